@@ -1,0 +1,38 @@
+package fr.anef.renewal.filing;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the four applicant steps. Task « create »: clears the previous choice and fills the step's display
+ * variables. Execution « end » (not task « complete », whose exceptions the engine wraps into HTTP 500):
+ * validates and saves the step; a refusal reaches Tasklist and the REST API as HTTP 400 in French.
+ */
+@Component("applicantStepListener")
+class ApplicantStepListener implements TaskListener, ExecutionListener {
+
+  private final FilingService filing;
+
+  ApplicantStepListener(FilingService filing) {
+    this.filing = filing;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    task.removeVariable(RenewalProcess.VAR_ACTION);
+    task.setVariables(filing.prepareStep(task.getProcessInstanceId(), task.getTaskDefinitionKey()));
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution instanceof PvmExecutionImpl pvm && pvm.isCanceled()) {
+      return; // the instance is being deleted: nothing to validate
+    }
+    execution.setVariable(RenewalProcess.VAR_ACTION,
+        filing.recordStep(execution.getProcessInstanceId(), execution.getCurrentActivityId(), execution.getVariables()));
+  }
+}

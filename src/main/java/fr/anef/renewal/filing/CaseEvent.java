@@ -1,0 +1,40 @@
+package fr.anef.renewal.filing;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One line of a case's operation log: who did what, when, why. */
+@Entity
+@Table(name = "case_event")
+public class CaseEvent {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private UUID caseId;
+  private Instant occurredAt;
+  private String actor;
+  private String kind;
+  private String detail;
+
+  protected CaseEvent() {}
+
+  CaseEvent(UUID caseId, Instant occurredAt, String actor, String kind, String detail) {
+    this.caseId = caseId;
+    this.occurredAt = occurredAt;
+    this.actor = actor;
+    this.kind = kind;
+    this.detail = detail;
+  }
+
+  public Instant getOccurredAt() { return occurredAt; }
+  public String getActor() { return actor; }
+  public String getKind() { return kind; }
+  public String getDetail() { return detail; }
+}

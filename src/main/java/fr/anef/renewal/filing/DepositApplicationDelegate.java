@@ -1,0 +1,23 @@
+package fr.anef.renewal.filing;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** « Enregistrer le dépôt »: the N° de la demande becomes the business key. */
+@Component("depositApplicationDelegate")
+class DepositApplicationDelegate implements JavaDelegate {
+
+  private final FilingService filing;
+
+  DepositApplicationDelegate(FilingService filing) {
+    this.filing = filing;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String requestNumber = filing.deposit(execution.getProcessInstanceId());
+    execution.setProcessBusinessKey(requestNumber);
+    execution.setVariable(RenewalProcess.VAR_REQUEST_NUMBER, requestNumber);
+  }
+}

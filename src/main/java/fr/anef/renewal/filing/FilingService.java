@@ -1,0 +1,375 @@
+package fr.anef.renewal.filing;
+
+import static fr.anef.renewal.filing.RenewalProcess.DEPOSIT;
+import static fr.anef.renewal.filing.RenewalProcess.GROUP_APPLICANTS;
+import static fr.anef.renewal.filing.RenewalProcess.PERSONAL_INFORMATION;
+import static fr.anef.renewal.filing.RenewalProcess.REASON_FOR_STAY;
+import static fr.anef.renewal.filing.RenewalProcess.SUPPORTING_DOCUMENTS;
+
+import fr.anef.renewal.documents.DocumentFile;
+import fr.anef.renewal.documents.DocumentRequirement;
+import fr.anef.renewal.documents.DocumentService;
+import fr.anef.renewal.documents.RequiredDocuments;
+import fr.anef.renewal.pdf.PdfRenderer;
+import fr.anef.renewal.pdf.RequiredDocumentItem;
+import fr.anef.renewal.register.Register;
+import fr.anef.renewal.register.RegisteredPerson;
+import fr.anef.renewal.register.ResidenceTitle;
+import fr.anef.renewal.shared.Refusal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The draft of a renewal, from the start form to the dépôt. Every step is validated here again and saved
+ * in the case; a refusal rolls the whole engine transaction back, so nothing of a refused step is stored.
+ */
+@Service
+public class FilingService {
+
+  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private final RenewalCaseRepository cases;
+  private final CaseEventRepository events;
+  private final Register register;
+  private final DocumentService documents;
+  private final RequiredDocuments requiredDocuments;
+  private final RequestNumbers requestNumbers;
+  private final PdfRenderer pdf;
+  private final Clock clock;
+  private final String defaultDepartment;
+
+  FilingService(RenewalCaseRepository cases, CaseEventRepository events, Register register,
+      DocumentService documents, RequiredDocuments requiredDocuments, RequestNumbers requestNumbers, PdfRenderer pdf, Clock clock,
+      @Value("${anef.filing.default-department}") String defaultDepartment) {
+    this.cases = cases;
+    this.events = events;
+    this.register = register;
+    this.documents = documents;
+    this.requiredDocuments = requiredDocuments;
+    this.requestNumbers = requestNumbers;
+    this.pdf = pdf;
+    this.clock = clock;
+    this.defaultDepartment = defaultDepartment;
+  }
+
+  /**
+   * Opens the draft of the authenticated applicant who started the process, and returns the variables
+   * that prefill step 1 (taken from the register, never from what the start request sent).
+   */
+  @Transactional
+  public Map<String, Object> openDraft(String processInstanceId, Authentication starter) {
+    if (starter == null || starter.getUserId() == null) {
+      throw new Refusal("La demande doit être faite par le titulaire du titre, connecté à son espace.");
+    }
+    String applicantId = starter.getUserId();
+    if (starter.getGroupIds() == null || !starter.getGroupIds().contains(GROUP_APPLICANTS)) {
+      throw new Refusal("Seul le titulaire d'un compte usager peut demander le renouvellement de son titre en ligne.");
+    }
+    RegisteredPerson person = register.lockPerson(applicantId).orElseThrow(() -> new Refusal(
+        "Aucune personne n'est enregistrée sous l'identifiant " + applicantId + " : la demande ne peut pas être ouverte."));
+    cases.findByApplicantIdAndStatusIn(applicantId, List.of(CaseStatus.DRAFT, CaseStatus.DEPOSITED)).stream()
+        .findFirst()
+        .ifPresent(open -> {
+          throw new Refusal(open.isDraft()
+              ? "Vous avez déjà une demande de renouvellement en cours de saisie : reprenez-la depuis votre liste de tâches."
+              : "Vous avez déjà déposé une demande de renouvellement (N° " + open.getRequestNumber() + ") : elle est en cours d'instruction.");
+        });
+    Optional<ResidenceTitle> title = register.latestTitle(applicantId);
+    String department = Optional.ofNullable(person.department()).orElse(defaultDepartment);
+    RenewalCase draft = cases.save(new RenewalCase(applicantId, processInstanceId, department, title.isPresent(),
+        title.map(ResidenceTitle::getTitleNumber).orElse(null), title.map(ResidenceTitle::getValidUntil).orElse(null),
+        clock.instant()));
+    log(draft, applicantId, "DRAFT_OPENED", "Brouillon ouvert");
+    return stepOneVariables(draft, person, title);
+  }
+
+  private Map<String, Object> stepOneVariables(RenewalCase draft, RegisteredPerson person, Optional<ResidenceTitle> title) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(RenewalProcess.VAR_CASE_ID, draft.getId().toString());
+    variables.put(RenewalProcess.VAR_APPLICANT_ID, draft.getApplicantId());
+    variables.put("currentTitleSummary", title.map(t -> "Vous êtes titulaire d'un titre de séjour en tant que « "
+        + t.getCategory() + " ». Ce titre porte la mention « " + t.getMention() + " ». Il expire le "
+        + t.getValidUntil().format(DATE) + ".").orElse("Vous êtes titulaire d'un numéro étranger sans titre de séjour."));
+    variables.put("filingWindow", title.map(t -> filingWindowText(t.getValidUntil())).orElse(
+        "Sans titre de séjour en cours, aucune période de dépôt ne s'applique."));
+    variables.put("birthName", person.getBirthName());
+    variables.put("usageName", Objects.toString(person.getUsageName(), ""));
+    variables.put("firstNames", person.getFirstNames());
+    variables.put("sex", "F".equals(person.getSex()) ? "Féminin" : "Masculin");
+    variables.put("birthDate", person.getBirthDate().format(DATE));
+    variables.put("birthCountry", person.getBirthCountry());
+    variables.put("birthPlace", person.getBirthPlace());
+    variables.put("nationality", person.getNationality());
+    variables.put("addressLine", person.getAddressLine());
+    variables.put("postalCode", person.getPostalCode());
+    variables.put("city", person.getCity());
+    variables.put("country", person.getCountry());
+    variables.put("email", Objects.toString(person.getEmail(), ""));
+    variables.put("phone", Objects.toString(person.getPhone(), ""));
+    return variables;
+  }
+
+  String filingWindowText(LocalDate expiry) {
+    LocalDate today = LocalDate.now(clock);
+    String window = "La demande de renouvellement se dépose entre le 120e et le 60e jour avant l'expiration du titre : du "
+        + FilingTiming.windowStart(expiry).format(DATE) + " au " + FilingTiming.windowEnd(expiry).format(DATE) + ".";
+    FilingTiming timing = FilingTiming.of(today, expiry);
+    return timing == FilingTiming.ON_TIME ? window
+        : window + " Déposée aujourd'hui, votre demande sera enregistrée comme " + timing.label() + ".";
+  }
+
+  /** The display variables a step's form needs when its task is created. */
+  @Transactional(readOnly = true)
+  public Map<String, Object> prepareStep(String processInstanceId, String taskDefinitionKey) {
+    RenewalCase draft = caseOf(processInstanceId);
+    return switch (taskDefinitionKey) {
+      case SUPPORTING_DOCUMENTS -> Map.of("requiredDocumentsList", requiredDocumentsText(draft.getId()));
+      case DEPOSIT -> Map.of("depositSummary", summary(draft));
+      default -> Map.of();
+    };
+  }
+
+  /**
+   * Records the end of a step: checks the case is still a draft and that the process variables that carry
+   * identity were not rewritten, then (for « Enregistrer et poursuivre ») validates and saves the step.
+   *
+   * @return the action chosen, normalised for the gateway
+   */
+  @Transactional
+  public String recordStep(String processInstanceId, String stepId, Map<String, Object> form) {
+    RenewalCase draft = caseOf(processInstanceId);
+    if (!draft.isDraft()) {
+      throw new Refusal("Cette demande n'est plus modifiable.");
+    }
+    if (!draft.getApplicantId().equals(form.get(RenewalProcess.VAR_APPLICANT_ID))
+        || !draft.getId().toString().equals(form.get(RenewalProcess.VAR_CASE_ID))) {
+      throw new Refusal("Modification non autorisée : l'identifiant du demandeur et celui de la demande ne peuvent pas être changés.");
+    }
+    StepAction action = StepAction.parse(form.get(RenewalProcess.VAR_ACTION));
+    if (action == StepAction.BACK && PERSONAL_INFORMATION.equals(stepId)) {
+      throw new Refusal("Il n'y a pas d'étape précédente : l'étape 1 est la première étape de la demande.");
+    }
+    if (action == StepAction.NEXT) {
+      saveStep(draft, stepId, form);
+      log(draft, draft.getApplicantId(), "STEP_SAVED", stepId);
+    }
+    return action.name();
+  }
+
+  private void saveStep(RenewalCase draft, String stepId, Map<String, Object> form) {
+    switch (stepId) {
+      case PERSONAL_INFORMATION -> {
+        var contact = valid(StepValidator.contact(form));
+        draft.recordContact(contact.email(), contact.phone(), contact.housingType());
+      }
+      case REASON_FOR_STAY -> {
+        var family = valid(StepValidator.family(form, LocalDate.now(clock)));
+        draft.recordFamily(family.maritalStatus(), family.unionDate(), family.unionCountry(),
+            family.spouseChildren(), family.dependentChildren());
+      }
+      case SUPPORTING_DOCUMENTS -> {
+        StepValidator.Result<String> ephoto = StepValidator.ephoto(form);
+        List<String> errors = new ArrayList<>(ephoto.errors());
+        errors.addAll(missingDocuments(draft.getId()));
+        Refusal.unless(errors);
+        draft.recordEphoto(ephoto.value());
+      }
+      case DEPOSIT -> draft.recordObservations(valid(StepValidator.observations(form)));
+      default -> throw new IllegalArgumentException("Étape inconnue : " + stepId);
+    }
+  }
+
+  private static <T> T valid(StepValidator.Result<T> result) {
+    Refusal.unless(result.errors());
+    return result.value();
+  }
+
+  private List<String> missingDocuments(UUID caseId) {
+    Map<String, Long> counts = documents.filesOf(caseId).stream()
+        .collect(Collectors.groupingBy(DocumentFile::getDocumentCode, Collectors.counting()));
+    return documents.requirements(caseId).stream()
+        .filter(r -> !counts.containsKey(r.code()))
+        .map(r -> "Le document « " + r.label() + " » est manquant : joignez au moins un fichier.")
+        .toList();
+  }
+
+  /** Asks the DMN which documents the case requires (before step 3, so a change of housing applies). */
+  @Transactional
+  public void determineRequiredDocuments(String processInstanceId) {
+    RenewalCase draft = caseOf(processInstanceId);
+    documents.requireDocuments(draft.getId(),
+        requiredDocuments.forSituation(draft.getHousingType(), draft.holdsResidencePermit()));
+  }
+
+  @Transactional
+  public void abandon(String processInstanceId) {
+    RenewalCase draft = caseOf(processInstanceId);
+    draft.abandon();
+    log(draft, draft.getApplicantId(), "ABANDONED", "Demande abandonnée par le demandeur");
+  }
+
+  /**
+   * The dépôt: every step must be saved and every required document present; assigns the N° de la
+   * demande. Afterwards nothing the applicant filed can change.
+   *
+   * @return the N° de la demande, the process business key from now on
+   */
+  @Transactional
+  public String deposit(String processInstanceId) {
+    RenewalCase draft = caseOf(processInstanceId);
+    if (!draft.isDraft()) {
+      throw new Refusal("Cette demande a déjà été déposée ou abandonnée.");
+    }
+    List<String> errors = new ArrayList<>();
+    if (draft.getPhone() == null) {
+      errors.add("L'étape 1 « Informations personnelles » n'est pas enregistrée.");
+    }
+    if (draft.getMaritalStatus() == null) {
+      errors.add("L'étape 2 « Motif de séjour » n'est pas enregistrée.");
+    }
+    if (draft.getEphotoNumber() == null) {
+      errors.add("L'étape 3 « Justificatifs » n'est pas enregistrée.");
+    }
+    errors.addAll(missingDocuments(draft.getId()));
+    Refusal.unless(errors);
+    documents.discardNotRequired(draft.getId());
+    LocalDate today = LocalDate.now(clock);
+    FilingTiming timing = FilingTiming.of(today, draft.getTitleValidUntil());
+    draft.deposit(requestNumbers.next(draft.getDepartment(), today), clock.instant(), timing);
+    log(draft, draft.getApplicantId(), "DEPOSITED", "Demande déposée (" + timing.label() + ")");
+    return draft.getRequestNumber();
+  }
+
+  // ---- Queries for the applicant's pages and the other capabilities
+
+  @Transactional(readOnly = true)
+  public RenewalCase caseOf(String processInstanceId) {
+    return cases.findByProcessInstanceId(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("Aucune demande pour l'instance " + processInstanceId));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<RenewalCase> currentDraft(String applicantId) {
+    return cases.findByApplicantIdAndStatusIn(applicantId, List.of(CaseStatus.DRAFT)).stream().findFirst();
+  }
+
+  @Transactional(readOnly = true)
+  public List<RenewalCase> casesOf(String applicantId) {
+    return cases.findByApplicantIdOrderByCreatedAtDesc(applicantId);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<RenewalCase> byRequestNumber(String requestNumber) {
+    return cases.findByRequestNumber(requestNumber);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<RenewalCase> byId(UUID caseId) {
+    return cases.findById(caseId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<CaseEvent> history(UUID caseId) {
+    return events.findByCaseIdOrderByOccurredAtAsc(caseId);
+  }
+
+  /**
+   * « Liste des documents justificatifs à fournir », made from the DMN for this person's situation (with
+   * or without a titre), for every housing type: it is given before step 1, when the housing is unknown.
+   */
+  @Transactional(readOnly = true)
+  public byte[] requiredDocumentsList(String applicantId) {
+    boolean holdsTitle = register.latestTitle(applicantId).isPresent();
+    return pdf.requiredDocumentsList(requiredDocuments.forEveryHousing(holdsTitle).stream()
+        .map(r -> new RequiredDocumentItem(r.section(), r.label(), r.guidance(), r.maxFiles()))
+        .toList(), holdsTitle);
+  }
+
+  /** Attaches files to a required document of the applicant's current draft. */
+  @Transactional
+  public List<DocumentFile> attach(String applicantId, String documentCode, List<fr.anef.renewal.documents.UploadedFile> files) {
+    RenewalCase draft = currentDraftOrRefuse(applicantId);
+    List<DocumentFile> stored = documents.attach(draft.getId(), documentCode, files, applicantId);
+    log(draft, applicantId, "FILES_ATTACHED", stored.size() + " fichier(s) pour " + documentCode);
+    return stored;
+  }
+
+  @Transactional
+  public void detach(String applicantId, UUID fileId) {
+    RenewalCase draft = currentDraftOrRefuse(applicantId);
+    documents.detach(draft.getId(), fileId);
+    log(draft, applicantId, "FILE_REMOVED", fileId.toString());
+  }
+
+  private RenewalCase currentDraftOrRefuse(String applicantId) {
+    return currentDraft(applicantId).orElseThrow(() -> new Refusal(
+        "Aucune demande en cours de saisie : une demande déposée ne peut plus être modifiée."));
+  }
+
+  String requiredDocumentsText(UUID caseId) {
+    Map<String, Long> counts = documents.filesOf(caseId).stream()
+        .collect(Collectors.groupingBy(DocumentFile::getDocumentCode, Collectors.counting()));
+    return documents.requirements(caseId).stream()
+        .map(r -> "• " + r.label() + " (" + r.maxFiles() + " fichiers maximum) — " + r.guidance()
+            + " [fichiers joints : " + counts.getOrDefault(r.code(), 0L) + "]")
+        .collect(Collectors.joining("\n"));
+  }
+
+  String summary(RenewalCase draft) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Email : " + draft.getEmail());
+    lines.add("Téléphone : " + draft.getPhone());
+    lines.add("Hébergement : " + housingLabel(draft.getHousingType()));
+    lines.add("Situation familiale : " + maritalLabel(draft.getMaritalStatus()));
+    if (draft.getUnionDate() != null) {
+      lines.add("Union : depuis le " + draft.getUnionDate().format(DATE) + " (" + draft.getUnionCountry() + ")");
+    }
+    lines.add("Enfants à votre charge : " + (Boolean.TRUE.equals(draft.getDependentChildren()) ? "Oui" : "Non"));
+    lines.add("Numéro ephoto : " + draft.getEphotoNumber());
+    List<DocumentFile> files = documents.filesOf(draft.getId());
+    for (DocumentRequirement requirement : documents.requirements(draft.getId())) {
+      lines.add(requirement.label() + " : " + files.stream()
+          .filter(f -> f.getDocumentCode().equals(requirement.code()))
+          .map(DocumentFile::getFileName).collect(Collectors.joining(", ")));
+    }
+    return String.join("\n", lines);
+  }
+
+  static String housingLabel(String housingType) {
+    return switch (String.valueOf(housingType)) {
+      case "OWN" -> "À mon domicile (propriétaire ou locataire)";
+      case "HOTEL" -> "À l'hôtel";
+      case "PRIVATE_HOST" -> "Chez un particulier";
+      default -> "—";
+    };
+  }
+
+  static String maritalLabel(String maritalStatus) {
+    return switch (String.valueOf(maritalStatus)) {
+      case "SINGLE" -> "Célibataire";
+      case "COHABITING" -> "Concubin(e)";
+      case "DIVORCED" -> "Divorcé(e)";
+      case "MARRIED" -> "Marié(e)";
+      case "CIVIL_UNION" -> "Pacsé(e)";
+      case "WIDOWED" -> "Veuf(ve)";
+      default -> "—";
+    };
+  }
+
+  void log(RenewalCase renewalCase, String actor, String kind, String detail) {
+    events.save(new CaseEvent(renewalCase.getId(), clock.instant(), actor, kind, detail));
+  }
+}

@@ -1,0 +1,33 @@
+package fr.anef.renewal.filing;
+
+import fr.anef.renewal.notification.NotificationOpened;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the first opening of a notification into the message {@code NotificationRead}, in the same
+ * transaction, for the instance of the case that waits for that very notification (its variable
+ * {@code awaitedNotificationId}); an instance that waits for nothing is left alone.
+ */
+@Component
+class NotificationReadCorrelation {
+
+  private final FilingService filing;
+  private final RuntimeService runtime;
+
+  NotificationReadCorrelation(FilingService filing, RuntimeService runtime) {
+    this.filing = filing;
+    this.runtime = runtime;
+  }
+
+  @EventListener
+  void on(NotificationOpened opened) {
+    filing.byId(opened.caseId()).map(RenewalCase::getProcessInstanceId).ifPresent(processInstanceId ->
+        runtime.createMessageCorrelation(RenewalProcess.MESSAGE_NOTIFICATION_READ)
+            .processInstanceId(processInstanceId)
+            .processInstanceVariableEquals(RenewalProcess.VAR_AWAITED_NOTIFICATION_ID, opened.notificationId().toString())
+            .setVariable("notificationReadAt", java.util.Date.from(opened.readAt()))
+            .correlateAllWithResult());
+  }
+}

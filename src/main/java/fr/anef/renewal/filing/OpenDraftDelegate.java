@@ -1,0 +1,22 @@
+package fr.anef.renewal.filing;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** « Ouvrir le brouillon de la demande »: runs in the starter's transaction, with the starter's identity. */
+@Component("openDraftDelegate")
+class OpenDraftDelegate implements JavaDelegate {
+
+  private final FilingService filing;
+
+  OpenDraftDelegate(FilingService filing) {
+    this.filing = filing;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariables(filing.openDraft(execution.getProcessInstanceId(),
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication()));
+  }
+}

@@ -1,0 +1,128 @@
+package fr.anef.renewal.filing;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A renewal case: the draft the applicant fills step by step, then the filed request. */
+@Entity
+@Table(name = "renewal_case")
+public class RenewalCase {
+
+  @Id private UUID id;
+  @Version private int version;
+  private String applicantId;
+  private String processInstanceId;
+  @Enumerated(EnumType.STRING) private CaseStatus status;
+  private String requestNumber;
+  private String department;
+  private boolean holdsResidencePermit;
+  private String titleNumber;
+  private LocalDate titleValidUntil;
+  @Enumerated(EnumType.STRING) private FilingTiming filingTiming;
+  private Instant createdAt;
+  private Instant depositedAt;
+
+  // Step 1
+  private String email;
+  private String phone;
+  private String housingType;
+  // Step 2
+  private String maritalStatus;
+  private LocalDate unionDate;
+  private String unionCountry;
+  private Boolean spouseChildren;
+  private Boolean dependentChildren;
+  private Boolean attestationNoPolygamy;
+  private Boolean attestationPenalties;
+  // Step 3
+  private String ephotoNumber;
+  // Step 4
+  private String observations;
+
+  protected RenewalCase() {}
+
+  RenewalCase(String applicantId, String processInstanceId, String department, boolean holdsResidencePermit,
+      String titleNumber, LocalDate titleValidUntil, Instant createdAt) {
+    this.id = UUID.randomUUID();
+    this.applicantId = applicantId;
+    this.processInstanceId = processInstanceId;
+    this.status = CaseStatus.DRAFT;
+    this.department = department;
+    this.holdsResidencePermit = holdsResidencePermit;
+    this.titleNumber = titleNumber;
+    this.titleValidUntil = titleValidUntil;
+    this.createdAt = createdAt;
+  }
+
+  boolean isDraft() {
+    return status == CaseStatus.DRAFT;
+  }
+
+  void recordContact(String email, String phone, String housingType) {
+    this.email = email;
+    this.phone = phone;
+    this.housingType = housingType;
+  }
+
+  void recordFamily(String maritalStatus, LocalDate unionDate, String unionCountry, Boolean spouseChildren,
+      Boolean dependentChildren) {
+    this.maritalStatus = maritalStatus;
+    this.unionDate = unionDate;
+    this.unionCountry = unionCountry;
+    this.spouseChildren = spouseChildren;
+    this.dependentChildren = dependentChildren;
+    this.attestationNoPolygamy = true;
+    this.attestationPenalties = true;
+  }
+
+  void recordEphoto(String ephotoNumber) {
+    this.ephotoNumber = ephotoNumber;
+  }
+
+  void recordObservations(String observations) {
+    this.observations = observations;
+  }
+
+  void abandon() {
+    this.status = CaseStatus.ABANDONED;
+  }
+
+  void deposit(String requestNumber, Instant at, FilingTiming timing) {
+    this.requestNumber = requestNumber;
+    this.depositedAt = at;
+    this.filingTiming = timing;
+    this.status = CaseStatus.DEPOSITED;
+  }
+
+  public UUID getId() { return id; }
+  public String getApplicantId() { return applicantId; }
+  public String getProcessInstanceId() { return processInstanceId; }
+  public CaseStatus getStatus() { return status; }
+  public String getRequestNumber() { return requestNumber; }
+  public String getDepartment() { return department; }
+  public boolean holdsResidencePermit() { return holdsResidencePermit; }
+  public String getTitleNumber() { return titleNumber; }
+  public LocalDate getTitleValidUntil() { return titleValidUntil; }
+  public FilingTiming getFilingTiming() { return filingTiming; }
+  public Instant getCreatedAt() { return createdAt; }
+  public Instant getDepositedAt() { return depositedAt; }
+  public String getEmail() { return email; }
+  public String getPhone() { return phone; }
+  public String getHousingType() { return housingType; }
+  public String getMaritalStatus() { return maritalStatus; }
+  public LocalDate getUnionDate() { return unionDate; }
+  public String getUnionCountry() { return unionCountry; }
+  public Boolean getSpouseChildren() { return spouseChildren; }
+  public Boolean getDependentChildren() { return dependentChildren; }
+  public Boolean getAttestationNoPolygamy() { return attestationNoPolygamy; }
+  public Boolean getAttestationPenalties() { return attestationPenalties; }
+  public String getEphotoNumber() { return ephotoNumber; }
+  public String getObservations() { return observations; }
+}

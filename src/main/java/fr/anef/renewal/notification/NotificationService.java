@@ -1,0 +1,92 @@
+package fr.anef.renewal.notification;
+
+import fr.anef.renewal.mail.MailOutbox;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Publishes notifications, lists them, and records their first opening. */
+@Service
+public class NotificationService {
+
+  static final String MAIL_SUBJECT = "Vous avez reçu une notification";
+
+  private final NotificationRepository notifications;
+  private final MailOutbox outbox;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final String loginUrl;
+
+  NotificationService(NotificationRepository notifications, MailOutbox outbox, ApplicationEventPublisher events,
+      Clock clock, @Value("${anef.mail.login-url}") String loginUrl) {
+    this.notifications = notifications;
+    this.outbox = outbox;
+    this.events = events;
+    this.clock = clock;
+    this.loginUrl = loginUrl;
+  }
+
+  /**
+   * Publishes a notification once per key and queues its short e-mail to the applicant. A second call
+   * with the same key (a retried job) returns the first notification.
+   */
+  @Transactional
+  public Notification publish(String key, UUID caseId, String applicantId, String recipientEmail, String kind,
+      String title, String body, UUID attachmentId) {
+    return notifications.findByIdempotencyKey(key).orElseGet(() -> {
+      Notification notification = notifications.save(
+          new Notification(key, caseId, applicantId, kind, title, body, attachmentId, clock.instant()));
+      outbox.enqueue("notification-mail:" + notification.getId(), caseId, recipientEmail, MAIL_SUBJECT, mailBody(),
+          null);
+      return notification;
+    });
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Notification> list(String applicantId, NotificationFilter filter, int page, int size) {
+    PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100),
+        Sort.by(Sort.Direction.DESC, "createdAt"));
+    return switch (filter) {
+      case ALL -> notifications.findByApplicantId(applicantId, request);
+      case UNREAD -> notifications.findByApplicantIdAndReadAtIsNull(applicantId, request);
+      case READ -> notifications.findByApplicantIdAndReadAtIsNotNull(applicantId, request);
+    };
+  }
+
+  /**
+   * Opens a notification of this applicant: the first opening records the read time and publishes
+   * {@link NotificationOpened}. Another applicant's notification is not found.
+   */
+  @Transactional
+  public Optional<Notification> open(String applicantId, UUID id) {
+    Optional<Notification> found = notifications.findById(id).filter(n -> n.getApplicantId().equals(applicantId));
+    found.filter(n -> n.markRead(clock.instant()))
+        .ifPresent(n -> events.publishEvent(new NotificationOpened(n.getId(), n.getCaseId(), n.getKind(), n.getReadAt())));
+    return found;
+  }
+
+  /** The seed's e-mail: no name, no case number, nothing personal. */
+  String mailBody() {
+    return """
+        Bonjour,
+
+        Vous venez de recevoir une notification, elle est accessible depuis votre espace personnel, \
+        pour y accéder vous pouvez cliquer sur le lien suivant :
+
+        Se connecter : %s
+
+        Cordialement,
+
+        La Direction Générale des Etrangers en France
+
+        Ce message est généré automatiquement, merci de ne pas y répondre.
+        """.formatted(loginUrl);
+  }
+}

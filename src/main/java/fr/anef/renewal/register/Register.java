@@ -1,0 +1,50 @@
+package fr.anef.renewal.register;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read access to the register, and the demo loader's write access. */
+@Service
+public class Register {
+
+  private final PersonRepository persons;
+  private final TitleRepository titles;
+
+  Register(PersonRepository persons, TitleRepository titles) {
+    this.persons = persons;
+    this.titles = titles;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<RegisteredPerson> person(String foreignerNumber) {
+    return foreignerNumber == null ? Optional.empty() : persons.findById(foreignerNumber);
+  }
+
+  /**
+   * The person, locked until the end of the transaction: serialises concurrent filings of one
+   * applicant (one open case per applicant).
+   */
+  @Transactional
+  public Optional<RegisteredPerson> lockPerson(String foreignerNumber) {
+    return persons.findLockedById(foreignerNumber);
+  }
+
+  /** The titre that expires last, if the person holds any. */
+  @Transactional(readOnly = true)
+  public Optional<ResidenceTitle> latestTitle(String foreignerNumber) {
+    return titles.findByForeignerNumber(foreignerNumber).stream()
+        .max(Comparator.comparing(ResidenceTitle::getValidUntil));
+  }
+
+  @Transactional
+  public void saveIfAbsent(RegisteredPerson person, List<ResidenceTitle> personTitles) {
+    if (persons.existsById(person.getForeignerNumber())) {
+      return;
+    }
+    persons.save(person);
+    titles.saveAll(personTitles);
+  }
+}

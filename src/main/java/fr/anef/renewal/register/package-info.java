@@ -1,0 +1,6 @@
+/**
+ * Register of persons and residence titles: the identity, address and current titre of each holder of a
+ * « N° étranger ». Filing reads it to prefill step 1 and to decide which documents are required; account
+ * creation (a later issue) checks titles against it.
+ */
+package fr.anef.renewal.register;

@@ -1,0 +1,134 @@
+package fr.anef.renewal.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
+
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Groups, authorizations and Tasklist filters of every installation (production too), created when
+ * missing. Applicants get Tasklist and the right to start the renewal; what they read of an instance
+ * comes only from the task grants the engine gives the assignee. Agents get Tasklist, Cockpit and the
+ * renewal's instances; analysts deploy models.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AccessSetup {
+
+  static final String APPLICANTS = "applicants";
+  static final String PREFECTURE_AGENTS = "prefecture-agents";
+  static final String OFII_DOCTORS = "ofii-doctors";
+  static final String ANALYSTS = "analysts";
+  static final String RENEWAL = "residence-permit-renewal";
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void setUp() {
+    group(Groups.CAMUNDA_ADMIN, "Administrateurs", Groups.GROUP_TYPE_SYSTEM);
+    group(APPLICANTS, "Usagers", Groups.GROUP_TYPE_WORKFLOW);
+    group(PREFECTURE_AGENTS, "Agents instructeurs de la préfecture", Groups.GROUP_TYPE_WORKFLOW);
+    group(OFII_DOCTORS, "Médecins de l'OFII", Groups.GROUP_TYPE_WORKFLOW);
+    group(ANALYSTS, "Analystes des processus", Groups.GROUP_TYPE_WORKFLOW);
+
+    for (Resource resource : Resources.values()) {
+      grant(Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, ALL);
+    }
+
+    grant(APPLICANTS, Resources.APPLICATION, "tasklist", ACCESS);
+    grant(APPLICANTS, Resources.PROCESS_DEFINITION, RENEWAL, READ, CREATE_INSTANCE);
+    grant(APPLICANTS, Resources.PROCESS_INSTANCE, Authorization.ANY, CREATE);
+
+    grant(PREFECTURE_AGENTS, Resources.APPLICATION, "tasklist", ACCESS);
+    grant(PREFECTURE_AGENTS, Resources.APPLICATION, "cockpit", ACCESS);
+    grant(PREFECTURE_AGENTS, Resources.PROCESS_DEFINITION, RENEWAL, READ, READ_INSTANCE, READ_HISTORY, READ_TASK);
+    grant(PREFECTURE_AGENTS, Resources.DECISION_DEFINITION, Authorization.ANY, READ);
+
+    grant(OFII_DOCTORS, Resources.APPLICATION, "tasklist", ACCESS);
+
+    grant(ANALYSTS, Resources.APPLICATION, "cockpit", ACCESS);
+    grant(ANALYSTS, Resources.DEPLOYMENT, Authorization.ANY, CREATE, READ);
+    grant(ANALYSTS, Resources.PROCESS_DEFINITION, Authorization.ANY, READ);
+    grant(ANALYSTS, Resources.DECISION_DEFINITION, Authorization.ANY, READ);
+    grant(ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, READ);
+
+    filter("Mes démarches", "Les étapes de vos demandes", -10,
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), APPLICANTS, PREFECTURE_AGENTS, OFII_DOCTORS);
+    filter("Demandes à examiner", "Demandes déposées, à examiner par la préfecture", 0,
+        tasks.createTaskQuery().taskCandidateGroup(PREFECTURE_AGENTS).includeAssignedTasks(), PREFECTURE_AGENTS);
+  }
+
+  private void group(String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .list().stream().findFirst()
+        .orElseGet(() -> {
+          Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+          created.setGroupId(groupId);
+          created.setResource(resource);
+          created.setResourceId(resourceId);
+          return created;
+        });
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizations.saveAuthorization(authorization);
+  }
+
+  private void filter(String name, String description, int priority, TaskQuery query, String... readers) {
+    Filter filter = filters.createFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+      filter.setOwner("admin");
+      filter.setQuery(query);
+      filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+      filters.saveFilter(filter);
+    }
+    for (String reader : readers) {
+      grant(reader, Resources.FILTER, filter.getId(), READ);
+    }
+  }
+}

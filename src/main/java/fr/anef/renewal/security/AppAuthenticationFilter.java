@@ -1,0 +1,95 @@
+package fr.anef.renewal.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates the application's pages and API: the user logged into the Camunda webapps in this HTTP
+ * session (Tasklist's login), or HTTP Basic checked by the engine's identity service (login throttling
+ * included). Pages redirect an anonymous visitor to the Tasklist login; the API answers 401 in French.
+ */
+class AppAuthenticationFilter extends OncePerRequestFilter {
+
+  static final String ENGINE = "default";
+
+  private final IdentityService identity;
+
+  AppAuthenticationFilter(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<AppUser> user = fromBasic(request).or(() -> fromSession(request));
+    if (user.isEmpty()) {
+      refuse(request, response);
+      return;
+    }
+    request.setAttribute(AppUser.REQUEST_ATTRIBUTE, user.get());
+    chain.doFilter(request, response);
+  }
+
+  private Optional<AppUser> fromSession(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return Optional.empty();
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    Authentication authentication = authentications == null ? null
+        : authentications.getAuthenticationForProcessEngine(ENGINE);
+    return authentication == null ? Optional.empty()
+        : Optional.of(new AppUser(authentication.getIdentityId(), groupsOf(authentication.getIdentityId()), true));
+  }
+
+  private Optional<AppUser> fromBasic(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return Optional.empty();
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    int colon = decoded.indexOf(':');
+    if (colon < 1) {
+      return Optional.empty();
+    }
+    String userId = decoded.substring(0, colon);
+    return identity.checkPassword(userId, decoded.substring(colon + 1))
+        ? Optional.of(new AppUser(userId, groupsOf(userId), false))
+        : Optional.empty();
+  }
+
+  private List<String> groupsOf(String userId) {
+    return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+  }
+
+  private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", "Basic realm=\"ANEF\", charset=\"UTF-8\"");
+      response.setContentType("application/json;charset=UTF-8");
+      response.getWriter().write("{\"messages\":[\"Authentification requise : connectez-vous avec votre identifiant "
+          + "(N° étranger) et votre mot de passe.\"]}");
+    } else {
+      response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/");
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package fr.anef.renewal.security;
+
+import fr.anef.renewal.register.Register;
+import fr.anef.renewal.register.RegisteredPerson;
+import fr.anef.renewal.register.ResidenceTitle;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo users and register entries of the embedded default ({@code anef.demo.enabled}, off in the
+ * {@code postgres} profile). Every password is {@value #PASSWORD}. The titres are dated from today so
+ * that the filing window is open for 5903007229 and past for 5903007243 (a « demande tardive »).
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "anef.demo.enabled", havingValue = "true")
+class DemoData {
+
+  static final String PASSWORD = "Demo-2026!";
+  static final String ETRANGER_MALADE = "Etranger malade";
+  static final String VPF = "VIE PRIVÉE ET FAMILIALE";
+
+  private final IdentityService identity;
+  private final Register register;
+  private final Clock clock;
+
+  DemoData(IdentityService identity, Register register, Clock clock) {
+    this.identity = identity;
+    this.register = register;
+    this.clock = clock;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void load() {
+    LocalDate today = LocalDate.now(clock);
+    register.saveIfAbsent(
+        new RegisteredPerson("5903007229", "GUIDE", "MALADE", "M", LocalDate.of(2000, 10, 3), "Mexico", "Mexique", "Mexicaine")
+            .livingAt("20 rue Nationale", "59000", "Lille", "FRANCE")
+            .reachableAt("guideem@yopmail.com", "0102030405")
+            .enteredFranceOn(LocalDate.of(2022, 8, 31)),
+        List.of(new ResidenceTitle("5900001234", "5903007229", ETRANGER_MALADE, VPF, today.minusYears(1).plusDays(90), today.plusDays(90))));
+    register.saveIfAbsent(
+        new RegisteredPerson("5903007243", "OFII", "TROIS", "M", LocalDate.of(2000, 5, 2), "Cancun", "Mexique", "Mexicaine")
+            .livingAt("20 rue Nationale", "59000", "Lille", "FRANCE")
+            .reachableAt("ofiitrois@yopmail.com", null)
+            .enteredFranceOn(LocalDate.of(2021, 3, 15)),
+        List.of(new ResidenceTitle("5900005678", "5903007243", ETRANGER_MALADE, VPF, today.minusYears(1).plusDays(30), today.plusDays(30))));
+
+    user("5903007229", "MALADE", "GUIDE", "guideem@yopmail.com", AccessSetup.APPLICANTS);
+    user("5903007243", "TROIS", "OFII", "ofiitrois@yopmail.com", AccessSetup.APPLICANTS);
+    user("agent.lille", "Agent", "Préfecture du Nord", "agent.lille@nord.gouv.fr", AccessSetup.PREFECTURE_AGENTS);
+    user("medecin.ofii", "Médecin", "OFII", "medecin.ofii@ofii.fr", AccessSetup.OFII_DOCTORS);
+    user("analyste", "Analyste", "Processus", "analyste@interieur.gouv.fr", AccessSetup.ANALYSTS);
+    user("admin", "Administrateur", "ANEF", "admin@interieur.gouv.fr", Groups.CAMUNDA_ADMIN);
+  }
+
+  private void user(String id, String firstName, String lastName, String email, String group) {
+    if (identity.createUserQuery().userId(id).count() > 0) {
+      return;
+    }
+    User user = identity.newUser(id);
+    user.setFirstName(firstName);
+    user.setLastName(lastName);
+    user.setEmail(email);
+    user.setPassword(PASSWORD);
+    identity.saveUser(user);
+    identity.createMembership(id, group);
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Who may do what: HTTP Basic on {@code /engine-rest}, the application's pages authenticated by the
+ * Camunda webapp session (one login for Tasklist and « Mon espace ») or HTTP Basic, the groups,
+ * authorizations and Tasklist filters every installation needs, and the demo users of the embedded
+ * default.
+ */
+package fr.anef.renewal.security;

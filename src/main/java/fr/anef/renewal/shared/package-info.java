@@ -1,0 +1,2 @@
+/** Small types every capability shares: the refusal carrying French messages. */
+package fr.anef.renewal.shared;

@@ -1,0 +1,71 @@
+package fr.anef.renewal.web;
+
+import fr.anef.renewal.documents.DocumentService;
+import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.security.AppUser;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The préfecture agent's view of a filed case: its data, documents and history (no medical data here). */
+@Controller
+@RequestMapping("/agent")
+class AgentPagesController {
+
+  private final FilingService filing;
+  private final DocumentService documents;
+  private final OwnedResources owned;
+
+  AgentPagesController(FilingService filing, DocumentService documents, OwnedResources owned) {
+    this.filing = filing;
+    this.documents = documents;
+    this.owned = owned;
+  }
+
+  @GetMapping("/demandes")
+  String find(HttpServletRequest request, Model model, @RequestParam(name = "numero", required = false) String number) {
+    requireAgent(request);
+    if (number != null && !number.isBlank()) {
+      return filing.byRequestNumber(number.strip()).map(c -> "redirect:/agent/demandes/" + c.getRequestNumber())
+          .orElseGet(() -> {
+            model.addAttribute("error", "Aucune demande ne porte le N° " + number.strip() + ".");
+            return "agent-search";
+          });
+    }
+    return "agent-search";
+  }
+
+  @GetMapping("/demandes/{requestNumber}")
+  String show(HttpServletRequest request, Model model, @PathVariable String requestNumber) {
+    requireAgent(request);
+    RenewalCase filed = filing.byRequestNumber(requestNumber).orElseThrow(OwnedResources::notFound);
+    model.addAttribute("renewal", filed);
+    model.addAttribute("requirements", documents.requirements(filed.getId()));
+    model.addAttribute("files", documents.filesOf(filed.getId()));
+    model.addAttribute("issued", documents.issuedDocumentsOf(filed.getId()));
+    model.addAttribute("history", filing.history(filed.getId()));
+    return "agent-case";
+  }
+
+  @GetMapping("/fichiers/{id}")
+  ResponseEntity<byte[]> file(HttpServletRequest request, @PathVariable UUID id) {
+    return Downloads.of(documents.download(owned.file(requireAgent(request), id)), true);
+  }
+
+  private static AppUser requireAgent(HttpServletRequest request) {
+    AppUser user = AppUser.of(request);
+    if (!user.isIn(OwnedResources.AGENTS)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé aux agents instructeurs de la préfecture.");
+    }
+    return user;
+  }
+}

@@ -1,0 +1,118 @@
+package fr.anef.renewal.web;
+
+import fr.anef.renewal.documents.DocumentFile;
+import fr.anef.renewal.documents.DocumentService;
+import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.security.AppUser;
+import fr.anef.renewal.shared.Refusal;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** « Mon espace »: the applicant's cases, the upload page of step 3, the list of documents to provide. */
+@Controller
+@RequestMapping("/mon-espace")
+class ApplicantPagesController {
+
+  private final FilingService filing;
+  private final DocumentService documents;
+  private final OwnedResources owned;
+
+  ApplicantPagesController(FilingService filing, DocumentService documents, OwnedResources owned) {
+    this.filing = filing;
+    this.documents = documents;
+    this.owned = owned;
+  }
+
+  @GetMapping
+  String space(HttpServletRequest request, Model model) {
+    AppUser user = AppUser.of(request);
+    List<RenewalCase> cases = filing.casesOf(user.id());
+    model.addAttribute("user", user);
+    model.addAttribute("cases", cases);
+    model.addAttribute("issued", cases.stream().collect(Collectors.toMap(RenewalCase::getId,
+        c -> documents.issuedDocumentsOf(c.getId()))));
+    return "space";
+  }
+
+  @GetMapping("/justificatifs")
+  String uploadPage(HttpServletRequest request, Model model) {
+    AppUser user = AppUser.of(request);
+    model.addAttribute("csrf", CsrfTokens.tokenOf(request));
+    filing.currentDraft(user.id()).ifPresent(draft -> {
+      model.addAttribute("draft", draft);
+      model.addAttribute("requirements", documents.requirements(draft.getId()));
+      model.addAttribute("files", documents.filesOf(draft.getId()).stream()
+          .collect(Collectors.groupingBy(DocumentFile::getDocumentCode)));
+    });
+    return "documents";
+  }
+
+  @PostMapping("/justificatifs/{documentCode}")
+  String upload(HttpServletRequest request, @PathVariable String documentCode,
+      @RequestParam(name = "fichiers", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+    try {
+      int stored = filing.attach(AppUser.of(request).id(), documentCode, ApplicantApiController.toUploads(files)).size();
+      redirect.addFlashAttribute("success", stored + " fichier(s) ajouté(s).");
+    } catch (Refusal refusal) {
+      redirect.addFlashAttribute("errors", refusal.reasons());
+      redirect.addFlashAttribute("errorDocument", documentCode);
+    }
+    return "redirect:/mon-espace/justificatifs#document-" + documentCode;
+  }
+
+  @PostMapping("/justificatifs/fichiers/{fileId}/supprimer")
+  String remove(HttpServletRequest request, @PathVariable UUID fileId, RedirectAttributes redirect) {
+    try {
+      filing.detach(AppUser.of(request).id(), fileId);
+      redirect.addFlashAttribute("success", "Le fichier a été supprimé.");
+    } catch (Refusal refusal) {
+      redirect.addFlashAttribute("errors", refusal.reasons());
+    }
+    return "redirect:/mon-espace/justificatifs";
+  }
+
+  @GetMapping("/justificatifs/fichiers/{fileId}")
+  ResponseEntity<byte[]> file(HttpServletRequest request, @PathVariable UUID fileId) {
+    return Downloads.of(documents.download(owned.file(AppUser.of(request), fileId)), true);
+  }
+
+  @GetMapping("/documents/{id}")
+  ResponseEntity<byte[]> issued(HttpServletRequest request, @PathVariable UUID id) {
+    return Downloads.of(documents.download(owned.issued(AppUser.of(request), id)), false);
+  }
+
+  @GetMapping("/liste-des-pieces-justificatives.pdf")
+  ResponseEntity<byte[]> requiredDocumentsList(HttpServletRequest request) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename("liste-des-pieces-justificatives.pdf").build().toString())
+        .body(filing.requiredDocumentsList(AppUser.of(request).id()));
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  String tooLarge(RedirectAttributes redirect) {
+    redirect.addFlashAttribute("errors", List.of("L'envoi dépasse la taille autorisée : 10 Mo par fichier."));
+    return "redirect:/mon-espace/justificatifs";
+  }
+
+}

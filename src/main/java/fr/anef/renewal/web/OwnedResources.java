@@ -1,0 +1,47 @@
+package fr.anef.renewal.web;
+
+import fr.anef.renewal.documents.DocumentFile;
+import fr.anef.renewal.documents.DocumentService;
+import fr.anef.renewal.documents.IssuedDocument;
+import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.security.AppUser;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Finds a case's file or issued document only for its applicant or a préfecture agent; for anybody else
+ * it does not exist (404, so that ids cannot be probed).
+ */
+@Component
+class OwnedResources {
+
+  static final String AGENTS = "prefecture-agents";
+
+  private final FilingService filing;
+  private final DocumentService documents;
+
+  OwnedResources(FilingService filing, DocumentService documents) {
+    this.filing = filing;
+    this.documents = documents;
+  }
+
+  DocumentFile file(AppUser user, UUID id) {
+    return documents.file(id).filter(f -> mayRead(user, f.getCaseId())).orElseThrow(OwnedResources::notFound);
+  }
+
+  IssuedDocument issued(AppUser user, UUID id) {
+    return documents.issuedDocument(id).filter(d -> mayRead(user, d.getCaseId())).orElseThrow(OwnedResources::notFound);
+  }
+
+  private boolean mayRead(AppUser user, UUID caseId) {
+    RenewalCase renewal = filing.byId(caseId).orElse(null);
+    return renewal != null && (renewal.getApplicantId().equals(user.id()) || user.isIn(AGENTS) && renewal.getRequestNumber() != null);
+  }
+
+  static ResponseStatusException notFound() {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND, "Document introuvable.");
+  }
+}
