@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -210,6 +213,30 @@ class PdfRendererTests {
     try (PDDocument pdf = Loader.loadPDF(renderer.requiredDocumentsList(seedList(), true))) {
       assertEveryFontEmbedded(pdf);
       assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo(PdfRenderer.LIST_TITLE);
+    }
+  }
+
+  // ---------------------------------------------------------------- renderer partagé
+
+  @Test
+  @DisplayName("Un même renderer produit des documents corrects depuis plusieurs fils à la fois")
+  void rendersConcurrently() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<byte[]>> receipts = new ArrayList<>();
+      List<Future<byte[]>> lists = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        receipts.add(pool.submit(() -> renderer.depositReceipt(receipt(GUIDE, null))));
+        lists.add(pool.submit(() -> renderer.requiredDocumentsList(seedList(), true)));
+      }
+      for (Future<byte[]> receipt : receipts) {
+        assertThat(text(receipt.get())).contains("Nom de naissance : GUIDE", "Adresse : 20 RUE NATIONALE");
+      }
+      for (Future<byte[]> list : lists) {
+        assertThat(oneLine(text(list.get()))).contains("Justificatif de résidence habituelle", "Page 2/2");
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
