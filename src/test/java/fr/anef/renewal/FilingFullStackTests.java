@@ -1,0 +1,248 @@
+package fr.anef.renewal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import fr.anef.renewal.filing.FilingService;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * The whole filing on a running server (random port, job executor on, embedded SMTP): the demo applicant
+ * files through the REST API and the application's API, as Tasklist would; then what each other user can
+ * and cannot reach.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=true")
+class FilingFullStackTests {
+
+  static final String APPLICANT = "5903007229";
+  static final String OTHER_APPLICANT = "5903007243";
+  static final String PASSWORD = "Demo-2026!";
+
+  @Autowired TestRestTemplate anonymous;
+  @Autowired GreenMail greenMail;
+  @Autowired FilingService filing;
+
+  TestRestTemplate as(String user) {
+    return anonymous.withBasicAuth(user, PASSWORD);
+  }
+
+  ResponseEntity<JsonNode> completeCurrentTask(TestRestTemplate client, String processInstanceId, Map<String, Object> values) {
+    String taskId = currentTask(client, processInstanceId).get("id").asText();
+    return client.postForEntity("/engine-rest/task/{id}/complete", Map.of("variables", variables(values)), JsonNode.class, taskId);
+  }
+
+  JsonNode currentTask(TestRestTemplate client, String processInstanceId) {
+    JsonNode tasks = client.getForObject("/engine-rest/task?processInstanceId={id}", JsonNode.class, processInstanceId);
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0);
+  }
+
+  static Map<String, Object> variables(Map<String, Object> values) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    return variables;
+  }
+
+  ResponseEntity<JsonNode> upload(TestRestTemplate client, String code, String name, byte[] bytes) {
+    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("fichiers", new ByteArrayResource(bytes) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return client.postForEntity("/api/demandes/courante/justificatifs/{code}", new HttpEntity<>(body, headers), JsonNode.class, code);
+  }
+
+  @Test
+  @DisplayName("Le demandeur dépose sa demande par l'API ; il reçoit l'attestation PDF et le courriel ; l'autre usager n'en voit rien")
+  void wholeFilingThroughTheApi() throws Exception {
+    TestRestTemplate applicant = as(APPLICANT);
+    TestRestTemplate other = as(OTHER_APPLICANT);
+    TestRestTemplate agent = as("agent.lille");
+
+    assertThat(anonymous.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.getForEntity("/api/demandes", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    // Start, as Tasklist does with the start form.
+    ResponseEntity<JsonNode> started = applicant.postForEntity("/engine-rest/process-definition/key/residence-permit-renewal/start",
+        Map.of("variables", variables(Map.of("renewalRequested", true))), JsonNode.class);
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String instance = started.getBody().get("id").asText();
+    JsonNode step1 = currentTask(applicant, instance);
+    assertThat(step1.get("name").asText()).isEqualTo("1. Informations personnelles");
+    JsonNode prefill = applicant.getForObject("/engine-rest/task/{id}/form-variables", JsonNode.class, step1.get("id").asText());
+    assertThat(prefill.at("/birthName/value").asText()).isEqualTo("GUIDE");
+    assertThat(prefill.at("/currentTitleSummary/value").asText()).contains("« Etranger malade »", "« VIE PRIVÉE ET FAMILIALE »");
+
+    // Nobody else can act on the applicant's step.
+    assertThat(agent.postForEntity("/engine-rest/task/{id}/complete", Map.of(), String.class, step1.get("id").asText())
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(other.postForEntity("/engine-rest/task/{id}/complete", Map.of(), String.class, step1.get("id").asText())
+        .getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+
+    // A refused step: HTTP 400 in French, nothing stored.
+    ResponseEntity<JsonNode> refused = completeCurrentTask(applicant, instance,
+        Map.of("email", "guideem@yopmail.com", "phone", "06 12", "housingType", "OWN"));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("message").asText()).contains("Le numéro de téléphone n'est pas valide");
+    assertThat(filing.caseOf(instance).getPhone()).isNull();
+
+    assertThat(completeCurrentTask(applicant, instance, Map.of("email", "guideem@yopmail.com", "phone", "06 12 34 56 78",
+        "housingType", "OWN", "action", "NEXT")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(completeCurrentTask(applicant, instance, Map.of("maritalStatus", "SINGLE", "dependentChildren", "NO",
+        "attestationNoPolygamy", true, "attestationPenalties", true, "action", "NEXT")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+
+    // Step 3: the files, through the upload API.
+    JsonNode required = applicant.getForObject("/api/demandes/courante/justificatifs", JsonNode.class);
+    assertThat(required.get("requirements").findValuesAsText("code"))
+        .containsExactly("NATIONALITY", "HOME_PROOF", "HABITUAL_RESIDENCE");
+    ResponseEntity<JsonNode> exe = upload(applicant, "NATIONALITY", "passeport.pdf", TestFiles.exe());
+    assertThat(exe.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(exe.getBody().get("messages").get(0).asText()).contains("« passeport.pdf »", "format n'est pas accepté");
+    assertThat(upload(applicant, "NATIONALITY", "passeport.pdf", TestFiles.png()).getBody().get(0).get("contentType").asText())
+        .isEqualTo("image/png");
+    assertThat(upload(applicant, "HOME_PROOF", "facture.pdf", TestFiles.pdf()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(upload(applicant, "HABITUAL_RESIDENCE", "releve.pdf", TestFiles.pdf()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(upload(other, "NATIONALITY", "intrus.pdf", TestFiles.pdf()).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+    assertThat(completeCurrentTask(applicant, instance, Map.of("ephotoNumber", "1234567890123456789012",
+        "ephotoNumberConfirmation", "1234567890123456789012", "action", "NEXT")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(completeCurrentTask(applicant, instance, Map.of("observations", "Aucune.", "action", "NEXT")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+
+    // The jobs issue the receipt and send the mails.
+    JsonNode filed = await(() -> {
+      JsonNode cases = applicant.getForObject("/api/demandes", JsonNode.class);
+      return cases.size() == 1 && cases.get(0).get("documents").size() == 1 && mailsTo("guideem@yopmail.com").size() == 2
+          ? cases.get(0) : null;
+    });
+    String requestNumber = filed.get("requestNumber").asText();
+    assertThat(requestNumber).matches("5901\\d{15}");
+    assertThat(filed.get("status").asText()).isEqualTo("DEPOSITED");
+
+    byte[] receipt = applicant.getForObject("/api/documents/{id}", byte[].class, filed.at("/documents/0/id").asText());
+    assertThat(pdfText(receipt)).contains("CONFIRMATION DU DÉPÔT", "GUIDE", "MALADE", APPLICANT, requestNumber);
+
+    List<MimeMessage> mails = mailsTo("guideem@yopmail.com");
+    MimeMessage confirmation = mails.stream().filter(m -> subject(m).startsWith("Confirmation du dépôt")).findFirst().orElseThrow();
+    byte[] attached = attachment(confirmation);
+    assertThat(attached).isEqualTo(receipt);
+    assertThat(GreenMailUtil.getBody(confirmation)).contains("Votre demande de titre de s");
+    MimeMessage notice = mails.stream().filter(m -> subject(m).equals("Vous avez reçu une notification")).findFirst().orElseThrow();
+    assertThat(GreenMailUtil.getBody(notice)).contains("Vous venez de recevoir une notification")
+        .doesNotContain("GUIDE", "MALADE", APPLICANT, requestNumber);
+
+    // The case waits in « Examiner la demande » for the préfecture.
+    JsonNode review = currentTask(agent, instance);
+    assertThat(review.get("name").asText()).isEqualTo("Examiner la demande");
+    assertThat(applicant.getForObject("/engine-rest/task?processInstanceId={id}", JsonNode.class, instance)).isEmpty();
+
+    // « Mes notifications »: opening records the read time once.
+    JsonNode notification = applicant.getForObject("/api/notifications", JsonNode.class).get(0);
+    assertThat(notification.get("read").asBoolean()).isFalse();
+    JsonNode opened = applicant.getForObject("/api/notifications/{id}", JsonNode.class, notification.get("id").asText());
+    assertThat(opened.get("read").asBoolean()).isTrue();
+    assertThat(opened.get("body").asText()).contains(requestNumber);
+
+    // The second applicant sees none of it, through the engine's API or the application's.
+    assertThat(other.getForObject("/engine-rest/task", JsonNode.class)).isEmpty();
+    assertThat(other.getForObject("/engine-rest/process-instance", JsonNode.class)).isEmpty();
+    assertThat(other.getForObject("/engine-rest/history/process-instance", JsonNode.class)).isEmpty();
+    assertThat(other.getForObject("/engine-rest/history/variable-instance", JsonNode.class)).isEmpty();
+    assertThat(other.getForEntity("/engine-rest/process-instance/{id}/variables", String.class, instance).getStatusCode())
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(other.getForObject("/api/demandes", JsonNode.class)).isEmpty();
+    assertThat(other.getForObject("/api/notifications", JsonNode.class)).isEmpty();
+    assertThat(other.getForEntity("/api/notifications/{id}", String.class, notification.get("id").asText()).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(other.getForEntity("/api/documents/{id}", String.class, filed.at("/documents/0/id").asText()).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(other.exchange("/mon-espace/notifications", HttpMethod.GET, null, String.class).getBody())
+        .doesNotContain("Confirmation du dépôt");
+    assertThat(applicant.exchange("/mon-espace/notifications", HttpMethod.GET, null, String.class).getBody())
+        .contains("Confirmation du dépôt de votre demande", "Lu le");
+  }
+
+  List<MimeMessage> mailsTo(String address) {
+    List<MimeMessage> found = new ArrayList<>();
+    for (MimeMessage message : greenMail.getReceivedMessages()) {
+      try {
+        if (message.getAllRecipients()[0].toString().equals(address)) {
+          found.add(message);
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return found;
+  }
+
+  static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static byte[] attachment(Part part) throws Exception {
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        byte[] found = attachment(multipart.getBodyPart(i));
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    }
+    return Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) ? part.getInputStream().readAllBytes() : null;
+  }
+
+  static String pdfText(byte[] pdf) throws Exception {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document);
+    }
+  }
+
+  static <T> T await(java.util.function.Supplier<T> probe) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("the jobs did not issue the receipt and send the mails within 60 s");
+  }
+}
