@@ -37,7 +37,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * and cannot reach.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=true")
+    properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
 class FilingFullStackTests {
 
   static final String APPLICANT = "5903007229";
