@@ -147,8 +147,6 @@ create table outgoing_mail (
     body             varchar(8000) not null,
     attachment_id    uuid          references issued_document (id),
     created_at       timestamp with time zone not null,
-    sent_at          timestamp with time zone,
-    attempts         integer       not null,
-    last_error       varchar(1000)
+    sent_at          timestamp with time zone
 );
 create index ix_outgoing_mail_case on outgoing_mail (case_id, sent_at);

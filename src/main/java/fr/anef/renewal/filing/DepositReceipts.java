@@ -71,9 +71,10 @@ public class DepositReceipts {
     return receipt;
   }
 
+  /** Sends the case's next waiting mail; true while others wait. */
   @Transactional
-  public void sendPendingMails(String processInstanceId) {
-    outbox.sendPending(filing.caseOf(processInstanceId).getId());
+  public boolean sendNextMail(String processInstanceId) {
+    return outbox.sendNext(filing.caseOf(processInstanceId).getId());
   }
 
   static ApplicantIdentity identity(RegisteredPerson person) {

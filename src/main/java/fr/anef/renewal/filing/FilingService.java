@@ -70,7 +70,10 @@ public class FilingService {
    * that prefill step 1 (taken from the register, never from what the start request sent).
    */
   @Transactional
-  public Map<String, Object> openDraft(String processInstanceId, Authentication starter) {
+  public Map<String, Object> openDraft(String processInstanceId, Authentication starter, Object renewalRequested) {
+    if (!Boolean.TRUE.equals(renewalRequested) && !"true".equals(renewalRequested)) {
+      throw new Refusal("Cochez « Je sollicite le renouvellement de ce titre » pour commencer votre demande.");
+    }
     if (starter == null || starter.getUserId() == null) {
       throw new Refusal("La demande doit être faite par le titulaire du titre, connecté à son espace.");
     }

@@ -17,6 +17,7 @@ class OpenDraftDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariables(filing.openDraft(execution.getProcessInstanceId(),
-        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication()));
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication(),
+        execution.getVariable("renewalRequested")));
   }
 }

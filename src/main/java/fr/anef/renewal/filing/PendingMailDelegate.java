@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** « Envoyer les courriels » (async): a failed send fails the job, which the engine retries. */
+/**
+ * « Envoyer les courriels » (async, one mail per job): a failed send fails the job, which the engine
+ * retries; the gateway after it loops while mails wait.
+ */
 @Component("pendingMailDelegate")
 class PendingMailDelegate implements JavaDelegate {
 
@@ -16,6 +19,6 @@ class PendingMailDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    receipts.sendPendingMails(execution.getProcessInstanceId());
+    execution.setVariable(RenewalProcess.VAR_MAILS_PENDING, receipts.sendNextMail(execution.getProcessInstanceId()));
   }
 }

@@ -26,6 +26,8 @@ public final class RenewalProcess {
   public static final String VAR_APPLICANT_ID = "applicantId";
   public static final String VAR_REQUEST_NUMBER = "requestNumber";
   public static final String VAR_ACTION = "action";
+  /** Set by « Envoyer les courriels »: whether mails of the case still wait. */
+  public static final String VAR_MAILS_PENDING = "mailsPending";
   /** Set by a step that waits for the opening of one notification (message {@code NotificationRead}). */
   public static final String VAR_AWAITED_NOTIFICATION_ID = "awaitedNotificationId";
 

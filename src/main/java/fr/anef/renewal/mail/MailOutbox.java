@@ -5,6 +5,7 @@ import fr.anef.renewal.documents.StoredFile;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
@@ -12,12 +13,9 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** The outbox: {@link #enqueue} in the business transaction, {@link #sendPending} from an engine job. */
+/** The outbox: {@link #enqueue} in the business transaction, {@link #sendNext} from an engine job. */
 @Service
 public class MailOutbox {
 
@@ -26,17 +24,14 @@ public class MailOutbox {
   private final DocumentService documents;
   private final Clock clock;
   private final String from;
-  private final TransactionTemplate ownTransaction;
 
   MailOutbox(OutgoingMailRepository mails, JavaMailSender sender, DocumentService documents, Clock clock,
-      @Value("${anef.mail.from}") String from, PlatformTransactionManager transactions) {
+      @Value("${anef.mail.from}") String from) {
     this.mails = mails;
     this.sender = sender;
     this.documents = documents;
     this.clock = clock;
     this.from = from;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** Queues a mail once per key; the attachment is an issued document (or null). */
@@ -48,22 +43,25 @@ public class MailOutbox {
   }
 
   /**
-   * Sends every mail of the case not sent yet. Each mail is marked sent in its own transaction right after
-   * the SMTP server accepted it, so a failure on a later mail (the job fails and is retried by the engine)
-   * never sends an earlier one twice.
+   * Sends the oldest mail of the case not sent yet and marks it sent, in the caller's transaction (the
+   * engine job's): one mail per job, so a failure rolls back only that mail's job, which the engine
+   * retries, and a mail the SMTP server accepted is never sent again by a later retry. One connection per
+   * job: a second transaction here would let a burst of jobs exhaust the pool.
    *
+   * @return whether mails of the case are still waiting
    * @throws MailException when the SMTP server refuses or cannot be reached
    */
-  public void sendPending(UUID caseId) {
-    for (OutgoingMail mail : mails.findByCaseIdAndSentAtIsNullOrderByCreatedAtAsc(caseId)) {
-      try {
-        sender.send(toMime(mail));
-      } catch (MailException e) {
-        ownTransaction.executeWithoutResult(s -> mails.findById(mail.getId()).ifPresent(m -> m.failed(e.getMessage())));
-        throw e;
-      }
-      ownTransaction.executeWithoutResult(s -> mails.findById(mail.getId()).ifPresent(m -> m.sent(clock.instant())));
+  @Transactional
+  public boolean sendNext(UUID caseId) {
+    List<OutgoingMail> pending = mails.findByCaseIdAndSentAtIsNullOrderByCreatedAtAsc(caseId);
+    if (pending.isEmpty()) {
+      return false;
     }
+    OutgoingMail mail = pending.get(0);
+    sender.send(toMime(mail));
+    mail.sent(clock.instant());
+    mails.save(mail);
+    return pending.size() > 1;
   }
 
   private MimeMessage toMime(OutgoingMail mail) {

@@ -20,8 +20,6 @@ class OutgoingMail {
   private UUID attachmentId;
   private Instant createdAt;
   private Instant sentAt;
-  private int attempts;
-  private String lastError;
 
   protected OutgoingMail() {}
 
@@ -39,13 +37,6 @@ class OutgoingMail {
 
   void sent(Instant at) {
     this.sentAt = at;
-    this.attempts++;
-    this.lastError = null;
-  }
-
-  void failed(String error) {
-    this.attempts++;
-    this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
   }
 
   UUID getId() { return id; }

@@ -63,7 +63,7 @@ class ParallelDepositTests {
     identity.setAuthentication(applicant, List.of(RenewalProcess.GROUP_APPLICANTS));
     String id;
     try {
-      id = runtime.startProcessInstanceByKey(RenewalProcess.KEY).getId();
+      id = runtime.startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true)).getId();
     } finally {
       identity.clearAuthentication();
     }

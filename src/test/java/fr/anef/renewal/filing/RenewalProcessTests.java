@@ -112,6 +112,8 @@ class RenewalProcessTests {
     execute(job());
     assertThat(instance).isWaitingAt(SEND_MAILS);
     execute(job());
+    assertThat(instance).as("one mail per job: the second waits").isWaitingAt(SEND_MAILS);
+    execute(job());
     assertThat(instance).isWaitingAt(REVIEW_APPLICATION).task().hasCandidateGroup(GROUP_PREFECTURE_AGENTS);
 
     assertThat(documents.issuedDocumentsOf(filed.getId())).singleElement()
@@ -209,6 +211,19 @@ class RenewalProcessTests {
         "housingType", "OWN", "applicantId", "5903007229")))
         .isInstanceOf(Refusal.class).hasMessageContaining("Modification non autorisée");
     assertThat(instance).isWaitingAt(PERSONAL_INFORMATION);
+  }
+
+  @Test
+  @DisplayName("Sans « Je sollicite le renouvellement de ce titre » coché, la demande ne s'ouvre pas")
+  void renewalMustBeRequested() {
+    identity.setAuthentication(applicant, List.of(GROUP_APPLICANTS));
+    try {
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey(KEY, Map.of("renewalRequested", false)))
+          .isInstanceOf(Refusal.class).hasMessageContaining("Je sollicite le renouvellement de ce titre");
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(filing.currentDraft(applicant)).isEmpty();
   }
 
   @Test
