@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class RenewalApplication {
 
   public static void main(String[] args) {
+    // Dates shown on pages are those of the French administration, whatever the host's zone.
+    java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Europe/Paris"));
     SpringApplication.run(RenewalApplication.class, args);
   }
 }
