@@ -148,7 +148,7 @@ class FilingFullStackTests {
     });
     String requestNumber = filed.get("requestNumber").asText();
     assertThat(requestNumber).matches("5901\\d{15}");
-    assertThat(filed.get("status").asText()).isEqualTo("DEPOSITED");
+    assertThat(filed.get("status").asText()).as("the receipt job leads to the agents' review").isIn("DEPOSITED", "IN_REVIEW");
 
     byte[] receipt = applicant.getForObject("/api/documents/{id}", byte[].class, filed.at("/documents/0/id").asText());
     assertThat(pdfText(receipt)).contains("CONFIRMATION DU DÉPÔT", "GUIDE", "MALADE", APPLICANT, requestNumber);
@@ -164,7 +164,7 @@ class FilingFullStackTests {
 
     // The case waits in « Examiner la demande » for the préfecture.
     JsonNode review = currentTask(agent, instance);
-    assertThat(review.get("name").asText()).isEqualTo("Examiner la demande");
+    assertThat(review.get("name").asText()).isEqualTo("Examiner les pièces justificatives");
     assertThat(applicant.getForObject("/engine-rest/task?processInstanceId={id}", JsonNode.class, instance)).isEmpty();
 
     // « Mes notifications »: opening records the read time once.
@@ -191,6 +191,127 @@ class FilingFullStackTests {
         .doesNotContain("Confirmation du dépôt");
     assertThat(applicant.exchange("/mon-espace/notifications", HttpMethod.GET, null, String.class).getBody())
         .contains("Confirmation du dépôt de votre demande", "Lu le");
+
+    instructUpToTheFavourableDecision(applicant, agent, other, instance, requestNumber);
+  }
+
+  /**
+   * The instruction: the agent reviews through the REST API and finds the passport invalid; the applicant
+   * reads the request and replies with a new file; the agent accepts; the opinion arrives; the agent
+   * decides favourably; the applicant downloads the « ATTESTATION DE DÉCISION FAVORABLE ».
+   */
+  void instructUpToTheFavourableDecision(TestRestTemplate applicant, TestRestTemplate agent, TestRestTemplate other,
+      String instance, String requestNumber) throws Exception {
+    reviewAs(agent, instance, Map.of("NATIONALITY", "INVALID"));
+    JsonNode request = await(() -> {
+      for (JsonNode n : applicant.getForObject("/api/notifications", JsonNode.class)) {
+        if (n.get("kind").asText().equals("COMPLEMENT_REQUEST")) {
+          return n;
+        }
+      }
+      return null;
+    });
+    assertThat(other.getForEntity("/api/notifications/{id}", String.class, request.get("id").asText()).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    JsonNode opened = applicant.getForObject("/api/notifications/{id}", JsonNode.class, request.get("id").asText());
+    assertThat(opened.get("body").asText()).contains("Justificatif de nationalité", "Observations :", "30 jours");
+    assertThat(opened.get("readAt").isNull()).isFalse();
+
+    LinkedMultiValueMap<String, Object> reply = new LinkedMultiValueMap<>();
+    reply.add("reponse_NATIONALITY", "UPDATE");
+    reply.add("fichiers_NATIONALITY", file("passeport-2.png", TestFiles.png()));
+    reply.add("message", "Voici une copie lisible.");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    assertThat(applicant.postForEntity("/api/notifications/{id}/reponse", new HttpEntity<>(reply, headers), String.class,
+        request.get("id").asText()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    ResponseEntity<JsonNode> again = applicant.postForEntity("/api/notifications/{id}/reponse", new HttpEntity<>(reply, headers),
+        JsonNode.class, request.get("id").asText());
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(again.getBody().get("messages").get(0).asText()).contains("Vous avez répondu à cette demande de complément");
+
+    JsonNode secondReview = currentTask(agent, instance);
+    assertThat(secondReview.get("name").asText()).isEqualTo("Examiner les pièces justificatives");
+    reviewAs(agent, instance, Map.of());
+
+    JsonNode variables = agent.getForObject("/engine-rest/process-instance/{id}/variables", JsonNode.class, instance);
+    assertThat(variables.at("/caseStatus/value").asText()).isEqualTo("instruction_medicale");
+    assertThat(variables.has("privateNote")).isFalse();
+    assertThat(agent.postForObject("/engine-rest/process-instance", Map.of("businessKey", requestNumber, "variables",
+        List.of(Map.of("name", "caseStatus", "operator", "eq", "value", "instruction_medicale"))), JsonNode.class)).hasSize(1);
+
+    assertThat(anonymous.withBasicAuth("admin", PASSWORD).postForEntity("/engine-rest/message", Map.of(
+        "messageName", "OfiiOpinion", "businessKey", requestNumber, "processVariables", variables(Map.of(
+            "careNeeded", true, "exceptionallySeriousConsequences", true, "effectiveAccessToCareInOriginCountry", false,
+            "expectedCareDurationMonths", 12, "fitToTravel", true, "opinionDate", java.time.LocalDate.now().toString()))),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    JsonNode decide = currentTask(agent, instance);
+    assertThat(decide.get("name").asText()).isEqualTo("Décider de la demande");
+    JsonNode form = agent.getForObject("/engine-rest/task/{id}/form-variables", JsonNode.class, decide.get("id").asText());
+    assertThat(form.at("/opinionSummary/value").asText()).contains("Durée prévisible des soins : 12 mois");
+    assertThat(agent.postForEntity("/engine-rest/task/{id}/complete", Map.of("variables", variables(Map.of("decision", "FAVOURABLE"))),
+        String.class, decide.get("id").asText()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    JsonNode attestation = await(() -> {
+      for (JsonNode d : applicant.getForObject("/api/demandes", JsonNode.class).get(0).get("documents")) {
+        if (d.get("kind").asText().equals("FAVOURABLE_DECISION")) {
+          return d;
+        }
+      }
+      return null;
+    });
+    String text = pdfText(applicant.getForObject("/api/documents/{id}", byte[].class, attestation.get("id").asText()));
+    assertThat(text).contains("ATTESTATION DE DÉCISION FAVORABLE", "GUIDE", requestNumber, form.at("/cardValidUntil/value").asText()
+        .substring(8, 10) + "/" + form.at("/cardValidUntil/value").asText().substring(5, 7));
+    JsonNode cases = applicant.getForObject("/api/demandes", JsonNode.class);
+    assertThat(cases.get(0).get("status").asText()).isEqualTo("FAVOURABLE");
+    assertThat(applicant.getForObject("/api/demandes/{id}/historique", JsonNode.class, cases.get(0).get("id").asText())
+        .findValuesAsText("what")).contains("Demande déposée", "Justificatifs examinés", "Complément envoyé", "Notification lue");
+    assertThat(other.getForEntity("/api/demandes/{id}/historique", String.class, cases.get(0).get("id").asText()).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  void reviewAs(TestRestTemplate agent, String instance, Map<String, String> verdicts) {
+    JsonNode task = currentTask(agent, instance);
+    JsonNode form = agent.getForObject("/engine-rest/task/{id}/form-variables?deserializeValues=false", JsonNode.class,
+        task.get("id").asText());
+    List<Map<String, Object>> items = new ArrayList<>();
+    JsonNode value = form.at("/documentReviews/value");
+    for (JsonNode item : value.isTextual() ? readJson(value.asText()) : value) {
+      String verdict = verdicts.getOrDefault(item.get("code").asText(), "VALID");
+      items.add(Map.of("code", item.get("code").asText(), "label", item.get("label").asText(), "verdict", verdict,
+          "observation", "VALID".equals(verdict) ? "" : "Copie illisible : fournissez une copie nette."));
+    }
+    ResponseEntity<String> completed = agent.postForEntity("/engine-rest/task/{id}/complete", Map.of("variables", Map.of(
+        "documentReviews", Map.of("value", writeJson(items), "type", "Json"),
+        "privateNote", Map.of("value", "Dossier suivi par le bureau 3."))), String.class, task.get("id").asText());
+    assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  static JsonNode readJson(String json) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String writeJson(Object value) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static ByteArrayResource file(String name, byte[] bytes) {
+    return new ByteArrayResource(bytes) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    };
   }
 
   List<MimeMessage> mailsTo(String address) {

@@ -19,5 +19,6 @@ class DepositApplicationDelegate implements JavaDelegate {
     String requestNumber = filing.deposit(execution.getProcessInstanceId());
     execution.setProcessBusinessKey(requestNumber);
     execution.setVariable(RenewalProcess.VAR_REQUEST_NUMBER, requestNumber);
+    execution.setVariable(RenewalProcess.VAR_CASE_STATUS, CaseStatus.DEPOSITED.code());
   }
 }

@@ -71,12 +71,6 @@ public class DepositReceipts {
     return receipt;
   }
 
-  /** Sends the case's next waiting mail; true while others wait. */
-  @Transactional
-  public boolean sendNextMail(String processInstanceId) {
-    return outbox.sendNext(filing.caseOf(processInstanceId).getId());
-  }
-
   static ApplicantIdentity identity(RegisteredPerson person) {
     return new ApplicantIdentity(person.getForeignerNumber(), person.getBirthName(), person.getUsageName(),
         person.getFirstNames(), person.getBirthDate(), person.getBirthPlace(), person.getBirthCountry(),

@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -40,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class FilingService {
 
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  static final Map<String, String> STEP_NAMES = Map.of(PERSONAL_INFORMATION, "1. Informations personnelles",
+      REASON_FOR_STAY, "2. Motif de séjour", SUPPORTING_DOCUMENTS, "3. Justificatifs", DEPOSIT, "4. Dépôt de la demande");
 
   private final RenewalCaseRepository cases;
   private final CaseEventRepository events;
@@ -48,11 +51,12 @@ public class FilingService {
   private final RequiredDocuments requiredDocuments;
   private final RequestNumbers requestNumbers;
   private final PdfRenderer pdf;
+  private final RuntimeService runtime;
   private final Clock clock;
   private final String defaultDepartment;
 
   FilingService(RenewalCaseRepository cases, CaseEventRepository events, Register register,
-      DocumentService documents, RequiredDocuments requiredDocuments, RequestNumbers requestNumbers, PdfRenderer pdf, Clock clock,
+      DocumentService documents, RequiredDocuments requiredDocuments, RequestNumbers requestNumbers, PdfRenderer pdf, RuntimeService runtime, Clock clock,
       @Value("${anef.filing.default-department}") String defaultDepartment) {
     this.cases = cases;
     this.events = events;
@@ -61,6 +65,7 @@ public class FilingService {
     this.requiredDocuments = requiredDocuments;
     this.requestNumbers = requestNumbers;
     this.pdf = pdf;
+    this.runtime = runtime;
     this.clock = clock;
     this.defaultDepartment = defaultDepartment;
   }
@@ -167,7 +172,7 @@ public class FilingService {
     }
     if (action == StepAction.NEXT) {
       saveStep(draft, stepId, form);
-      log(draft, draft.getApplicantId(), "STEP_SAVED", stepId);
+      log(draft, draft.getApplicantId(), "STEP_SAVED", STEP_NAMES.getOrDefault(stepId, stepId));
     }
     return action.name();
   }
@@ -372,7 +377,23 @@ public class FilingService {
     };
   }
 
-  void log(RenewalCase renewalCase, String actor, String kind, String detail) {
+  /** Records one line of the case's history: who did what. */
+  @Transactional
+  public void log(RenewalCase renewalCase, String actor, String kind, String detail) {
     events.save(new CaseEvent(renewalCase.getId(), clock.instant(), actor, kind, detail));
+  }
+
+  /**
+   * Moves a filed case to a new status: the case, its history, and the process variable
+   * {@code caseStatus} that Cockpit filters on.
+   */
+  @Transactional
+  public RenewalCase moveTo(String processInstanceId, CaseStatus next, String actor, String detail) {
+    RenewalCase filed = caseOf(processInstanceId);
+    filed.moveTo(next);
+    cases.save(filed);
+    log(filed, actor, "STATUS_" + next.name(), detail);
+    runtime.setVariable(processInstanceId, RenewalProcess.VAR_CASE_STATUS, next.code());
+    return filed;
   }
 }

@@ -23,11 +23,13 @@ class NotificationReadCorrelation {
 
   @EventListener
   void on(NotificationOpened opened) {
-    filing.byId(opened.caseId()).map(RenewalCase::getProcessInstanceId).ifPresent(processInstanceId ->
-        runtime.createMessageCorrelation(RenewalProcess.MESSAGE_NOTIFICATION_READ)
-            .processInstanceId(processInstanceId)
-            .processInstanceVariableEquals(RenewalProcess.VAR_AWAITED_NOTIFICATION_ID, opened.notificationId().toString())
-            .setVariable("notificationReadAt", java.util.Date.from(opened.readAt()))
-            .correlateAllWithResult());
+    filing.byId(opened.caseId()).ifPresent(renewal -> {
+      filing.log(renewal, renewal.getApplicantId(), "NOTIFICATION_READ", "Notification lue : « " + opened.title() + " »");
+      runtime.createMessageCorrelation(RenewalProcess.MESSAGE_NOTIFICATION_READ)
+          .processInstanceId(renewal.getProcessInstanceId())
+          .processInstanceVariableEquals(RenewalProcess.VAR_AWAITED_NOTIFICATION_ID, opened.notificationId().toString())
+          .setVariable("notificationReadAt", java.util.Date.from(opened.readAt()))
+          .correlateAllWithResult();
+    });
   }
 }

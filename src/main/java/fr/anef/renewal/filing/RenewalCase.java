@@ -101,6 +101,10 @@ public class RenewalCase {
     this.status = CaseStatus.DEPOSITED;
   }
 
+  void moveTo(CaseStatus next) {
+    this.status = next;
+  }
+
   public UUID getId() { return id; }
   public String getApplicantId() { return applicantId; }
   public String getProcessInstanceId() { return processInstanceId; }

@@ -16,7 +16,6 @@ public final class RenewalProcess {
   public static final String DRAFT_ABANDONED = "endEvent_draftAbandoned";
   public static final String DEPOSIT_APPLICATION = "serviceTask_depositApplication";
   public static final String ISSUE_DEPOSIT_RECEIPT = "serviceTask_issueDepositReceipt";
-  public static final String SEND_MAILS = "serviceTask_sendMails";
   public static final String REVIEW_APPLICATION = "userTask_reviewApplication";
 
   public static final String MESSAGE_NOTIFICATION_READ = "NotificationRead";
@@ -26,8 +25,8 @@ public final class RenewalProcess {
   public static final String VAR_APPLICANT_ID = "applicantId";
   public static final String VAR_REQUEST_NUMBER = "requestNumber";
   public static final String VAR_ACTION = "action";
-  /** Set by « Envoyer les courriels »: whether mails of the case still wait. */
-  public static final String VAR_MAILS_PENDING = "mailsPending";
+  /** {@link CaseStatus#code()} of the case, kept current for Cockpit's filters. */
+  public static final String VAR_CASE_STATUS = "caseStatus";
   /** Set by a step that waits for the opening of one notification (message {@code NotificationRead}). */
   public static final String VAR_AWAITED_NOTIFICATION_ID = "awaitedNotificationId";
 

@@ -5,9 +5,10 @@ import fr.anef.renewal.documents.StoredFile;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -15,53 +16,59 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The outbox: {@link #enqueue} in the business transaction, {@link #sendNext} from an engine job. */
+/** The outbox: {@link #enqueue} in the business transaction, {@link #send} from the mail's engine job. */
 @Service
 public class MailOutbox {
+
+  /** The process that sends one mail per instance, and its variable. */
+  public static final String DISPATCH_PROCESS = "mail-dispatch";
+  public static final String VAR_MAIL_ID = "mailId";
 
   private final OutgoingMailRepository mails;
   private final JavaMailSender sender;
   private final DocumentService documents;
   private final Clock clock;
   private final String from;
+  private final RuntimeService runtime;
 
   MailOutbox(OutgoingMailRepository mails, JavaMailSender sender, DocumentService documents, Clock clock,
-      @Value("${anef.mail.from}") String from) {
+      @Value("${anef.mail.from}") String from, RuntimeService runtime) {
     this.mails = mails;
     this.sender = sender;
     this.documents = documents;
     this.clock = clock;
     this.from = from;
+    this.runtime = runtime;
   }
 
-  /** Queues a mail once per key; the attachment is an issued document (or null). */
+  /**
+   * Queues a mail once per key, in the caller's transaction, and starts its {@code mail-dispatch}
+   * instance, whose job sends it after commit; the attachment is an issued document (or null).
+   */
   @Transactional
   public void enqueue(String key, UUID caseId, String recipient, String subject, String body, UUID attachmentId) {
     if (mails.findByIdempotencyKey(key).isEmpty()) {
-      mails.save(new OutgoingMail(key, caseId, recipient, subject, body, attachmentId, clock.instant()));
+      OutgoingMail mail = mails.save(new OutgoingMail(key, caseId, recipient, subject, body, attachmentId, clock.instant()));
+      runtime.startProcessInstanceByKey(DISPATCH_PROCESS, key, Map.of(VAR_MAIL_ID, mail.getId().toString()));
     }
   }
 
   /**
-   * Sends the oldest mail of the case not sent yet and marks it sent, in the caller's transaction (the
-   * engine job's): one mail per job, so a failure rolls back only that mail's job, which the engine
-   * retries, and a mail the SMTP server accepted is never sent again by a later retry. One connection per
-   * job: a second transaction here would let a burst of jobs exhaust the pool.
+   * Sends one queued mail and marks it sent, in the transaction of its dispatch job: a failure rolls the
+   * job back and the engine retries it (then raises an incident); once the SMTP server has accepted the
+   * mail, a later run of the job sends nothing.
    *
-   * @return whether mails of the case are still waiting
    * @throws MailException when the SMTP server refuses or cannot be reached
    */
   @Transactional
-  public boolean sendNext(UUID caseId) {
-    List<OutgoingMail> pending = mails.findByCaseIdAndSentAtIsNullOrderByCreatedAtAsc(caseId);
-    if (pending.isEmpty()) {
-      return false;
+  public void send(UUID mailId) {
+    OutgoingMail mail = mails.findById(mailId).orElseThrow(() -> new IllegalStateException("courriel inconnu " + mailId));
+    if (mail.getSentAt() != null) {
+      return;
     }
-    OutgoingMail mail = pending.get(0);
     sender.send(toMime(mail));
     mail.sent(clock.instant());
     mails.save(mail);
-    return pending.size() > 1;
   }
 
   private MimeMessage toMime(OutgoingMail mail) {

@@ -68,7 +68,7 @@ public class NotificationService {
   public Optional<Notification> open(String applicantId, UUID id) {
     Optional<Notification> found = notifications.findById(id).filter(n -> n.getApplicantId().equals(applicantId));
     found.filter(n -> n.markRead(clock.instant()))
-        .ifPresent(n -> events.publishEvent(new NotificationOpened(n.getId(), n.getCaseId(), n.getKind(), n.getReadAt())));
+        .ifPresent(n -> events.publishEvent(new NotificationOpened(n.getId(), n.getCaseId(), n.getKind(), n.getTitle(), n.getReadAt())));
     return found;
   }
 

@@ -32,7 +32,8 @@ import org.apache.pdfbox.util.Matrix;
 
 /**
  * One document being written: its embedded fonts, a cursor that wraps text and breaks pages, and the
- * blocks every issued document shares (Marianne block, « VOS RÉFÉRENCES », identity, page numbers).
+ * blocks every issued document shares (Marianne block, « VOS RÉFÉRENCES », identity, framed block, page
+ * numbers).
  * One instance per document and not thread-safe; the parsed fonts it is given may be shared.
  */
 final class PdfLayout implements Closeable {
@@ -51,6 +52,8 @@ final class PdfLayout implements Closeable {
   private static final float FOOTER_BASELINE = 28f;
   private static final float LEADING = 1.35f;
   private static final float OBLIQUE_SHEAR = 0.21f; // tan 12°
+  private static final float PAGE_BODY = FORMAT.getHeight() - 2 * MARGIN;
+  private static final float FRAME_PADDING = 6f;
 
   enum Style { REGULAR, BOLD, OBLIQUE }
 
@@ -70,6 +73,9 @@ final class PdfLayout implements Closeable {
   private PDPageContentStream content;
   private float y;
   private Content pageHeader = layout -> {};
+  /** Left edge and width of the text: the margins, or inside a frame. */
+  private float left = MARGIN;
+  private float textWidth = WIDTH;
 
   private PdfLayout(PDDocument document, PDFont regular, PDFont bold, List<CmapLookup> cmaps) {
     this.document = document;
@@ -165,7 +171,14 @@ final class PdfLayout implements Closeable {
     document.addPage(page);
     content = new PDPageContentStream(document, page);
     y = FORMAT.getHeight() - MARGIN;
-    pageHeader.write(this);
+    float[] inset = {left, textWidth};
+    inset(0);
+    try {
+      pageHeader.write(this);
+    } finally {
+      left = inset[0];
+      textWidth = inset[1];
+    }
   }
 
   /** Starts a new page unless {@code height} points still fit above the bottom margin. */
@@ -180,7 +193,7 @@ final class PdfLayout implements Closeable {
    * block only keeps its first lines with what precedes it.
    */
   void keepTogether(float height) throws IOException {
-    keepRoom(Math.min(height, (FORMAT.getHeight() - 2 * MARGIN) / 3));
+    keepRoom(Math.min(height, PAGE_BODY / 3));
   }
 
   void gap(float height) {
@@ -195,10 +208,16 @@ final class PdfLayout implements Closeable {
   void rule() throws IOException {
     float at = y + lineHeight(BODY) * 0.15f;
     content.setLineWidth(0.5f);
-    content.moveTo(MARGIN, at);
-    content.lineTo(MARGIN + WIDTH, at);
+    content.moveTo(left, at);
+    content.lineTo(left + textWidth, at);
     content.stroke();
     gap(4);
+  }
+
+  /** Narrows the text by {@code inset} points on each side of the margins (0: full width). */
+  private void inset(float inset) {
+    left = MARGIN + inset;
+    textWidth = WIDTH - 2 * inset;
   }
 
   private void closeContent() throws IOException {
@@ -217,8 +236,8 @@ final class PdfLayout implements Closeable {
   void write(String text, Style style, float size) throws IOException {
     for (String paragraph : (text == null ? "" : text).split("\\R", -1)) {
       String line = printable(paragraph).strip();
-      float hang = isListItem(line) ? width(font(style), line.substring(0, 2), size) : 0;
-      lines(wrap(line, font(style), size, WIDTH - hang), style, size, MARGIN, hang);
+      float hang = hang(line, style, size);
+      lines(wrap(line, font(style), size, textWidth - hang), style, size, left, hang);
     }
   }
 
@@ -226,22 +245,78 @@ final class PdfLayout implements Closeable {
   float height(String text, Style style, float size) throws IOException {
     int lines = 0;
     for (String paragraph : (text == null ? "" : text).split("\\R", -1)) {
-      lines += wrap(printable(paragraph).strip(), font(style), size, WIDTH).size();
+      String line = printable(paragraph).strip();
+      lines += wrap(line, font(style), size, textWidth - hang(line, style, size)).size();
     }
     return lines * lineHeight(size);
   }
 
+  /** Regular paragraphs, {@code gap} points apart. */
+  void paragraphs(List<String> paragraphs, float gap) throws IOException {
+    for (int i = 0; i < paragraphs.size(); i++) {
+      if (i > 0) {
+        gap(gap);
+      }
+      write(paragraphs.get(i), Style.REGULAR, BODY);
+    }
+  }
+
+  /** The height {@link #paragraphs} would take. */
+  float height(List<String> paragraphs, float gap) throws IOException {
+    float height = Math.max(0, paragraphs.size() - 1) * gap;
+    for (String paragraph : paragraphs) {
+      height += height(paragraph, Style.REGULAR, BODY);
+    }
+    return height;
+  }
+
+  /**
+   * A block set apart by a thin frame: its heading in bold, then its paragraphs, kept on one page. A
+   * block taller than a page is written unframed, its heading still setting it apart.
+   */
+  void framed(String heading, List<String> paragraphs, float gap) throws IOException {
+    inset(FRAME_PADDING); // measured at the width it is written at
+    float height;
+    try {
+      height = height(heading, Style.BOLD, HEADING) + gap + height(paragraphs, gap) + 2 * FRAME_PADDING;
+    } finally {
+      inset(0);
+    }
+    boolean frame = height <= PAGE_BODY;
+    if (frame) {
+      keepRoom(height);
+    }
+    int page = document.getNumberOfPages();
+    float top = y;
+    inset(FRAME_PADDING);
+    try {
+      gap(FRAME_PADDING);
+      write(heading, Style.BOLD, HEADING);
+      gap(gap);
+      paragraphs(paragraphs, gap);
+      gap(FRAME_PADDING);
+    } finally {
+      inset(0);
+    }
+    if (frame && page == document.getNumberOfPages()) {
+      content.setLineWidth(0.75f);
+      content.addRect(MARGIN, y, WIDTH, top - y);
+      content.stroke();
+    }
+  }
+
   /** Writes text centred on the page, in as few lines as the text width allows, of balanced lengths. */
   void centred(String text, Style style, float size) throws IOException {
-    for (String line : balanced(printable(text), font(style), size)) {
-      line(line, style, size, MARGIN + (WIDTH - width(font(style), line, size)) / 2);
+    for (String line : balanced(printable(text), font(style), size, textWidth)) {
+      line(line, style, size, left + (textWidth - width(font(style), line, size)) / 2);
     }
   }
 
   /** The lines of {@link #wrap} at the narrowest width that needs no more of them (no lone last word). */
-  private static List<String> balanced(String text, PDFont font, float size) throws IOException {
-    List<String> lines = wrap(text, font, size, WIDTH);
-    for (float width = WIDTH * 0.95f; lines.size() > 1; width *= 0.95f) {
+  private static List<String> balanced(String text, PDFont font, float size, float maxWidth)
+      throws IOException {
+    List<String> lines = wrap(text, font, size, maxWidth);
+    for (float width = maxWidth * 0.95f; lines.size() > 1; width *= 0.95f) {
       List<String> narrower = wrap(text, font, size, width);
       if (narrower.size() > lines.size()) {
         break;
@@ -256,8 +331,8 @@ final class PdfLayout implements Closeable {
     String prefix = printable(label) + " : ";
     float indent = width(regular, prefix, BODY);
     keepRoom(lineHeight(BODY));
-    draw(content, prefix, Style.REGULAR, BODY, MARGIN, baseline(BODY));
-    lines(wrap(printable(value), bold, BODY, WIDTH - indent), Style.BOLD, BODY, MARGIN + indent, 0);
+    draw(content, prefix, Style.REGULAR, BODY, left, baseline(BODY));
+    lines(wrap(printable(value), bold, BODY, textWidth - indent), Style.BOLD, BODY, left + indent, 0);
   }
 
   private void lines(List<String> lines, Style style, float size, float x, float hang) throws IOException {
@@ -293,8 +368,10 @@ final class PdfLayout implements Closeable {
     return style == Style.BOLD ? bold : regular;
   }
 
-  private static boolean isListItem(String line) {
-    return line.startsWith("- ") || line.startsWith("• ");
+  /** How far the wrapped lines of a list item (« - » or « • ») hang under its text; 0 for other lines. */
+  private float hang(String line, Style style, float size) throws IOException {
+    boolean listItem = line.startsWith("- ") || line.startsWith("• ");
+    return listItem ? width(font(style), line.substring(0, 2), size) : 0;
   }
 
   // ---------------------------------------------------------------- wrapping
@@ -376,17 +453,18 @@ final class PdfLayout implements Closeable {
   /** The ministry's Marianne block, as text: « MINISTÈRE DE L’INTÉRIEUR ET DES OUTRE-MER » and motto. */
   void marianne() throws IOException {
     for (String line : List.of("MINISTÈRE", "DE L’INTÉRIEUR", "ET DES OUTRE-MER")) {
-      line(line, Style.BOLD, BODY, MARGIN);
+      line(line, Style.BOLD, BODY, left);
     }
     gap(2);
     for (String line : List.of("Liberté", "Égalité", "Fraternité")) {
-      line(line, Style.OBLIQUE, SMALL, MARGIN);
+      line(line, Style.OBLIQUE, SMALL, left);
     }
   }
 
   /**
    * « VOS RÉFÉRENCES : » with the N° étranger and the N° de la demande, then the document's own dates
-   * ({@link #issued(LocalDate)}, or « Validité » for an attestation de prolongation).
+   * ({@link #issued(LocalDate)}, or {@link #validity(LocalDate, LocalDate)} for an attestation de
+   * prolongation).
    */
   void references(ApplicantIdentity applicant, String requestNumber, Field... dates) throws IOException {
     write("VOS RÉFÉRENCES :", Style.BOLD, BODY);
@@ -399,6 +477,11 @@ final class PdfLayout implements Closeable {
 
   static Field issued(LocalDate issueDate) {
     return new Field("DATE D’ÉMISSION", date(issueDate));
+  }
+
+  /** « Validité : du dd/MM/yyyy au dd/MM/yyyy », an attestation's dates in place of its issue date. */
+  static Field validity(LocalDate from, LocalDate until) {
+    return new Field("Validité", "du " + date(from) + " au " + date(until));
   }
 
   /** The applicant's « état civil » and address, as the seed prints them. */

@@ -10,10 +10,13 @@ import fr.anef.renewal.pdf.PdfLayout.Style;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +33,12 @@ public class PdfRenderer {
       "DEMANDE DE TITRE DE SÉJOUR VIE PRIVÉE ET FAMILIALE - ÉTRANGER MALADE";
   static final String LIST_SUBTITLE = "Liste des documents justificatifs à fournir";
   static final String PERSONAL_SECTION = "INFORMATIONS PERSONNELLES";
+  static final List<String> PROLONGATION_TITLE = List.of("ATTESTATION DE PROLONGATION D’INSTRUCTION",
+      "D’UNE DEMANDE DE RENOUVELLEMENT DE TITRE DE SÉJOUR");
+  static final List<String> FAVOURABLE_TITLE = List.of("ATTESTATION DE DÉCISION FAVORABLE",
+      "SUR UNE DEMANDE DE RENOUVELLEMENT DE TITRE DE SÉJOUR");
+  static final String REFUSAL_TITLE = "DÉCISION DE REFUS DE TITRE DE SÉJOUR";
+  static final String RECOURSE_HEADING = "VOIES ET DÉLAIS DE RECOURS";
 
   private static final String HOLDER = "Vous êtes titulaire d’un titre de séjour en tant que "
       + "« Étranger malade ». Ce titre porte la mention « VIE PRIVÉE ET FAMILIALE ».";
@@ -48,6 +57,21 @@ public class PdfRenderer {
       + "et signature numériques en suivant ce lien : "
       + "https://permisdeconduire.ants.gouv.fr/Services-associes/Ou-faire-ma-photo-et-ma-signature-numerisee";
 
+  private static final String SCHENGEN =
+      "Ce document autorise le franchissement des frontières de l’espace Schengen.";
+  private static final List<String> RECOURSE = List.of(
+      "Si vous entendez contester la présente décision, vous pouvez, dans un délai de deux mois à compter "
+          + "de sa notification\u00A0:\n"
+          + "- former un recours gracieux auprès du préfet\u00A0;\n"
+          + "- former un recours hiérarchique auprès du ministre de l’intérieur.",
+      "Formés dans ce délai de deux mois, ces recours administratifs prorogent le délai du recours contentieux, qui court à nouveau à compter de leur rejet.",
+      "Vous pouvez également former un recours contentieux devant le tribunal administratif "
+          + "territorialement compétent, dans un délai de deux mois à compter de la notification de la "
+          + "présente décision. Le tribunal administratif peut être saisi par l’application "
+          + "«\u00A0Télérecours citoyens\u00A0» accessible sur le site www.telerecours.fr.");
+
+  private static final float PARAGRAPH_GAP = 8;
+  private static final float RECITAL_GAP = 6;
   private static final float HOLDER_GAP = 4;
   private static final float DOCUMENT_GAP = 8;
 
@@ -64,6 +88,56 @@ public class PdfRenderer {
     Objects.requireNonNull(receipt, "receipt");
     Objects.requireNonNull(receipt.applicant(), "receipt.applicant");
     return render(DEPOSIT_TITLE, layout -> writeDepositReceipt(layout, receipt));
+  }
+
+  /**
+   * « ATTESTATION DE PROLONGATION D’INSTRUCTION D’UNE DEMANDE DE RENOUVELLEMENT DE TITRE DE SÉJOUR »:
+   * « Validité : du … au … » in the references, then the seed's paragraphs; « Page x/y ».
+   */
+  public byte[] prolongationAttestation(ProlongationAttestation attestation) {
+    Objects.requireNonNull(attestation, "attestation");
+    Objects.requireNonNull(attestation.applicant(), "attestation.applicant");
+    return render(String.join(" ", PROLONGATION_TITLE), layout -> {
+      opening(layout, null, PROLONGATION_TITLE, attestation.applicant(), attestation.requestNumber(),
+          PdfLayout.validity(attestation.validFrom(), attestation.validUntil()));
+      layout.paragraphs(prolongationParagraphs(attestation), PARAGRAPH_GAP);
+      layout.pageNumbers();
+    });
+  }
+
+  /**
+   * « ATTESTATION DE DÉCISION FAVORABLE SUR UNE DEMANDE DE RENOUVELLEMENT DE TITRE DE SÉJOUR », issued
+   * on the decision date, with the card's validity and the 225 € of taxes to pay; « Page x/y ».
+   */
+  public byte[] favourableDecision(FavourableDecision decision) {
+    Objects.requireNonNull(decision, "decision");
+    Objects.requireNonNull(decision.applicant(), "decision.applicant");
+    return render(String.join(" ", FAVOURABLE_TITLE), layout -> {
+      opening(layout, null, FAVOURABLE_TITLE, decision.applicant(), decision.requestNumber(),
+          PdfLayout.issued(decision.decisionDate()));
+      layout.paragraphs(favourableParagraphs(decision), PARAGRAPH_GAP);
+      layout.pageNumbers();
+    });
+  }
+
+  /**
+   * The préfet's « DÉCISION DE REFUS DE TITRE DE SÉJOUR »: recitals (« Vu … »), the agent's reasons,
+   * « DÉCIDE : » and its article, then the framed « VOIES ET DÉLAIS DE RECOURS »; as many pages as the
+   * reasons need, each numbered « Page x/y ». States no illness: the grounds are the agent's text only.
+   *
+   * @throws IllegalArgumentException when the reason is blank: a refusal must state its grounds
+   */
+  public byte[] refusalDecision(RefusalDecision decision) {
+    Objects.requireNonNull(decision, "decision");
+    Objects.requireNonNull(decision.applicant(), "decision.applicant");
+    List<String> reasons = reasonParagraphs(decision.reason());
+    if (reasons.isEmpty()) {
+      throw new IllegalArgumentException("A refusal must state its reasons");
+    }
+    return render(REFUSAL_TITLE, layout -> {
+      writeRefusal(layout, decision, reasons);
+      layout.pageNumbers();
+    });
   }
 
   /**
@@ -90,21 +164,34 @@ public class PdfRenderer {
     }
   }
 
+  /**
+   * What every document issued on a request opens with: the ministry block (and the issuing service,
+   * if any), the title centred line by line, « VOS RÉFÉRENCES » and the applicant's identity.
+   */
+  private static void opening(PdfLayout layout, String issuer, List<String> title,
+      ApplicantIdentity applicant, String requestNumber, PdfLayout.Field date) throws IOException {
+    layout.marianne();
+    if (hasText(issuer)) {
+      layout.gap(6);
+      layout.write(issuer.strip(), Style.BOLD, BODY);
+    }
+    layout.gap(24);
+    for (String line : title) {
+      layout.centred(line, Style.BOLD, TITLE);
+    }
+    layout.gap(18);
+    layout.references(applicant, requestNumber, date);
+    layout.gap(10);
+    layout.identity(applicant);
+    layout.gap(28);
+  }
+
   // ---------------------------------------------------------------- confirmation du dépôt
 
   private void writeDepositReceipt(PdfLayout layout, DepositReceipt receipt) throws IOException {
-    layout.marianne();
-    layout.gap(24);
-    layout.centred(DEPOSIT_TITLE, Style.BOLD, TITLE);
-    layout.gap(18);
-    layout.references(receipt.applicant(), receipt.requestNumber(), PdfLayout.issued(receipt.issueDate()));
-    layout.gap(10);
-    layout.identity(receipt.applicant());
-    layout.gap(28);
-    for (String paragraph : depositParagraphs(receipt)) {
-      layout.write(paragraph, Style.REGULAR, BODY);
-      layout.gap(8);
-    }
+    opening(layout, null, List.of(DEPOSIT_TITLE), receipt.applicant(), receipt.requestNumber(),
+        PdfLayout.issued(receipt.issueDate()));
+    layout.paragraphs(depositParagraphs(receipt), PARAGRAPH_GAP);
   }
 
   static List<String> depositParagraphs(DepositReceipt receipt) {
@@ -121,6 +208,98 @@ public class PdfRenderer {
     paragraphs.add("Vous serez informé(e) de l’avancement et de la suite donnée à votre démarche par un "
         + "courrier électronique vous invitant à vous connecter à votre espace personnel.");
     return paragraphs;
+  }
+
+  // ---------------------------------------------------------------- attestations
+
+  static List<String> prolongationParagraphs(ProlongationAttestation attestation) {
+    return List.of(
+        "La demande de titre de séjour que vous avez déposée le " + PdfLayout.date(attestation.depositDate())
+            + " est toujours en cours d’instruction.",
+        "Cette attestation vous est délivrée pour autoriser votre présence en France entre le "
+            + PdfLayout.date(attestation.validFrom()) + " et le " + PdfLayout.date(attestation.validUntil())
+            + ".",
+        "Cette attestation n’est valable qu’accompagnée du titre précédemment détenu même s’il est arrivé "
+            + "à expiration.",
+        "Ce document justifie le maintien de l’ensemble des droits ouverts en raison du titre de séjour "
+            + "précédemment détenu. Si ce titre permettait d’exercer une activité professionnelle, celle-ci "
+            + "peut se poursuivre pendant la durée de validité de cette attestation. Elle ne permet pas "
+            + "l’ouverture de droits nouveaux.",
+        SCHENGEN);
+  }
+
+  static List<String> favourableParagraphs(FavourableDecision decision) {
+    return List.of(
+        "Le " + PdfLayout.date(decision.decisionDate()) + ", une décision favorable a été prise à la suite "
+            + "de votre demande d’admission au séjour.",
+        "Une carte de séjour temporaire, valable du " + PdfLayout.date(decision.cardValidFrom()) + " au "
+            + PdfLayout.date(decision.cardValidUntil()) + " portant la mention Vie privée et familiale va "
+            + "vous être délivré(e). Ce document est actuellement en cours de fabrication.",
+        "Cette attestation n’est valable qu’accompagnée du visa de long séjour ou du titre précédemment "
+            + "détenu.",
+        SCHENGEN,
+        "Vous serez prochainement informé(e) de la réception en préfecture ou sous-préfecture de votre "
+            + "titre et des démarches à faire pour venir le retirer. Vous devrez à cette occasion vous "
+            + "acquitter de 225\u00A0€ correspondant au montant des taxes que vous réglerez par timbre "
+            + "électronique acheté au préalable en ligne, dans un bureau de tabac ou sur les bornes "
+            + "installées dans certains services fiscaux.");
+  }
+
+  // ---------------------------------------------------------------- décision de refus
+
+  private void writeRefusal(PdfLayout layout, RefusalDecision decision, List<String> reasons)
+      throws IOException {
+    opening(layout, decision.prefectureName(), List.of(REFUSAL_TITLE), decision.applicant(),
+        decision.requestNumber(), PdfLayout.issued(decision.decisionDate()));
+    layout.write("Le préfet,", Style.BOLD, BODY);
+    layout.gap(PARAGRAPH_GAP);
+    layout.paragraphs(refusalRecitals(decision), RECITAL_GAP);
+    layout.gap(PARAGRAPH_GAP);
+    layout.keepTogether(lineHeight(BODY) + RECITAL_GAP + layout.height(reasons.subList(0, 1), 0));
+    layout.write("Considérant ce qui suit :", Style.REGULAR, BODY);
+    layout.gap(RECITAL_GAP);
+    layout.paragraphs(reasons, RECITAL_GAP);
+    layout.gap(2 * PARAGRAPH_GAP);
+    String article = refusalArticle(decision.applicant());
+    layout.keepTogether(lineHeight(HEADING) + PARAGRAPH_GAP + layout.height(List.of(article), 0));
+    layout.centred("DÉCIDE :", Style.BOLD, HEADING);
+    layout.gap(PARAGRAPH_GAP);
+    layout.write(article, Style.REGULAR, BODY);
+    layout.gap(3 * PARAGRAPH_GAP);
+    layout.framed(RECOURSE_HEADING, RECOURSE, RECITAL_GAP);
+  }
+
+  static List<String> refusalRecitals(RefusalDecision decision) {
+    return List.of(
+        "Vu le code de l’entrée et du séjour des étrangers et du droit d’asile, notamment ses articles "
+            + "L.\u00A0425-9, L.\u00A0432-1 et R.\u00A0425-11 à R.\u00A0425-13\u00A0;",
+        "Vu la demande de renouvellement de titre de séjour déposée le "
+            + PdfLayout.date(decision.depositDate()) + "\u00A0;",
+        decision.opinionDate() == null
+            ? "Considérant que le certificat médical n’a pas été transmis au service médical de l’Office "
+                + "français de l’immigration et de l’intégration dans le délai prévu\u00A0;"
+            : "Vu l’avis du collège de médecins de l’Office français de l’immigration et de l’intégration "
+                + "du " + PdfLayout.date(decision.opinionDate()) + "\u00A0;");
+  }
+
+  /** The agent's reasons, one paragraph per block of lines between blank lines. */
+  static List<String> reasonParagraphs(String reason) {
+    if (reason == null) {
+      return List.of();
+    }
+    return Arrays.stream(reason.split("\\R\\h*\\R"))
+        .map(String::strip)
+        .filter(paragraph -> !paragraph.isEmpty())
+        .toList();
+  }
+
+  static String refusalArticle(ApplicantIdentity applicant) {
+    String name = Stream.of(applicant.firstNames(), PdfLayout.upper(applicant.birthName()))
+        .filter(PdfRenderer::hasText)
+        .map(String::strip)
+        .collect(Collectors.joining(" "));
+    return "Article 1er\u00A0: La demande de renouvellement du titre de séjour portant la mention "
+        + "«\u00A0vie privée et familiale\u00A0» présentée par M./Mme " + name + " est refusée.";
   }
 
   // ---------------------------------------------------------------- liste des justificatifs

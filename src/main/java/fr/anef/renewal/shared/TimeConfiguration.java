@@ -1,14 +1,16 @@
 package fr.anef.renewal.shared;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The application's clock: French legal time, for dates printed on documents and deadlines; ticks in
- * microseconds, the precision both databases store, so a saved instant reads back equal.
+ * The application's clock: the engine's clock (so that read dates, deadlines and validity dates agree
+ * with the timers, also when a test moves the engine clock), in French legal time, to the millisecond
+ * both databases store.
  */
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
@@ -17,6 +19,30 @@ class TimeConfiguration {
 
   @Bean
   Clock clock() {
-    return Clock.tick(Clock.system(PARIS), Duration.ofNanos(1_000));
+    return new EngineClock(PARIS);
+  }
+
+  static final class EngineClock extends Clock {
+
+    private final ZoneId zone;
+
+    EngineClock(ZoneId zone) {
+      this.zone = zone;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId other) {
+      return new EngineClock(other);
+    }
+
+    @Override
+    public Instant instant() {
+      return ClockUtil.getCurrentTime().toInstant();
+    }
   }
 }

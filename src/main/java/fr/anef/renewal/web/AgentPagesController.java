@@ -24,11 +24,16 @@ class AgentPagesController {
   private final FilingService filing;
   private final DocumentService documents;
   private final OwnedResources owned;
+  private final CaseHistory caseHistory;
+  private final fr.anef.renewal.instruction.DocumentReviews reviews;
 
-  AgentPagesController(FilingService filing, DocumentService documents, OwnedResources owned) {
+  AgentPagesController(FilingService filing, DocumentService documents, OwnedResources owned, CaseHistory caseHistory,
+      fr.anef.renewal.instruction.DocumentReviews reviews) {
     this.filing = filing;
     this.documents = documents;
     this.owned = owned;
+    this.caseHistory = caseHistory;
+    this.reviews = reviews;
   }
 
   @GetMapping("/demandes")
@@ -52,7 +57,8 @@ class AgentPagesController {
     model.addAttribute("requirements", documents.requirements(filed.getId()));
     model.addAttribute("files", documents.filesOf(filed.getId()));
     model.addAttribute("issued", documents.issuedDocumentsOf(filed.getId()));
-    model.addAttribute("history", filing.history(filed.getId()));
+    model.addAttribute("history", caseHistory.forAgent(filed.getId()));
+    model.addAttribute("notes", reviews.privateNotes(filed.getId()));
     return "agent-case";
   }
 

@@ -39,13 +39,17 @@ class ApplicantApiController {
   private final DocumentService documents;
   private final NotificationService notifications;
   private final OwnedResources owned;
+  private final fr.anef.renewal.instruction.Complements complements;
+  private final CaseHistory caseHistory;
 
   ApplicantApiController(FilingService filing, DocumentService documents, NotificationService notifications,
-      OwnedResources owned) {
+      OwnedResources owned, fr.anef.renewal.instruction.Complements complements, CaseHistory caseHistory) {
     this.filing = filing;
     this.documents = documents;
     this.notifications = notifications;
     this.owned = owned;
+    this.complements = complements;
+    this.caseHistory = caseHistory;
   }
 
   record IssuedView(UUID id, String kind, String fileName, long sizeBytes, String sha256, Instant issuedAt) {
@@ -128,6 +132,19 @@ class ApplicantApiController {
   NotificationView open(HttpServletRequest request, @PathVariable UUID id) {
     return notifications.open(AppUser.of(request).id(), id).map(n -> NotificationView.of(n, true))
         .orElseThrow(OwnedResources::notFound);
+  }
+
+  /** Reply to a « Demande de complément » (multipart, see {@link ComplementForm}). */
+  @PostMapping("/notifications/{id}/reponse")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void reply(org.springframework.web.multipart.MultipartHttpServletRequest request, @PathVariable UUID id) {
+    complements.reply(AppUser.of(request).id(), id, ComplementForm.answers(request), request.getParameter("message"));
+  }
+
+  /** The case's history, as its applicant may read it. */
+  @GetMapping("/demandes/{caseId}/historique")
+  List<CaseHistory.Line> history(HttpServletRequest request, @PathVariable UUID caseId) {
+    return caseHistory.forApplicant(AppUser.of(request), caseId);
   }
 
   static List<UploadedFile> toUploads(List<MultipartFile> files) {

@@ -35,11 +35,13 @@ class ApplicantPagesController {
   private final FilingService filing;
   private final DocumentService documents;
   private final OwnedResources owned;
+  private final CaseHistory caseHistory;
 
-  ApplicantPagesController(FilingService filing, DocumentService documents, OwnedResources owned) {
+  ApplicantPagesController(FilingService filing, DocumentService documents, OwnedResources owned, CaseHistory caseHistory) {
     this.filing = filing;
     this.documents = documents;
     this.owned = owned;
+    this.caseHistory = caseHistory;
   }
 
   @GetMapping
@@ -98,6 +100,13 @@ class ApplicantPagesController {
   @GetMapping("/documents/{id}")
   ResponseEntity<byte[]> issued(HttpServletRequest request, @PathVariable UUID id) {
     return Downloads.of(documents.download(owned.issued(AppUser.of(request), id)), false);
+  }
+
+  @GetMapping("/demandes/{caseId}/historique")
+  String history(HttpServletRequest request, Model model, @PathVariable UUID caseId) {
+    model.addAttribute("renewal", filing.byId(caseId).orElseThrow(OwnedResources::notFound));
+    model.addAttribute("history", caseHistory.forApplicant(AppUser.of(request), caseId));
+    return "history";
   }
 
   @GetMapping("/liste-des-pieces-justificatives.pdf")

@@ -14,6 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import fr.anef.renewal.instruction.Complements;
+import fr.anef.renewal.shared.Refusal;
 
 /** « Mes notifications », with the seed's filter and paging. */
 @Controller
@@ -23,9 +28,11 @@ class NotificationPagesController {
   static final List<Integer> PAGE_SIZES = List.of(10, 20, 50);
 
   private final NotificationService notifications;
+  private final Complements complements;
 
-  NotificationPagesController(NotificationService notifications) {
+  NotificationPagesController(NotificationService notifications, Complements complements) {
     this.notifications = notifications;
+    this.complements = complements;
   }
 
   @GetMapping
@@ -47,6 +54,20 @@ class NotificationPagesController {
   String open(HttpServletRequest request, Model model, @PathVariable UUID id) {
     model.addAttribute("notification",
         notifications.open(AppUser.of(request).id(), id).orElseThrow(OwnedResources::notFound));
+    complements.view(id).ifPresent(view -> model.addAttribute("complement", view));
+    model.addAttribute("csrf", CsrfTokens.tokenOf(request));
     return "notification";
+  }
+
+  /** « Valider et envoyer » of a « Demande de complément »: all or nothing, once, before the deadline. */
+  @PostMapping("/{id}/reponse")
+  String reply(MultipartHttpServletRequest request, @PathVariable UUID id, RedirectAttributes redirect) {
+    try {
+      complements.reply(AppUser.of(request).id(), id, ComplementForm.answers(request), request.getParameter("message"));
+      redirect.addFlashAttribute("success", "Votre réponse a bien été envoyée à l'agent instructeur.");
+    } catch (Refusal refusal) {
+      redirect.addFlashAttribute("errors", refusal.reasons());
+    }
+    return "redirect:/mon-espace/notifications/" + id;
   }
 }

@@ -45,6 +45,7 @@ class RenewalProcessTests {
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired GreenMail greenMail;
+  @Autowired fr.anef.renewal.TestFilings testFilings;
 
   String applicant;
 
@@ -110,10 +111,7 @@ class RenewalProcessTests {
     assertThat(instance).hasBusinessKey(filed.getRequestNumber()).isWaitingAt(ISSUE_DEPOSIT_RECEIPT);
 
     execute(job());
-    assertThat(instance).isWaitingAt(SEND_MAILS);
-    execute(job());
-    assertThat(instance).as("one mail per job: the second waits").isWaitingAt(SEND_MAILS);
-    execute(job());
+    testFilings.sendQueuedMails();
     assertThat(instance).isWaitingAt(REVIEW_APPLICATION).task().hasCandidateGroup(GROUP_PREFECTURE_AGENTS);
 
     assertThat(documents.issuedDocumentsOf(filed.getId())).singleElement()

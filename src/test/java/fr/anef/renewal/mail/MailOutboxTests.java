@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** The outbox over real SMTP: a failed send keeps the mail for the engine's retry, a sent one is never sent again. */
@@ -24,7 +25,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class MailOutboxTests {
 
   @Autowired OutgoingMailRepository mails;
-  @Autowired JavaMailSender smtp;
   @Autowired GreenMail greenMail;
   @Autowired DocumentService documents;
   @Autowired Clock clock;
@@ -42,9 +42,9 @@ class MailOutboxTests {
         caseId, UUID.randomUUID().toString(), Timestamp.from(Instant.now()));
   }
 
-  MailOutbox outboxSendingThrough(JavaMailSender sender) {
-    return new MailOutbox(mails, sender, documents, clock, "ne-pas-repondre@exemple.fr");
-  }
+  @Autowired MailOutbox outbox;
+  @Autowired ManagementService management;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   long received() {
     return java.util.Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
@@ -57,27 +57,26 @@ class MailOutboxTests {
   }
 
   @Test
-  @DisplayName("Un envoi en échec laisse le courriel en attente ; envoyé, il ne repart jamais")
-  void failedSendIsKeptThenSentOnce() {
+  @DisplayName("Un courriel mis deux fois en file part une fois, par le job de son instance « mail-dispatch » ; un envoi en échec le laisse en attente ; rejoué après envoi, il ne repart pas")
+  void queuedOnceSentOnce() {
+    outbox.enqueue("test:" + caseId, caseId, recipient, "Objet", "Corps du message", null);
+    outbox.enqueue("test:" + caseId, caseId, recipient, "Objet", "Corps du message", null);
+    OutgoingMail mail = mails.findByIdempotencyKey("test:" + caseId).orElseThrow();
+    Job job = management.createJobQuery().processInstanceId(runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey("test:" + caseId).singleResult().getId()).singleResult();
+
     JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
     unreachable.setHost("127.0.0.1");
     unreachable.setPort(1);
-    MailOutbox failing = outboxSendingThrough(unreachable);
-    MailOutbox working = outboxSendingThrough(smtp);
-    working.enqueue("first:" + caseId, caseId, recipient, "Premier", "Corps du message", null);
-    working.enqueue("first:" + caseId, caseId, recipient, "Premier", "Corps du message", null);
-    working.enqueue("second:" + caseId, caseId, recipient, "Second", "Corps du message", null);
-    assertThat(mails.findByCaseIdAndSentAtIsNullOrderByCreatedAtAsc(caseId)).hasSize(2);
-
-    assertThatThrownBy(() -> failing.sendNext(caseId)).isInstanceOf(MailException.class);
-    assertThat(mails.findByCaseIdAndSentAtIsNullOrderByCreatedAtAsc(caseId)).hasSize(2);
+    assertThatThrownBy(() -> new MailOutbox(mails, unreachable, documents, clock, "ne-pas-repondre@exemple.fr", runtime)
+        .send(mail.getId())).isInstanceOf(MailException.class);
+    assertThat(mails.findById(mail.getId()).orElseThrow().getSentAt()).isNull();
     assertThat(received()).isZero();
 
-    assertThat(working.sendNext(caseId)).as("one more waits").isTrue();
-    assertThatThrownBy(() -> failing.sendNext(caseId)).isInstanceOf(MailException.class);
-    assertThat(working.sendNext(caseId)).as("none waits").isFalse();
-    assertThat(working.sendNext(caseId)).isFalse();
-    assertThat(received()).isEqualTo(2);
-    assertThat(mails.findByCaseIdAndSentAtIsNullOrderByCreatedAtAsc(caseId)).isEmpty();
+    management.executeJob(job.getId());
+    assertThat(received()).isEqualTo(1);
+    outbox.send(mail.getId());
+    assertThat(received()).isEqualTo(1);
+    assertThat(mails.findById(mail.getId()).orElseThrow().getSentAt()).isNotNull();
   }
 }

@@ -2,18 +2,24 @@ package fr.anef.renewal.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -216,6 +222,242 @@ class PdfRendererTests {
     }
   }
 
+  // ---------------------------------------------------------------- attestation de prolongation
+
+  @Test
+  @DisplayName("L’attestation de prolongation porte le titre, la validité au lieu de la date d’émission et l’identité")
+  void prolongationShowsReferencesValidityAndIdentity() throws IOException {
+    String text = text(renderer.prolongationAttestation(prolongation()));
+
+    assertThat(oneLine(text)).contains(
+        "MINISTÈRE DE L’INTÉRIEUR ET DES OUTRE-MER",
+        "ATTESTATION DE PROLONGATION D’INSTRUCTION D’UNE DEMANDE DE RENOUVELLEMENT DE TITRE DE SÉJOUR");
+    assertThat(text).contains(
+        "VOS RÉFÉRENCES :",
+        "Identifiant (N° étranger) : 5903007243",
+        "N° de la demande : 5901202310310000365",
+        "Validité : du 08/11/2023 au 07/02/2024",
+        "Nom de naissance : OFII",
+        "Prénom : TROIS",
+        "Né(e) le : 02/05/2000",
+        "A : CANCUN, MEXIQUE",
+        "Nationalité : MEXICAINE")
+        .doesNotContain("DATE D’ÉMISSION");
+  }
+
+  @Test
+  @DisplayName("L’attestation de prolongation reprend mot pour mot les paragraphes du guide")
+  void prolongationShowsTheSeedParagraphs() throws IOException {
+    String text = oneLine(text(renderer.prolongationAttestation(prolongation())));
+
+    assertThat(text).containsSubsequence(
+        "Validité",
+        "Nom de naissance : OFII",
+        "La demande de titre de séjour que vous avez déposée le 31/10/2023 est toujours en cours "
+            + "d’instruction.",
+        "Cette attestation vous est délivrée pour autoriser votre présence en France entre le 08/11/2023 "
+            + "et le 07/02/2024.",
+        "Cette attestation n’est valable qu’accompagnée du titre précédemment détenu même s’il est arrivé "
+            + "à expiration.",
+        "Ce document justifie le maintien de l’ensemble des droits ouverts en raison du titre de séjour "
+            + "précédemment détenu. Si ce titre permettait d’exercer une activité professionnelle, celle-ci "
+            + "peut se poursuivre pendant la durée de validité de cette attestation. Elle ne permet pas "
+            + "l’ouverture de droits nouveaux.",
+        "Ce document autorise le franchissement des frontières de l’espace Schengen.");
+  }
+
+  // ---------------------------------------------------------------- attestation de décision favorable
+
+  @Test
+  @DisplayName("L’attestation de décision favorable porte le titre, la date de décision comme date d’émission et l’identité")
+  void favourableShowsReferencesAndIdentity() throws IOException {
+    String text = text(renderer.favourableDecision(favourable()));
+
+    assertThat(oneLine(text)).contains(
+        "ATTESTATION DE DÉCISION FAVORABLE SUR UNE DEMANDE DE RENOUVELLEMENT DE TITRE DE SÉJOUR");
+    assertThat(text).contains(
+        "Identifiant (N° étranger) : 5903007243",
+        "N° de la demande : 5901202310310000365",
+        "DATE D’ÉMISSION : 14/11/2023",
+        "Nom de naissance : OFII",
+        "Prénom : TROIS",
+        "Adresse : 20 RUE NATIONALE 59000 LILLE FRANCE");
+  }
+
+  @Test
+  @DisplayName("L’attestation de décision favorable annonce la carte, Schengen et les 225 € de taxes")
+  void favourableShowsTheSeedParagraphs() throws IOException {
+    String text = oneLine(text(renderer.favourableDecision(favourable())));
+
+    assertThat(text).containsSubsequence(
+        "Le 14/11/2023, une décision favorable a été prise à la suite de votre demande d’admission au séjour.",
+        "Une carte de séjour temporaire, valable du 30/01/2024 au 29/07/2024 portant la mention Vie privée "
+            + "et familiale va vous être délivré(e). Ce document est actuellement en cours de fabrication.",
+        "Cette attestation n’est valable qu’accompagnée du visa de long séjour ou du titre précédemment "
+            + "détenu.",
+        "Ce document autorise le franchissement des frontières de l’espace Schengen.",
+        "Vous serez prochainement informé(e) de la réception en préfecture ou sous-préfecture de votre "
+            + "titre et des démarches à faire pour venir le retirer. Vous devrez à cette occasion vous "
+            + "acquitter de 225 € correspondant au montant des taxes que vous réglerez par timbre "
+            + "électronique acheté au préalable en ligne, dans un bureau de tabac ou sur les bornes "
+            + "installées dans certains services fiscaux.");
+  }
+
+  // ---------------------------------------------------------------- décision de refus
+
+  @Test
+  @DisplayName("La décision de refus porte la préfecture, les références, les visas, les motifs et l’article 1er, dans l’ordre")
+  void refusalShowsItsParts() throws IOException {
+    String text = text(renderer.refusalDecision(refusal(LocalDate.of(2023, 12, 5), REASON)));
+
+    assertThat(text).contains(
+        "Identifiant (N° étranger) : 5903007243",
+        "N° de la demande : 5901202310310000365",
+        "DATE D’ÉMISSION : 20/12/2023",
+        "Nom de naissance : OFII",
+        "Prénom : TROIS");
+    assertThat(oneLine(text)).containsSubsequence(
+        "MINISTÈRE DE L’INTÉRIEUR ET DES OUTRE-MER",
+        "Préfecture du Nord",
+        "DÉCISION DE REFUS DE TITRE DE SÉJOUR",
+        "VOS RÉFÉRENCES",
+        "Nom de naissance : OFII",
+        "Le préfet,",
+        "Vu le code de l’entrée et du séjour des étrangers et du droit d’asile, notamment ses articles "
+            + "L. 425-9, L. 432-1 et R. 425-11 à R. 425-13 ;",
+        "Vu la demande de renouvellement de titre de séjour déposée le 31/10/2023 ;",
+        "Vu l’avis du collège de médecins de l’Office français de l’immigration et de l’intégration du "
+            + "05/12/2023 ;",
+        "Considérant ce qui suit :",
+        "1. Aux termes de l’article L. 425-9",
+        "2. Il ressort des pièces du dossier",
+        "DÉCIDE :",
+        "Article 1er : La demande de renouvellement du titre de séjour portant la mention « vie privée et "
+            + "familiale » présentée par M./Mme Trois OFII est refusée.",
+        "VOIES ET DÉLAIS DE RECOURS");
+    assertThat(oneLine(text)).doesNotContain("certificat médical n’a pas été transmis");
+  }
+
+  @Test
+  @DisplayName("Sans avis du collège de médecins, la décision constate que le certificat n’est pas parvenu à l’OFII")
+  void refusalWithoutOpinion() throws IOException {
+    String text = oneLine(text(renderer.refusalDecision(refusal(null, REASON))));
+
+    assertThat(text).containsSubsequence(
+        "Vu la demande de renouvellement de titre de séjour déposée le 31/10/2023 ;",
+        "Considérant que le certificat médical n’a pas été transmis au service médical de l’Office français "
+            + "de l’immigration et de l’intégration dans le délai prévu ;",
+        "Considérant ce qui suit :")
+        .doesNotContain("Vu l’avis", "collège de médecins");
+  }
+
+  @Test
+  @DisplayName("La décision de refus indique les voies et délais de recours gracieux, hiérarchique et contentieux")
+  void refusalStatesTheRecourses() throws IOException {
+    String text = oneLine(text(renderer.refusalDecision(refusal(LocalDate.of(2023, 12, 5), REASON))));
+
+    assertThat(text).containsSubsequence(
+        "VOIES ET DÉLAIS DE RECOURS",
+        "dans un délai de deux mois à compter de sa notification :",
+        "former un recours gracieux auprès du préfet ;",
+        "former un recours hiérarchique auprès du ministre de l’intérieur.",
+        "Formés dans ce délai de deux mois, ces recours administratifs prorogent le délai du recours contentieux, qui court à nouveau à compter de leur rejet.",
+        "recours contentieux devant le tribunal administratif territorialement compétent, dans un délai de "
+            + "deux mois à compter de la notification de la présente décision.",
+        "« Télérecours citoyens »",
+        "www.telerecours.fr");
+    assertThat(text.toLowerCase(Locale.FRENCH)).contains("voies et délais de recours");
+  }
+
+  @Test
+  @DisplayName("La décision de refus ne révèle aucune pathologie : aucun mot médical hors des visas de procédure")
+  void refusalRevealsNoIllness() throws IOException {
+    for (LocalDate opinion : new LocalDate[] {LocalDate.of(2023, 12, 5), null}) {
+      String text = oneLine(text(renderer.refusalDecision(refusal(opinion, REASON))))
+          .toLowerCase(Locale.FRENCH);
+
+      assertThat(text).doesNotContain("malade", "maladie", "santé", "soins", "pathologie", "traitement",
+          "médicament", "diagnostic", "hospitali");
+    }
+  }
+
+  @Test
+  @DisplayName("Des motifs très longs continuent sur plusieurs pages numérotées sans perdre de texte ni déborder")
+  void longReasonSpansPages() throws IOException {
+    List<String> paragraphs = new ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      paragraphs.add("Motif n° " + i + " : il ressort des pièces du dossier que la situation personnelle "
+          + "et familiale de l’intéressé(e) a été examinée au regard de l’ensemble des éléments produits, "
+          + "notamment ceux relatifs à la durée et aux conditions de son séjour en France (paragraphe " + i
+          + ").");
+    }
+    StringBuilder longest = new StringBuilder("Motif n° 41 :");
+    for (int i = 1; i <= 60; i++) {
+      longest.append(" Phrase ").append(i).append(" d’un motif d’un seul tenant, plus long qu’une page.");
+    }
+    paragraphs.add(20, longest.toString());
+    byte[] bytes = renderer.refusalDecision(refusal(null, String.join("\n\n", paragraphs)));
+
+    try (PDDocument pdf = Loader.loadPDF(bytes)) {
+      int pages = pdf.getNumberOfPages();
+      assertThat(pages).isGreaterThan(2);
+      String text = new PDFTextStripper().getText(pdf);
+      assertThat(text).contains("Page 1/" + pages, "Page " + pages + "/" + pages);
+      String body = oneLine(withoutFooters(text));
+      for (String paragraph : paragraphs) {
+        assertThat(body).contains(paragraph);
+      }
+      assertThat(count(body, "Motif n° 7 :")).isEqualTo(1);
+      assertThat(body).containsSubsequence("Motif n° 40", "DÉCIDE :", "Article 1er", "VOIES ET DÉLAIS",
+          "www.telerecours.fr");
+      assertEveryFontEmbedded(pdf);
+
+      PDPage recoursePage = pageContaining(pdf, "VOIES ET DÉLAIS DE RECOURS");
+      assertThat(pageText(pdf, recoursePage)).as("recourse block kept on one page").contains("telerecours");
+      assertThat(operators(recoursePage)).as("recourse block framed").contains("re");
+    }
+    assertThat(rightmostGlyphEnd(bytes)).isLessThanOrEqualTo(595.28f - 56.7f + 0.5f);
+    assertThat(lowestBodyBaseline(bytes)).isLessThanOrEqualTo(841.89f - 56.7f);
+  }
+
+  @Test
+  @DisplayName("Une décision de refus sans motif est refusée")
+  void refusalNeedsAReason() {
+    assertThatThrownBy(() -> renderer.refusalDecision(refusal(null, " \n\n ")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> renderer.refusalDecision(refusal(null, null)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  // ---------------------------------------------------------------- propriétés communes
+
+  @Test
+  @DisplayName("Les attestations et la décision embarquent leurs polices, portent leur titre et « Page x/y »")
+  void newDocumentsEmbedFontsAndNumberPages() throws IOException {
+    Map<String, byte[]> documents = Map.of(
+        String.join(" ", PdfRenderer.PROLONGATION_TITLE), renderer.prolongationAttestation(prolongation()),
+        String.join(" ", PdfRenderer.FAVOURABLE_TITLE), renderer.favourableDecision(favourable()),
+        PdfRenderer.REFUSAL_TITLE, renderer.refusalDecision(refusal(LocalDate.of(2023, 12, 5), REASON)));
+
+    for (Map.Entry<String, byte[]> document : documents.entrySet()) {
+      try (PDDocument pdf = Loader.loadPDF(document.getValue())) {
+        assertEveryFontEmbedded(pdf);
+        assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo(document.getKey());
+        assertThat(pdf.getDocumentInformation().getAuthor())
+            .isEqualTo("Ministère de l’Intérieur et des Outre-Mer");
+        int pages = pdf.getNumberOfPages();
+        assertThat(new PDFTextStripper().getText(pdf)).contains("Page " + pages + "/" + pages);
+      }
+      assertThat(rightmostGlyphEnd(document.getValue())).isLessThanOrEqualTo(595.28f - 56.7f + 0.5f);
+    }
+    try (PDDocument pdf = Loader.loadPDF(documents.get(String.join(" ", PdfRenderer.PROLONGATION_TITLE)))) {
+      assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+    }
+    try (PDDocument pdf = Loader.loadPDF(documents.get(String.join(" ", PdfRenderer.FAVOURABLE_TITLE)))) {
+      assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+    }
+  }
+
   // ---------------------------------------------------------------- renderer partagé
 
   @Test
@@ -241,6 +483,32 @@ class PdfRendererTests {
   }
 
   // ---------------------------------------------------------------- data and helpers
+
+  /** The seed's applicant of the attestations and decisions. */
+  private static final ApplicantIdentity TROIS = new ApplicantIdentity("5903007243", "OFII", null,
+      "Trois", LocalDate.of(2000, 5, 2), "Cancun", "Mexique", "Mexicaine",
+      "20 RUE NATIONALE 59000 LILLE FRANCE");
+  private static final String TROIS_REQUEST = "5901202310310000365";
+  private static final LocalDate TROIS_FILED = LocalDate.of(2023, 10, 31);
+  private static final String REASON = "1. Aux termes de l’article L. 425-9 du code de l’entrée et du "
+      + "séjour des étrangers et du droit d’asile, la carte de séjour ne peut être renouvelée que si "
+      + "l’étranger en remplit toujours les conditions.\n\n2. Il ressort des pièces du dossier que "
+      + "l’intéressé(e) ne remplit plus les conditions prévues par ces dispositions.";
+
+  private static ProlongationAttestation prolongation() {
+    return new ProlongationAttestation(TROIS, TROIS_REQUEST, TROIS_FILED, LocalDate.of(2023, 11, 8),
+        LocalDate.of(2024, 2, 7));
+  }
+
+  private static FavourableDecision favourable() {
+    return new FavourableDecision(TROIS, TROIS_REQUEST, LocalDate.of(2023, 11, 14),
+        LocalDate.of(2024, 1, 30), LocalDate.of(2024, 7, 29));
+  }
+
+  private static RefusalDecision refusal(LocalDate opinionDate, String reason) {
+    return new RefusalDecision(TROIS, TROIS_REQUEST, TROIS_FILED, LocalDate.of(2023, 12, 20),
+        "Préfecture du Nord", opinionDate, reason);
+  }
 
   private static DepositReceipt receipt(ApplicantIdentity applicant, String counterAgent) {
     return new DepositReceipt(applicant, REQUEST, FILED, FILED, counterAgent);
@@ -289,9 +557,62 @@ class PdfRendererTests {
     }
   }
 
-  /** Text with every run of white space as one space: wrapping must not matter to the assertions. */
+  /**
+   * Text with every run of white space, no-break spaces included, as one space: wrapping and typography
+   * must not matter to the assertions.
+   */
   private static String oneLine(String text) {
-    return text.replaceAll("\\s+", " ").strip();
+    return text.replaceAll("[\\s\u00A0\u202F]+", " ").strip();
+  }
+
+  /** The text without its « Page x/y » lines, so that a paragraph across a page break reads whole. */
+  private static String withoutFooters(String text) {
+    return text.lines().filter(line -> !line.strip().matches("Page \\d+/\\d+"))
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static PDPage pageContaining(PDDocument pdf, String part) throws IOException {
+    for (PDPage page : pdf.getPages()) {
+      if (oneLine(pageText(pdf, page)).contains(part)) {
+        return page;
+      }
+    }
+    throw new AssertionError("No page contains " + part);
+  }
+
+  private static String pageText(PDDocument pdf, PDPage page) throws IOException {
+    PDFTextStripper stripper = new PDFTextStripper();
+    int number = pdf.getPages().indexOf(page) + 1;
+    stripper.setStartPage(number);
+    stripper.setEndPage(number);
+    return stripper.getText(pdf);
+  }
+
+  /** The names of the operators drawing a page (« re »: a rectangle). */
+  private static List<String> operators(PDPage page) throws IOException {
+    return new PDFStreamParser(page).parse().stream()
+        .filter(Operator.class::isInstance)
+        .map(token -> ((Operator) token).getName())
+        .toList();
+  }
+
+  /** The lowest baseline of any text but the « Page x/y » footer, in points from the top of the page. */
+  private static float lowestBodyBaseline(byte[] pdf) throws IOException {
+    float[] max = {0};
+    PDFTextStripper stripper = new PDFTextStripper() {
+      @Override
+      protected void writeString(String text, List<TextPosition> positions) {
+        if (!text.startsWith("Page ")) {
+          for (TextPosition position : positions) {
+            max[0] = Math.max(max[0], position.getYDirAdj());
+          }
+        }
+      }
+    };
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      stripper.getText(document);
+    }
+    return max[0];
   }
 
   private static int count(String text, String part) {

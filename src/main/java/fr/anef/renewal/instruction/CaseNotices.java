@@ -1,0 +1,51 @@
+package fr.anef.renewal.instruction;
+
+import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.notification.Notification;
+import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.register.Register;
+import fr.anef.renewal.register.RegisteredPerson;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Publishes a notification of a case to its applicant (with its e-mail) and writes it in the case's history. */
+@Component
+class CaseNotices {
+
+  static final String SIGNATURE = "\n\nCordialement,\nL'agent Instructeur\nMinistère de l'Intérieur et des Outre-Mer";
+
+  private final NotificationService notifications;
+  private final FilingService filing;
+  private final Register register;
+
+  CaseNotices(NotificationService notifications, FilingService filing, Register register) {
+    this.notifications = notifications;
+    this.filing = filing;
+    this.register = register;
+  }
+
+  @Transactional
+  Notification publish(RenewalCase renewal, String key, String kind, String title, String body, UUID attachmentId) {
+    RegisteredPerson person = person(renewal);
+    Notification notification = notifications.publish(key, renewal.getId(), renewal.getApplicantId(),
+        Objects.requireNonNullElse(renewal.getEmail(), person.getEmail()), kind, title, body, attachmentId);
+    filing.log(renewal, "administration", "NOTIFICATION_SENT", title);
+    return notification;
+  }
+
+  RegisteredPerson person(RenewalCase renewal) {
+    return register.person(renewal.getApplicantId()).orElseThrow();
+  }
+
+  /** « Bonjour MALADE Guide, » as the seed's notifications greet. */
+  String greeting(RenewalCase renewal) {
+    RegisteredPerson person = person(renewal);
+    String name = person.getBirthName().toLowerCase(Locale.FRENCH);
+    return "Bonjour " + person.getFirstNames().toUpperCase(Locale.FRENCH) + " "
+        + Character.toUpperCase(name.charAt(0)) + name.substring(1) + ",";
+  }
+}

@@ -1,0 +1,220 @@
+package fr.anef.renewal.instruction;
+
+import fr.anef.renewal.filing.RenewalProcess;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
+import org.springframework.stereotype.Component;
+
+/** One-line adapters between {@code residence-permit-renewal}'s instruction and the services of this module. */
+final class Delegates {
+
+  /** Variable read by the gateway after the subprocess: FAVOURABLE, REFUSAL or INCOMPLETE. */
+  static final String VAR_OUTCOME = "instructionOutcome";
+
+  private Delegates() {}
+
+  /** The user completing the task (Tasklist or REST), or « agent » when the engine acts alone. */
+  static String actor(DelegateExecution execution) {
+    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null || authentication.getUserId() == null ? "agent" : authentication.getUserId();
+  }
+
+  static boolean cancelled(DelegateExecution execution) {
+    return execution instanceof PvmExecutionImpl pvm && pvm.isCanceled();
+  }
+
+  /** « Examiner les pièces justificatives »: fills the form on create, records the review on end. */
+  @Component("documentReviewListener")
+  static class DocumentReviewListener implements TaskListener, ExecutionListener {
+    private final DocumentReviews reviews;
+
+    DocumentReviewListener(DocumentReviews reviews) {
+      this.reviews = reviews;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      task.setVariables(reviews.prepare(task.getProcessInstanceId()));
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (cancelled(execution)) {
+        return;
+      }
+      execution.setVariable("documentsComplete", reviews.record(execution.getProcessInstanceId(),
+          execution.getVariable("documentReviews"), execution.getVariable("privateNote"), actor(execution)));
+      execution.removeVariable("privateNote");
+    }
+  }
+
+  @Component("requestComplementDelegate")
+  static class RequestComplementDelegate implements JavaDelegate {
+    private final Complements complements;
+
+    RequestComplementDelegate(Complements complements) {
+      this.complements = complements;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      execution.setVariable(RenewalProcess.VAR_AWAITED_NOTIFICATION_ID,
+          complements.request(execution.getProcessInstanceId()).toString());
+    }
+  }
+
+  @Component("remindComplementDelegate")
+  static class RemindComplementDelegate implements JavaDelegate {
+    private final Complements complements;
+
+    RemindComplementDelegate(Complements complements) {
+      this.complements = complements;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      complements.remind(execution.getProcessInstanceId());
+    }
+  }
+
+  @Component("closeIncompleteDelegate")
+  static class CloseIncompleteDelegate implements JavaDelegate {
+    private final Complements complements;
+
+    CloseIncompleteDelegate(Complements complements) {
+      this.complements = complements;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      complements.closeIncomplete(execution.getProcessInstanceId());
+      execution.setVariable(VAR_OUTCOME, "INCOMPLETE");
+    }
+  }
+
+  @Component("closureNotificationDelegate")
+  static class ClosureNotificationDelegate implements JavaDelegate {
+    private final Complements complements;
+
+    ClosureNotificationDelegate(Complements complements) {
+      this.complements = complements;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      complements.notifyClosure(execution.getProcessInstanceId());
+    }
+  }
+
+  @Component("enterMedicalPhaseDelegate")
+  static class EnterMedicalPhaseDelegate implements JavaDelegate {
+    private final MedicalPhase medical;
+
+    EnterMedicalPhaseDelegate(MedicalPhase medical) {
+      this.medical = medical;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      medical.enter(execution.getProcessInstanceId());
+    }
+  }
+
+  @Component("medicalOutcomeDelegate")
+  static class MedicalOutcomeDelegate implements JavaDelegate {
+    private final MedicalPhase medical;
+
+    MedicalOutcomeDelegate(MedicalPhase medical) {
+      this.medical = medical;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      medical.recordOutcome(execution.getProcessInstanceId(), execution.getVariables());
+    }
+  }
+
+  /** « Décider de la demande »: fills the form on create, records the decision on end. */
+  @Component("decisionTaskListener")
+  static class DecisionTaskListener implements TaskListener, ExecutionListener {
+    private final Decisions decisions;
+
+    DecisionTaskListener(Decisions decisions) {
+      this.decisions = decisions;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      task.setVariables(decisions.prepare(task.getProcessInstanceId()));
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (!cancelled(execution)) {
+        execution.setVariable(VAR_OUTCOME, decisions.record(execution.getProcessInstanceId(), execution.getVariables(),
+            actor(execution)));
+      }
+    }
+  }
+
+  @Component("favourableDecisionDelegate")
+  static class FavourableDecisionDelegate implements JavaDelegate {
+    private final Decisions decisions;
+
+    FavourableDecisionDelegate(Decisions decisions) {
+      this.decisions = decisions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      decisions.notifyFavourable(execution.getProcessInstanceId());
+    }
+  }
+
+  @Component("refusalDecisionDelegate")
+  static class RefusalDecisionDelegate implements JavaDelegate {
+    private final Decisions decisions;
+
+    RefusalDecisionDelegate(Decisions decisions) {
+      this.decisions = decisions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      decisions.notifyRefusal(execution.getProcessInstanceId());
+    }
+  }
+
+  @Component("prolongationDelegate")
+  static class ProlongationDelegate implements JavaDelegate {
+    private final Prolongations prolongations;
+
+    ProlongationDelegate(Prolongations prolongations) {
+      this.prolongations = prolongations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      prolongations.issue(execution.getProcessInstanceId());
+    }
+  }
+
+  @Component("implicitRejectionDelegate")
+  static class ImplicitRejectionDelegate implements JavaDelegate {
+    private final ImplicitRejection implicitRejection;
+
+    ImplicitRejectionDelegate(ImplicitRejection implicitRejection) {
+      this.implicitRejection = implicitRejection;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      implicitRejection.mark(execution.getProcessInstanceId());
+    }
+  }
+}

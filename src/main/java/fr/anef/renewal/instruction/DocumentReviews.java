@@ -1,0 +1,163 @@
+package fr.anef.renewal.instruction;
+
+import fr.anef.renewal.documents.DocumentFile;
+import fr.anef.renewal.documents.DocumentRequirement;
+import fr.anef.renewal.documents.DocumentService;
+import fr.anef.renewal.filing.CaseStatus;
+import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.shared.Refusal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * « Examiner les pièces justificatives »: the agent's verdict on every filed document (valid, invalid or
+ * missing, with an observation for the applicant) and an optional private note, kept in the
+ * application's tables only.
+ */
+@Service
+public class DocumentReviews {
+
+  static final Set<String> VERDICTS = Set.of("VALID", "INVALID", "MISSING");
+
+  private final FilingService filing;
+  private final DocumentService documents;
+  private final DocumentReviewRepository reviews;
+  private final AgentNoteRepository notes;
+  private final ComplementRequestRepository complements;
+  private final Clock clock;
+
+  DocumentReviews(FilingService filing, DocumentService documents, DocumentReviewRepository reviews,
+      AgentNoteRepository notes, ComplementRequestRepository complements, Clock clock) {
+    this.filing = filing;
+    this.documents = documents;
+    this.reviews = reviews;
+    this.notes = notes;
+    this.complements = complements;
+    this.clock = clock;
+  }
+
+  /** The review form's variables; the case is now « en instruction ». */
+  @Transactional
+  public Map<String, Object> prepare(String processInstanceId) {
+    RenewalCase renewal = filing.moveTo(processInstanceId, CaseStatus.IN_REVIEW, "administration", "Examen des pièces");
+    Map<String, List<DocumentFile>> files = documents.filesOf(renewal.getId()).stream()
+        .collect(Collectors.groupingBy(DocumentFile::getDocumentCode, LinkedHashMap::new, Collectors.toList()));
+    List<ReviewItem> items = new ArrayList<>();
+    StringBuilder links = new StringBuilder();
+    for (DocumentRequirement requirement : documents.requirements(renewal.getId())) {
+      List<DocumentFile> attached = files.getOrDefault(requirement.code(), List.of());
+      items.add(new ReviewItem(requirement.code(), requirement.label(),
+          attached.isEmpty() ? "aucun fichier" : attached.stream().map(DocumentFile::getFileName).collect(Collectors.joining(", ")),
+          null, null));
+      links.append("- **").append(requirement.label()).append("** : ")
+          .append(attached.isEmpty() ? "aucun fichier" : attached.stream()
+              .map(f -> "<a href=\"/agent/fichiers/" + f.getId() + "\" target=\"_blank\">"
+                  + HtmlUtils.htmlEscape(f.getFileName()) + "</a>")
+              .collect(Collectors.joining(" · ")))
+          .append('\n');
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("documentReviews", ReviewItems.toVariable(items));
+    variables.put("reviewFileLinks", links.toString());
+    variables.put("caseStatusLabel", CaseStatus.IN_REVIEW.label());
+    variables.put("complementHistory", complementHistory(renewal));
+    variables.put("privateNote", null);
+    return variables;
+  }
+
+  /**
+   * Records the agent's review: every required document, and only those, with a verdict; an observation
+   * for every invalid or missing one.
+   *
+   * @return whether every document is valid
+   */
+  @Transactional
+  public boolean record(String processInstanceId, Object reviewVariable, Object privateNote, String agent) {
+    RenewalCase renewal = filing.caseOf(processInstanceId);
+    List<ReviewItem> items = ReviewItems.parse(reviewVariable);
+    Map<String, String> labels = documents.requirements(renewal.getId()).stream()
+        .collect(Collectors.toMap(DocumentRequirement::code, DocumentRequirement::label, (a, b) -> a, LinkedHashMap::new));
+    List<String> errors = new ArrayList<>();
+    if (!items.stream().map(ReviewItem::code).collect(Collectors.toSet()).equals(labels.keySet())
+        || items.size() != labels.size()) {
+      errors.add("L'avis doit porter sur chacun des documents de la demande, une fois : rechargez la tâche.");
+    }
+    for (ReviewItem item : items) {
+      String label = labels.getOrDefault(item.code(), item.code());
+      if (item.verdict() == null || !VERDICTS.contains(item.verdict())) {
+        errors.add("Indiquez si le document « " + label + " » est valide, invalide ou manquant.");
+      } else if (!"VALID".equals(item.verdict()) && (item.observation() == null || item.observation().isBlank())) {
+        errors.add("Une observation est obligatoire pour le document « " + label + " » : elle sera transmise à l'usager.");
+      } else if (item.observation() != null && item.observation().length() > 1000) {
+        errors.add("L'observation sur « " + label + " » ne doit pas dépasser 1000 caractères.");
+      }
+    }
+    String note = privateNote == null ? null : privateNote.toString().strip();
+    if (note != null && note.length() > 2000) {
+      errors.add("La note interne ne doit pas dépasser 2000 caractères.");
+    }
+    Refusal.unless(errors);
+    int round = reviews.lastRound(renewal.getId()) + 1;
+    for (ReviewItem item : items) {
+      reviews.save(new DocumentReviewEntry(renewal.getId(), round,
+          new ReviewItem(item.code(), labels.get(item.code()), item.files(), item.verdict(),
+              "VALID".equals(item.verdict()) ? null : item.observation().strip()), clock.instant(), agent));
+    }
+    if (note != null && !note.isEmpty()) {
+      notes.save(new AgentNote(renewal.getId(), agent, clock.instant(), note));
+    }
+    long notValid = items.stream().filter(i -> !"VALID".equals(i.verdict())).count();
+    filing.log(renewal, agent, "DOCUMENTS_REVIEWED", "Examen n° " + round + " : "
+        + (notValid == 0 ? "pièces complètes" : notValid + " document(s) invalide(s) ou manquant(s)"));
+    return notValid == 0;
+  }
+
+  /** The verdicts of the latest review round of a case. */
+  @Transactional(readOnly = true)
+  List<ReviewItem> latestRound(java.util.UUID caseId) {
+    return reviews.findByCaseIdAndRoundOrderByIdAsc(caseId, reviews.lastRound(caseId)).stream()
+        .map(r -> new ReviewItem(r.documentCode, r.label, null, r.verdict, r.observation)).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> privateNotes(java.util.UUID caseId) {
+    return notes.findByCaseIdOrderByWrittenAtAsc(caseId).stream()
+        .map(n -> n.author + " : " + n.text).toList();
+  }
+
+  private String complementHistory(RenewalCase renewal) {
+    StringBuilder text = new StringBuilder();
+    for (ComplementRequest request : complements.findByCaseIdOrderByRoundAsc(renewal.getId())) {
+      text.append("Demande de complément n° ").append(request.round).append(" : ")
+          .append(request.status == ComplementRequest.Status.ANSWERED ? "réponse reçue" : "sans réponse").append('\n');
+      for (ComplementItem item : request.items) {
+        text.append("  • ").append(item.label).append(" : ").append(answerLabel(item)).append('\n');
+      }
+      if (request.applicantMessage != null) {
+        text.append("  Message de l'usager : ").append(request.applicantMessage).append('\n');
+      }
+    }
+    return text.toString().strip();
+  }
+
+  private static String answerLabel(ComplementItem item) {
+    if (item.answer == null) {
+      return "pas de réponse";
+    }
+    return switch (item.answer) {
+      case "MAINTAIN" -> "document maintenu (« " + item.maintainReason + " »)";
+      case "UPDATE" -> "document mis à jour";
+      default -> "document fourni";
+    };
+  }
+}

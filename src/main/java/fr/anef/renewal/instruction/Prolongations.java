@@ -1,0 +1,75 @@
+package fr.anef.renewal.instruction;
+
+import fr.anef.renewal.documents.DocumentService;
+import fr.anef.renewal.documents.IssuedDocument;
+import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.pdf.PdfRenderer;
+import fr.anef.renewal.pdf.ProlongationAttestation;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * « ATTESTATION DE PROLONGATION D'INSTRUCTION » (R.431-15-1, R.425-12): while no decision is taken, from the
+ * later of the titre's expiry and OFII's receipt of the certificate, one attestation valid 3 months, then
+ * a new one every 3 months. The BPMN timers read {@link #firstDate}.
+ */
+@Service("prolongations")
+public class Prolongations {
+
+  /** Date OFII received the certificate, carried by the message {@code MedicalCertificateReceived}. */
+  public static final String VAR_CERTIFICATE_RECEIVED = "certificateReceivedDate";
+
+  private final FilingService filing;
+  private final DocumentService documents;
+  private final PdfRenderer pdf;
+  private final CaseNotices notices;
+  private final Decisions decisions;
+  private final Deadlines deadlines;
+  private final Clock clock;
+
+  Prolongations(FilingService filing, DocumentService documents, PdfRenderer pdf, CaseNotices notices,
+      Decisions decisions, Deadlines deadlines, Clock clock) {
+    this.filing = filing;
+    this.documents = documents;
+    this.pdf = pdf;
+    this.notices = notices;
+    this.decisions = decisions;
+    this.deadlines = deadlines;
+    this.clock = clock;
+  }
+
+  /** The later of the day after the titre's expiry and the certificate's receipt (today if unknown). */
+  public Date firstDate(DelegateExecution execution) {
+    RenewalCase renewal = filing.caseOf(execution.getProcessInstanceId());
+    Object received = execution.getVariable(VAR_CERTIFICATE_RECEIVED);
+    LocalDate receipt = received == null ? LocalDate.now(clock) : MedicalPhase.date(received);
+    LocalDate afterExpiry = renewal.getTitleValidUntil() == null ? receipt : renewal.getTitleValidUntil().plusDays(1);
+    LocalDate first = afterExpiry.isAfter(receipt) ? afterExpiry : receipt;
+    return Date.from(first.atStartOfDay(clock.getZone()).toInstant());
+  }
+
+  /** Issues the attestation starting today, once (a retried job finds it). */
+  @Transactional
+  public IssuedDocument issue(String processInstanceId) {
+    RenewalCase renewal = filing.caseOf(processInstanceId);
+    LocalDate from = LocalDate.now(clock);
+    LocalDate until = from.plus(deadlines.prolongationPeriod()).minusDays(1);
+    IssuedDocument attestation = documents.issue(renewal.getId(), "prolongation:" + renewal.getId() + ":" + from,
+        "PROLONGATION_ATTESTATION", "attestation-prolongation-" + from + ".pdf",
+        () -> pdf.prolongationAttestation(new ProlongationAttestation(decisions.identity(renewal),
+            renewal.getRequestNumber(), LocalDate.ofInstant(renewal.getDepositedAt(), clock.getZone()), from, until)));
+    notices.publish(renewal, "prolongation-notice:" + renewal.getId() + ":" + from, "PROLONGATION",
+        "Notification de prolongation de l'instruction",
+        notices.greeting(renewal) + "\n\nVotre demande de titre de séjour n° " + renewal.getRequestNumber()
+            + " est toujours en cours d'instruction.\n\nVous trouverez ci-dessous l'attestation de prolongation "
+            + "d'instruction, valable du " + from.format(Complements.DATE) + " au " + until.format(Complements.DATE)
+            + ". Elle n'est valable qu'accompagnée du titre précédemment détenu, même s'il est arrivé à expiration."
+            + CaseNotices.SIGNATURE, attestation.getId());
+    return attestation;
+  }
+}

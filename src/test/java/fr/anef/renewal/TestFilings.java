@@ -1,0 +1,98 @@
+package fr.anef.renewal;
+
+import fr.anef.renewal.documents.DocumentService;
+import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.mail.MailOutbox;
+import fr.anef.renewal.register.Register;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Component;
+
+/**
+ * Test fixture: files a complete renewal for a new applicant through the engine's API, as the filing tests
+ * prove it works, and runs the jobs the job executor would run (tests run without it).
+ */
+@Component
+public class TestFilings {
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final IdentityService identity;
+  private final Register register;
+  private final FilingService filing;
+  private final DocumentService documents;
+
+  TestFilings(RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity,
+      Register register, FilingService filing, DocumentService documents) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
+    this.identity = identity;
+    this.register = register;
+    this.filing = filing;
+    this.documents = documents;
+  }
+
+  public record Filed(String applicantId, String processInstanceId) {}
+
+  /** A new applicant (titre expiring in {@code daysToExpiry} days) files; the receipt job has run. */
+  public Filed depositedCase(int daysToExpiry) {
+    String applicant = TestApplicants.create(register, identity, daysToExpiry);
+    identity.setAuthentication(applicant, List.of(RenewalProcess.GROUP_APPLICANTS));
+    String id;
+    try {
+      id = runtime.startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true)).getId();
+    } finally {
+      identity.clearAuthentication();
+    }
+    complete(id, Map.of("email", "jeanne@exemple.fr", "phone", "0612345678", "housingType", "OWN"));
+    complete(id, Map.of("maritalStatus", "SINGLE", "dependentChildren", "NO", "attestationNoPolygamy", true,
+        "attestationPenalties", true));
+    documents.requirements(filing.caseOf(id).getId()).forEach(r ->
+        filing.attach(applicant, r.code(), List.of(TestFiles.file(r.code().toLowerCase() + ".pdf", TestFiles.pdf()))));
+    complete(id, Map.of("ephotoNumber", "1234567890123456789012", "ephotoNumberConfirmation", "1234567890123456789012"));
+    complete(id, Map.of("observations", ""));
+    runDueJobs(id);
+    return new Filed(applicant, id);
+  }
+
+  public void complete(String processInstanceId, Map<String, Object> variables) {
+    tasks.complete(tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(), variables);
+  }
+
+  /** Runs the instance's due jobs (async steps, due timers) and the queued mails, until none is due. */
+  public int runDueJobs(String processInstanceId) {
+    int executed = 0;
+    for (int guard = 0; guard < 50; guard++) {
+      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      if (due.isEmpty()) {
+        break;
+      }
+      management.executeJob(due.get(0).getId());
+      executed++;
+    }
+    sendQueuedMails();
+    return executed;
+  }
+
+  /** Executes the job waiting at one activity (a timer not yet due, as the engine would once due). */
+  public void executeJobAt(String processInstanceId, String activityId) {
+    Job job = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+    if (job == null) {
+      throw new AssertionError("no job at " + activityId);
+    }
+    management.executeJob(job.getId());
+  }
+
+  public void sendQueuedMails() {
+    management.createJobQuery().processDefinitionKey(MailOutbox.DISPATCH_PROCESS).list()
+        .forEach(job -> management.executeJob(job.getId()));
+  }
+}

@@ -1,0 +1,363 @@
+package fr.anef.renewal.instruction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.anef.renewal.TestFiles;
+import fr.anef.renewal.TestFilings;
+import fr.anef.renewal.TestFilings.Filed;
+import fr.anef.renewal.documents.DocumentService;
+import fr.anef.renewal.documents.IssuedDocument;
+import fr.anef.renewal.filing.CaseStatus;
+import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.notification.Notification;
+import fr.anef.renewal.notification.NotificationFilter;
+import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.shared.Refusal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The préfecture's instruction, as the seed's « INSTRUCTION DE LA DEMANDE » pages tell it; timers by the engine clock. */
+@SpringBootTest
+class InstructionProcessTests {
+
+  static final String REVIEW = "userTask_reviewApplication";
+  static final String READ_GATEWAY = "eventGateway_complementRead";
+  static final String ANSWER_GATEWAY = "eventGateway_complementAnswer";
+  static final String MEDICAL_GATEWAY = "eventGateway_medicalOutcome";
+  static final String DECIDE = "userTask_decide";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired TestFilings filings;
+  @Autowired FilingService filing;
+  @Autowired DocumentService documents;
+  @Autowired NotificationService notifications;
+  @Autowired Complements complements;
+
+  Filed filed;
+  ProcessInstance instance;
+
+  @BeforeEach
+  void filedCase() {
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(new Date());
+    filed = filings.depositedCase(90);
+    instance = runtime.createProcessInstanceQuery().processInstanceId(filed.processInstanceId()).singleResult();
+    assertThat(instance).isWaitingAt(REVIEW);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  void later(Duration duration) {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
+  }
+
+  RenewalCase renewal() {
+    return filing.caseOf(filed.processInstanceId());
+  }
+
+  /** The agent's review: every document valid, except the verdicts given. */
+  void review(Map<String, String> verdicts) {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(
+        ReviewItems.parse(runtime.getVariable(filed.processInstanceId(), "documentReviews")), List.class);
+    for (Map<String, Object> item : items) {
+      String verdict = verdicts.getOrDefault((String) item.get("code"), "VALID");
+      item.put("verdict", verdict);
+      item.put("observation", "VALID".equals(verdict) ? null : "Veuillez fournir une copie lisible de votre passeport.");
+    }
+    Map<String, Object> form = new HashMap<>();
+    form.put("documentReviews", items);
+    form.put("privateNote", "Vérifier la date du passeport.");
+    filings.complete(filed.processInstanceId(), form);
+    filings.runDueJobs(filed.processInstanceId());
+  }
+
+  Notification complementNotification() {
+    return notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent().stream()
+        .filter(n -> "COMPLEMENT_REQUEST".equals(n.getKind())).findFirst().orElseThrow();
+  }
+
+  List<String> titles() {
+    return notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent().stream()
+        .map(Notification::getTitle).toList();
+  }
+
+  void updateNationality(Notification request) {
+    complements.reply(filed.applicantId(), request.getId(), List.of(new ComplementAnswer("NATIONALITY",
+        ComplementAnswer.UPDATE, null, List.of(TestFiles.file("passeport-lisible.png", TestFiles.png())))), "Voici la copie.");
+  }
+
+  void opinion(int months) {
+    runtime.createMessageCorrelation("OfiiOpinion").processInstanceBusinessKey(renewal().getRequestNumber())
+        .setVariable("careNeeded", true).setVariable("exceptionallySeriousConsequences", true)
+        .setVariable("effectiveAccessToCareInOriginCountry", false).setVariable("expectedCareDurationMonths", months)
+        .setVariable("fitToTravel", true).setVariable("opinionDate", LocalDate.now().toString()).correlate();
+  }
+
+  static String text(byte[] pdf) throws Exception {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document);
+    }
+  }
+
+  IssuedDocument issued(String kind) {
+    return documents.issuedDocumentsOf(renewal().getId()).stream().filter(d -> d.getKind().equals(kind)).findFirst().orElseThrow();
+  }
+
+  @Test
+  @DisplayName("Réponse au complément le 29e jour après lecture : la demande revient à l'examen")
+  void replyOnDay29() {
+    review(Map.of("NATIONALITY", "INVALID"));
+    assertThat(instance).isWaitingAt(READ_GATEWAY);
+    assertThat(renewal().getStatus()).isEqualTo(CaseStatus.COMPLEMENT_REQUESTED);
+    assertThat(runtime.getVariable(filed.processInstanceId(), "caseStatus")).isEqualTo("complement_demande");
+    Notification request = complementNotification();
+    assertThat(request.getBody()).contains("Justificatif de nationalité", "nationality.pdf",
+        "Veuillez fournir une copie lisible", "dans un délai de 30 jours après avoir pris connaissance de ce message");
+
+    notifications.open(filed.applicantId(), request.getId());
+    assertThat(instance).isWaitingAt(ANSWER_GATEWAY);
+    later(Duration.ofDays(29));
+    updateNationality(request);
+
+    assertThat(instance).isWaitingAt(REVIEW);
+    assertThat(documents.filesOf(renewal().getId())).extracting(f -> f.getFileName())
+        .contains("passeport-lisible.png").doesNotContain("nationality.pdf");
+    assertThat(runtime.getVariable(filed.processInstanceId(), "privateNote")).as("never a process variable").isNull();
+    assertThat((String) runtime.getVariable(filed.processInstanceId(), "complementHistory")).contains("document mis à jour");
+  }
+
+  @Test
+  @DisplayName("Sans réponse 30 jours après lecture, la demande est clôturée comme incomplète et l'usager en est informé")
+  void noReplyWithin30Days() {
+    review(Map.of("HOME_PROOF", "MISSING"));
+    Notification request = complementNotification();
+    notifications.open(filed.applicantId(), request.getId());
+    later(Duration.ofDays(30).plusMinutes(1));
+    filings.runDueJobs(filed.processInstanceId());
+
+    assertThat(instance).isEnded().hasPassed("endEvent_closedIncomplete").hasNotPassed("endEvent_granted");
+    assertThat(renewal().getStatus()).isEqualTo(CaseStatus.CLOSED_INCOMPLETE);
+    assertThat(titles()).contains("Clôture de votre demande");
+    assertThatThrownBy(() -> updateNationality(request)).isInstanceOf(Refusal.class).hasMessageContaining("délai");
+  }
+
+  @Test
+  @DisplayName("Une demande non lue depuis 15 jours est relancée ; le délai de 30 jours ne court qu'à partir de sa lecture")
+  void unreadReminder() {
+    review(Map.of("NATIONALITY", "INVALID"));
+    later(Duration.ofDays(15).plusMinutes(1));
+    filings.runDueJobs(filed.processInstanceId());
+    assertThat(instance).isWaitingAt("intermediateCatch_complementReadAfterReminder");
+    assertThat(titles()).contains("Rappel : demande de complément non consultée");
+    assertThat(management.createJobQuery().processInstanceId(filed.processInstanceId())
+        .activityId("intermediateTimer_complementDeadline").count()).as("30-day timer not started").isZero();
+
+    later(Duration.ofDays(40));
+    notifications.open(filed.applicantId(), complementNotification().getId());
+    assertThat(instance).isWaitingAt(ANSWER_GATEWAY);
+    Date due = management.createJobQuery().processInstanceId(filed.processInstanceId())
+        .activityId("intermediateTimer_complementDeadline").singleResult().getDuedate();
+    assertThat(due).isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(30).toMillis()));
+  }
+
+  @Test
+  @DisplayName("Deux tours de complément, puis les pièces sont complètes et le dossier part à l'OFII")
+  void twoComplementRounds() {
+    review(Map.of("NATIONALITY", "INVALID"));
+    Notification first = complementNotification();
+    complements.reply(filed.applicantId(), first.getId(), List.of(new ComplementAnswer("NATIONALITY",
+        ComplementAnswer.MAINTAIN, "La copie comporte 2 pages", List.of())), null);
+    assertThat(instance).isWaitingAt(REVIEW);
+
+    review(Map.of("HABITUAL_RESIDENCE", "MISSING"));
+    Notification second = notifications.list(filed.applicantId(), NotificationFilter.UNREAD, 0, 50).getContent().stream()
+        .filter(n -> "COMPLEMENT_REQUEST".equals(n.getKind())).findFirst().orElseThrow();
+    assertThat(second.getId()).isNotEqualTo(first.getId());
+    assertThatThrownBy(() -> complements.reply(filed.applicantId(), second.getId(), List.of(), null))
+        .isInstanceOf(Refusal.class).hasMessageContaining("Joignez le document manquant « Justificatif de résidence habituelle »");
+    complements.reply(filed.applicantId(), second.getId(), List.of(new ComplementAnswer("HABITUAL_RESIDENCE", null, null,
+        List.of(TestFiles.file("quittance.pdf", TestFiles.pdf())))), null);
+    assertThat(instance).isWaitingAt(REVIEW);
+
+    review(Map.of());
+    assertThat(instance).isWaitingAt(MEDICAL_GATEWAY);
+    assertThat(renewal().getStatus()).isEqualTo(CaseStatus.MEDICAL_INSTRUCTION);
+  }
+
+  @Test
+  @DisplayName("« Maintenir le Document » sans raison est refusé et ne change rien")
+  void maintainNeedsAReason() {
+    review(Map.of("NATIONALITY", "INVALID"));
+    Notification request = complementNotification();
+    notifications.open(filed.applicantId(), request.getId());
+    assertThatThrownBy(() -> complements.reply(filed.applicantId(), request.getId(), List.of(new ComplementAnswer(
+        "NATIONALITY", ComplementAnswer.MAINTAIN, " ", List.of())), null))
+        .isInstanceOf(Refusal.class).hasMessage("Veuillez préciser les raisons du maintien du document « Justificatif de nationalité ».");
+    assertThat(instance).isWaitingAt(ANSWER_GATEWAY);
+    assertThat(complements.view(request.getId()).orElseThrow().open()).isTrue();
+  }
+
+  @Test
+  @DisplayName("Deux « Valider et envoyer » simultanés : la réponse est appliquée une seule fois")
+  void concurrentRepliesAppliedOnce() throws Exception {
+    review(Map.of("NATIONALITY", "INVALID"));
+    Notification request = complementNotification();
+    notifications.open(filed.applicantId(), request.getId());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    Callable<Boolean> reply = () -> {
+      try {
+        updateNationality(request);
+        return true;
+      } catch (RuntimeException e) {
+        return false;
+      }
+    };
+    List<Boolean> outcomes = new ArrayList<>();
+    for (Future<Boolean> outcome : pool.invokeAll(List.of(reply, reply))) {
+      outcomes.add(outcome.get());
+    }
+    pool.shutdown();
+    assertThat(outcomes).containsExactlyInAnyOrder(true, false);
+    assertThat(instance).isWaitingAt(REVIEW);
+    assertThat(documents.filesOf(renewal().getId())).filteredOn(f -> f.getDocumentCode().equals("NATIONALITY")).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("Un avis « invalide » sans observation est refusé à l'agent")
+  void invalidNeedsObservation() {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(
+        ReviewItems.parse(runtime.getVariable(filed.processInstanceId(), "documentReviews")), List.class);
+    items.forEach(i -> i.put("verdict", "VALID"));
+    items.get(0).put("verdict", "INVALID");
+    assertThatThrownBy(() -> filings.complete(filed.processInstanceId(), Map.of("documentReviews", items)))
+        .isInstanceOf(Refusal.class).hasMessageContaining("Une observation est obligatoire");
+    assertThat(instance).isWaitingAt(REVIEW);
+  }
+
+  @Test
+  @DisplayName("Attestation de prolongation à l'expiration du titre puis 3 mois plus tard ; aucune après la décision")
+  void prolongations() throws Exception {
+    review(Map.of());
+    runtime.createMessageCorrelation("MedicalCertificateReceived").processInstanceId(filed.processInstanceId())
+        .setVariable("certificateReceivedDate", LocalDate.now().toString()).correlate();
+    assertThat(management.createJobQuery().processInstanceId(filed.processInstanceId())
+        .activityId("intermediateTimer_prolongationStart").count()).isEqualTo(1);
+
+    later(Duration.ofDays(91));
+    filings.runDueJobs(filed.processInstanceId());
+    assertThat(documents.issuedDocumentsOf(renewal().getId())).filteredOn(d -> d.getKind().equals("PROLONGATION_ATTESTATION")).hasSize(1);
+    assertThat(titles()).contains("Notification de prolongation de l'instruction");
+    LocalDate firstDay = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneId.of("Europe/Paris"));
+    assertThat(text(documents.download(issued("PROLONGATION_ATTESTATION")).bytes()))
+        .contains(renewal().getRequestNumber(), "TESTEUR",
+            firstDay.format(Complements.DATE), firstDay.plusMonths(3).minusDays(1).format(Complements.DATE));
+
+    later(Duration.ofDays(92));
+    filings.runDueJobs(filed.processInstanceId());
+    assertThat(documents.issuedDocumentsOf(renewal().getId())).filteredOn(d -> d.getKind().equals("PROLONGATION_ATTESTATION")).hasSize(2);
+
+    opinion(12);
+    filings.complete(filed.processInstanceId(), Map.of("decision", "FAVOURABLE"));
+    filings.runDueJobs(filed.processInstanceId());
+    assertThat(instance).isEnded().hasPassed("endEvent_granted");
+    later(Duration.ofDays(200));
+    assertThat(management.createJobQuery().processInstanceId(filed.processInstanceId()).count()).isZero();
+    assertThat(documents.issuedDocumentsOf(renewal().getId())).filteredOn(d -> d.getKind().equals("PROLONGATION_ATTESTATION")).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("4 mois sans décision : décision implicite de rejet notifiée ; le préfet peut encore décider")
+  void implicitRejectionThenDecision() {
+    later(Duration.ofDays(4 * 31));
+    filings.runDueJobs(filed.processInstanceId());
+    assertThat(renewal().getStatus()).isEqualTo(CaseStatus.IMPLICITLY_REJECTED);
+    assertThat(titles()).contains("Décision implicite de rejet");
+    assertThat(instance).isWaitingAt(REVIEW);
+
+    review(Map.of());
+    opinion(6);
+    filings.complete(filed.processInstanceId(), Map.of("decision", "FAVOURABLE"));
+    filings.runDueJobs(filed.processInstanceId());
+    assertThat(instance).isEnded().hasPassed("endEvent_granted");
+    assertThat(renewal().getStatus()).isEqualTo(CaseStatus.FAVOURABLE);
+  }
+
+  @Test
+  @DisplayName("Décision favorable : l'attestation porte le nom, le N° de la demande et la validité de la carte tirée de l'avis")
+  void favourableDecision() throws Exception {
+    review(Map.of());
+    opinion(6);
+    assertThat(instance).isWaitingAt(DECIDE);
+    assertThat((String) runtime.getVariable(filed.processInstanceId(), "opinionSummary")).contains("Durée prévisible des soins : 6 mois");
+    LocalDate from = LocalDate.parse((String) runtime.getVariable(filed.processInstanceId(), "cardValidFrom"));
+    LocalDate until = LocalDate.parse((String) runtime.getVariable(filed.processInstanceId(), "cardValidUntil"));
+    assertThat(until).isEqualTo(from.plusMonths(6).minusDays(1));
+
+    filings.complete(filed.processInstanceId(), Map.of("decision", "FAVOURABLE"));
+    filings.runDueJobs(filed.processInstanceId());
+    assertThat(instance).isEnded().hasPassed("endEvent_granted");
+    assertThat(titles()).contains("Notification de décision");
+    assertThat(text(documents.download(issued("FAVOURABLE_DECISION")).bytes())).contains("ATTESTATION DE DÉCISION FAVORABLE",
+        "TESTEUR", "JEANNE", renewal().getRequestNumber(), from.format(Complements.DATE), until.format(Complements.DATE), "225");
+  }
+
+  @Test
+  @DisplayName("Une carte de plus de 4 ans est refusée à l'agent")
+  void cardAtMostFourYears() {
+    review(Map.of());
+    opinion(12);
+    assertThatThrownBy(() -> filings.complete(filed.processInstanceId(), Map.of("decision", "FAVOURABLE",
+        "cardValidFrom", "2027-01-01", "cardValidUntil", "2031-06-30")))
+        .isInstanceOf(Refusal.class).hasMessageContaining("plus de 4 ans");
+    assertThat(instance).isWaitingAt(DECIDE);
+  }
+
+  @Test
+  @DisplayName("Sans certificat médical reçu, le préfet refuse : décision motivée avec les voies et délais de recours")
+  void refusalWithoutCertificate() throws Exception {
+    review(Map.of());
+    runtime.createMessageCorrelation("MedicalCertificateNotReceived").processInstanceId(filed.processInstanceId()).correlate();
+    assertThat((String) runtime.getVariable(filed.processInstanceId(), "opinionSummary")).contains("Aucun certificat médical");
+    filings.complete(filed.processInstanceId(), Map.of("decision", "REFUSAL",
+        "refusalReason", "Le certificat médical n'a pas été transmis à l'OFII dans le délai d'un mois."));
+    filings.runDueJobs(filed.processInstanceId());
+    assertThat(instance).isEnded().hasPassed("endEvent_refused");
+    assertThat(renewal().getStatus()).isEqualTo(CaseStatus.REFUSED);
+    assertThat(text(documents.download(issued("REFUSAL_DECISION")).bytes())).contains("TESTEUR", renewal().getRequestNumber(),
+        "n'a pas été transmis à l'OFII", "tribunal administratif", "deux mois");
+  }
+}
