@@ -274,35 +274,21 @@ class FilingFullStackTests {
 
   void reviewAs(TestRestTemplate agent, String instance, Map<String, String> verdicts) {
     JsonNode task = currentTask(agent, instance);
-    JsonNode form = agent.getForObject("/engine-rest/task/{id}/form-variables?deserializeValues=false", JsonNode.class,
-        task.get("id").asText());
-    List<Map<String, Object>> items = new ArrayList<>();
-    JsonNode value = form.at("/documentReviews/value");
-    for (JsonNode item : value.isTextual() ? readJson(value.asText()) : value) {
-      String verdict = verdicts.getOrDefault(item.get("code").asText(), "VALID");
-      items.add(Map.of("code", item.get("code").asText(), "label", item.get("label").asText(), "verdict", verdict,
-          "observation", "VALID".equals(verdict) ? "" : "Copie illisible : fournissez une copie nette."));
-    }
-    ResponseEntity<String> completed = agent.postForEntity("/engine-rest/task/{id}/complete", Map.of("variables", Map.of(
-        "documentReviews", Map.of("value", writeJson(items), "type", "Json"),
-        "privateNote", Map.of("value", "Dossier suivi par le bureau 3."))), String.class, task.get("id").asText());
+    JsonNode form = agent.getForObject("/engine-rest/task/{id}/form-variables", JsonNode.class, task.get("id").asText());
+    Map<String, Object> values = new java.util.HashMap<>();
+    form.fieldNames().forEachRemaining(name -> {
+      if (name.startsWith("label_") && !form.at("/" + name + "/value").isNull()) {
+        String code = name.substring("label_".length());
+        String verdict = verdicts.getOrDefault(code, "VALID");
+        values.put("verdict_" + code, verdict);
+        values.put("observation_" + code, "VALID".equals(verdict) ? "" : "Copie illisible : fournissez une copie nette.");
+      }
+    });
+    assertThat(values).containsKey("verdict_NATIONALITY");
+    values.put("privateNote", "Dossier suivi par le bureau 3.");
+    ResponseEntity<String> completed = agent.postForEntity("/engine-rest/task/{id}/complete",
+        Map.of("variables", variables(values)), String.class, task.get("id").asText());
     assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-  }
-
-  static JsonNode readJson(String json) {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String writeJson(Object value) {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   static ByteArrayResource file(String name, byte[] bytes) {

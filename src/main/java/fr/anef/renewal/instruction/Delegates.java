@@ -48,7 +48,7 @@ final class Delegates {
         return;
       }
       execution.setVariable("documentsComplete", reviews.record(execution.getProcessInstanceId(),
-          execution.getVariable("documentReviews"), execution.getVariable("privateNote"), actor(execution)));
+          execution.getVariables(), actor(execution)));
       execution.removeVariable("privateNote");
     }
   }

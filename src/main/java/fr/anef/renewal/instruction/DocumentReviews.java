@@ -29,6 +29,15 @@ public class DocumentReviews {
 
   static final Set<String> VERDICTS = Set.of("VALID", "INVALID", "MISSING");
 
+  /**
+   * The documents the form « review-application » has a block for (fields {@code verdict_CODE},
+   * {@code observation_CODE}, shown when {@code label_CODE} is set). A static form, because Tasklist 7.24
+   * keeps its « Complete » button disabled on a form-js dynamic list; a document code added to the DMN needs
+   * its block in the form, or the review task cannot be created (an incident says so).
+   */
+  static final List<String> FORM_CODES = List.of("NATIONALITY", "IDENTITY", "REGULAR_ENTRY", "HOME_PROOF",
+      "HABITUAL_RESIDENCE");
+
   private final FilingService filing;
   private final DocumentService documents;
   private final DocumentReviewRepository reviews;
@@ -52,13 +61,23 @@ public class DocumentReviews {
     RenewalCase renewal = filing.moveTo(processInstanceId, CaseStatus.IN_REVIEW, "administration", "Examen des pièces");
     Map<String, List<DocumentFile>> files = documents.filesOf(renewal.getId()).stream()
         .collect(Collectors.groupingBy(DocumentFile::getDocumentCode, LinkedHashMap::new, Collectors.toList()));
-    List<ReviewItem> items = new ArrayList<>();
+    Map<String, Object> variables = new HashMap<>();
+    FORM_CODES.forEach(code -> {
+      variables.put("label_" + code, null);
+      variables.put("files_" + code, null);
+      variables.put("verdict_" + code, null);
+      variables.put("observation_" + code, null);
+    });
     StringBuilder links = new StringBuilder();
     for (DocumentRequirement requirement : documents.requirements(renewal.getId())) {
+      if (!FORM_CODES.contains(requirement.code())) {
+        throw new IllegalStateException("Le formulaire review-application n'a pas de bloc pour le justificatif "
+            + requirement.code() + " : ajoutez-le au formulaire.");
+      }
       List<DocumentFile> attached = files.getOrDefault(requirement.code(), List.of());
-      items.add(new ReviewItem(requirement.code(), requirement.label(),
-          attached.isEmpty() ? "aucun fichier" : attached.stream().map(DocumentFile::getFileName).collect(Collectors.joining(", ")),
-          null, null));
+      variables.put("label_" + requirement.code(), requirement.label());
+      variables.put("files_" + requirement.code(), attached.isEmpty() ? "aucun fichier"
+          : attached.stream().map(DocumentFile::getFileName).collect(Collectors.joining(", ")));
       links.append("- **").append(requirement.label()).append("** : ")
           .append(attached.isEmpty() ? "aucun fichier" : attached.stream()
               .map(f -> "<a href=\"/agent/fichiers/" + f.getId() + "\" target=\"_blank\">"
@@ -66,8 +85,6 @@ public class DocumentReviews {
               .collect(Collectors.joining(" · ")))
           .append('\n');
     }
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("documentReviews", ReviewItems.toVariable(items));
     variables.put("reviewFileLinks", links.toString());
     variables.put("caseStatusLabel", CaseStatus.IN_REVIEW.label());
     variables.put("complementHistory", complementHistory(renewal));
@@ -82,16 +99,14 @@ public class DocumentReviews {
    * @return whether every document is valid
    */
   @Transactional
-  public boolean record(String processInstanceId, Object reviewVariable, Object privateNote, String agent) {
+  public boolean record(String processInstanceId, Map<String, Object> form, String agent) {
     RenewalCase renewal = filing.caseOf(processInstanceId);
-    List<ReviewItem> items = ReviewItems.parse(reviewVariable);
     Map<String, String> labels = documents.requirements(renewal.getId()).stream()
         .collect(Collectors.toMap(DocumentRequirement::code, DocumentRequirement::label, (a, b) -> a, LinkedHashMap::new));
+    List<ReviewItem> items = labels.keySet().stream().map(code -> new ReviewItem(code, labels.get(code),
+        null, text(form.get("verdict_" + code)), text(form.get("observation_" + code)))).toList();
+    Object privateNote = form.get("privateNote");
     List<String> errors = new ArrayList<>();
-    if (!items.stream().map(ReviewItem::code).collect(Collectors.toSet()).equals(labels.keySet())
-        || items.size() != labels.size()) {
-      errors.add("L'avis doit porter sur chacun des documents de la demande, une fois : rechargez la tâche.");
-    }
     for (ReviewItem item : items) {
       String label = labels.getOrDefault(item.code(), item.code());
       if (item.verdict() == null || !VERDICTS.contains(item.verdict())) {
@@ -111,7 +126,7 @@ public class DocumentReviews {
     for (ReviewItem item : items) {
       reviews.save(new DocumentReviewEntry(renewal.getId(), round,
           new ReviewItem(item.code(), labels.get(item.code()), item.files(), item.verdict(),
-              "VALID".equals(item.verdict()) ? null : item.observation().strip()), clock.instant(), agent));
+              "VALID".equals(item.verdict()) ? null : item.observation()), clock.instant(), agent));
     }
     if (note != null && !note.isEmpty()) {
       notes.save(new AgentNote(renewal.getId(), agent, clock.instant(), note));
@@ -120,6 +135,10 @@ public class DocumentReviews {
     filing.log(renewal, agent, "DOCUMENTS_REVIEWED", "Examen n° " + round + " : "
         + (notValid == 0 ? "pièces complètes" : notValid + " document(s) invalide(s) ou manquant(s)"));
     return notValid == 0;
+  }
+
+  private static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().strip();
   }
 
   /** The verdicts of the latest review round of a case. */

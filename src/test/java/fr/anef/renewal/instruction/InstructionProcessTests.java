@@ -89,19 +89,19 @@ class InstructionProcessTests {
 
   /** The agent's review: every document valid, except the verdicts given. */
   void review(Map<String, String> verdicts) {
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> items = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(
-        ReviewItems.parse(runtime.getVariable(filed.processInstanceId(), "documentReviews")), List.class);
-    for (Map<String, Object> item : items) {
-      String verdict = verdicts.getOrDefault((String) item.get("code"), "VALID");
-      item.put("verdict", verdict);
-      item.put("observation", "VALID".equals(verdict) ? null : "Veuillez fournir une copie lisible de votre passeport.");
-    }
     Map<String, Object> form = new HashMap<>();
-    form.put("documentReviews", items);
+    for (String code : requiredCodes()) {
+      String verdict = verdicts.getOrDefault(code, "VALID");
+      form.put("verdict_" + code, verdict);
+      form.put("observation_" + code, "VALID".equals(verdict) ? null : "Veuillez fournir une copie lisible de votre passeport.");
+    }
     form.put("privateNote", "Vérifier la date du passeport.");
     filings.complete(filed.processInstanceId(), form);
     filings.runDueJobs(filed.processInstanceId());
+  }
+
+  List<String> requiredCodes() {
+    return documents.requirements(renewal().getId()).stream().map(r -> r.code()).toList();
   }
 
   Notification complementNotification() {
@@ -258,12 +258,12 @@ class InstructionProcessTests {
   @Test
   @DisplayName("Un avis « invalide » sans observation est refusé à l'agent")
   void invalidNeedsObservation() {
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> items = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(
-        ReviewItems.parse(runtime.getVariable(filed.processInstanceId(), "documentReviews")), List.class);
-    items.forEach(i -> i.put("verdict", "VALID"));
-    items.get(0).put("verdict", "INVALID");
-    assertThatThrownBy(() -> filings.complete(filed.processInstanceId(), Map.of("documentReviews", items)))
+    Map<String, Object> form = new HashMap<>();
+    requiredCodes().forEach(code -> form.put("verdict_" + code, "VALID"));
+    form.put("verdict_NATIONALITY", "INVALID");
+    assertThat(runtime.getVariable(filed.processInstanceId(), "label_NATIONALITY")).isEqualTo("Justificatif de nationalité");
+    assertThat(runtime.getVariable(filed.processInstanceId(), "label_IDENTITY")).as("not required: block hidden").isNull();
+    assertThatThrownBy(() -> filings.complete(filed.processInstanceId(), form))
         .isInstanceOf(Refusal.class).hasMessageContaining("Une observation est obligatoire");
     assertThat(instance).isWaitingAt(REVIEW);
   }
