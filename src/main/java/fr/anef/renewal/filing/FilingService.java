@@ -311,7 +311,9 @@ public class FilingService {
   public List<DocumentFile> attach(String applicantId, String documentCode, List<fr.anef.renewal.documents.UploadedFile> files) {
     RenewalCase draft = currentDraftOrRefuse(applicantId);
     List<DocumentFile> stored = documents.attach(draft.getId(), documentCode, files, applicantId);
-    log(draft, applicantId, "FILES_ATTACHED", stored.size() + " fichier(s) pour " + documentCode);
+    String label = documents.requirements(draft.getId()).stream().filter(r -> r.code().equals(documentCode))
+        .map(DocumentRequirement::label).findFirst().orElse(documentCode);
+    log(draft, applicantId, "FILES_ATTACHED", stored.size() + " fichier(s) pour « " + label + " »");
     return stored;
   }
 
