@@ -234,17 +234,15 @@ class FilingFullStackTests {
     assertThat(secondReview.get("name").asText()).isEqualTo("Examiner les pièces justificatives");
     reviewAs(agent, instance, Map.of());
 
-    JsonNode variables = agent.getForObject("/engine-rest/process-instance/{id}/variables", JsonNode.class, instance);
-    assertThat(variables.at("/caseStatus/value").asText()).isEqualTo("instruction_medicale");
+    JsonNode variables = await(() -> {
+      JsonNode current = agent.getForObject("/engine-rest/process-instance/{id}/variables", JsonNode.class, instance);
+      return current.at("/caseStatus/value").asText().equals("instruction_medicale") ? current : null;
+    });
     assertThat(variables.has("privateNote")).isFalse();
     assertThat(agent.postForObject("/engine-rest/process-instance", Map.of("businessKey", requestNumber, "variables",
         List.of(Map.of("name", "caseStatus", "operator", "eq", "value", "instruction_medicale"))), JsonNode.class)).hasSize(1);
 
-    assertThat(anonymous.withBasicAuth("admin", PASSWORD).postForEntity("/engine-rest/message", Map.of(
-        "messageName", "OfiiOpinion", "businessKey", requestNumber, "processVariables", variables(Map.of(
-            "careNeeded", true, "exceptionallySeriousConsequences", true, "effectiveAccessToCareInOriginCountry", false,
-            "expectedCareDurationMonths", 12, "fitToTravel", true, "opinionDate", java.time.LocalDate.now().toString()))),
-        String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    throughOfii(applicant, agent, requestNumber, instance);
 
     JsonNode decide = currentTask(agent, instance);
     assertThat(decide.get("name").asText()).isEqualTo("Décider de la demande");
@@ -272,6 +270,109 @@ class FilingFullStackTests {
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  /**
+   * The medical phase, each actor through the REST API as Tasklist would: the applicant opens the blank
+   * certificate's notification; OFII registers the certificate, writes the report, the college gives its
+   * opinion. Meanwhile the préfecture's agent can read nothing of it.
+   */
+  void throughOfii(TestRestTemplate applicant, TestRestTemplate agent, String requestNumber, String instance) throws Exception {
+    JsonNode notice = await(() -> {
+      for (JsonNode n : applicant.getForObject("/api/notifications", JsonNode.class)) {
+        if (n.get("kind").asText().equals("MEDICAL_CERTIFICATE_FORM")) {
+          return n;
+        }
+      }
+      return null;
+    });
+    JsonNode opened = applicant.getForObject("/api/notifications/{id}", JsonNode.class, notice.get("id").asText());
+    assertThat(opened.get("downloads")).hasSize(3);
+    String certificateText = pdfText(applicant.getForObject("/api/documents/{id}", byte[].class,
+        opened.at("/downloads/2/documentId").asText()));
+    assertThat(certificateText).contains("CERTIFICAT MEDICAL CONFIDENTIEL", APPLICANT, "GUIDE", "MALADE");
+
+    TestRestTemplate doctor = as("medecin.ofii");
+    String ofii = await(() -> {
+      JsonNode found = doctor.getForObject("/engine-rest/process-instance?processDefinitionKey=ofii-medical-opinion&businessKey={key}",
+          JsonNode.class, requestNumber);
+      return found.size() == 1 ? found.get(0).get("id").asText() : null;
+    });
+    completeOfiiTask(doctor, "medecin.ofii", ofii, "userTask_registerCertificate",
+        Map.of("certificateReceivedDate", java.time.LocalDate.now().toString()));
+    JsonNode fileVariables = doctor.getForObject("/engine-rest/process-instance/{id}/variables", JsonNode.class, ofii);
+    String medicalFileId = fileVariables.at("/medicalFileId/value").asText();
+    LinkedMultiValueMap<String, Object> scan = new LinkedMultiValueMap<>();
+    scan.add("kind", "CERTIFICATE");
+    scan.add("fichiers", file("certificat-scanne.pdf", TestFiles.pdf()));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    assertThat(doctor.postForEntity("/ofii/dossiers/{id}/pieces", new HttpEntity<>(scan, headers), String.class, medicalFileId)
+        .getStatusCode()).as("redirected to the file page").isIn(HttpStatus.FOUND, HttpStatus.OK);
+    completeOfiiTask(doctor, "medecin.ofii", ofii, "userTask_writeReport", Map.of("reportAction", "REPORT",
+        "report_historyOfIllness", "Pathologie chronique suivie depuis 2021."));
+    for (String member : List.of("medecin.ofii2", "medecin.ofii3", "medecin.ofii4")) {
+      completeOfiiTask(as(member), member, ofii, "userTask_collegeOpinion", Map.of("careNeeded", "YES",
+          "exceptionallySeriousConsequences", "YES", "effectiveAccessToCareInOriginCountry", "NO", "fitToTravel", "YES",
+          "expectedCareDurationMonths", 12));
+    }
+    await(() -> currentTaskOrNull(agent, instance, "Décider de la demande"));
+
+    // Medical secrecy, as the préfecture's agent through /engine-rest and the application's pages.
+    assertThat(doctor.getForObject("/engine-rest/history/variable-instance?processInstanceId={id}", JsonNode.class, ofii)
+        .findValuesAsText("name")).contains("report_historyOfIllness");
+    for (String url : List.of("/engine-rest/process-instance?processDefinitionKey=ofii-medical-opinion",
+        "/engine-rest/task?processDefinitionKey=ofii-medical-opinion",
+        "/engine-rest/variable-instance?processInstanceIdIn=" + ofii,
+        "/engine-rest/history/process-instance?processDefinitionKey=ofii-medical-opinion",
+        "/engine-rest/history/activity-instance?processInstanceId=" + ofii,
+        "/engine-rest/history/variable-instance?processInstanceId=" + ofii,
+        "/engine-rest/history/detail?processInstanceId=" + ofii,
+        "/engine-rest/history/task?processInstanceId=" + ofii,
+        "/engine-rest/process-definition?key=ofii-medical-opinion",
+        "/engine-rest/deployment")) {
+      ResponseEntity<String> seen = agent.getForEntity(url, String.class);
+      assertThat(seen.getStatusCode().is2xxSuccessful() ? readJson(seen.getBody()).size() : 0).as(url).isZero();
+      assertThat(seen.getBody()).as(url).doesNotContain("Pathologie", "report_");
+    }
+    JsonNode ofiiDefinition = doctor.getForObject("/engine-rest/process-definition/key/ofii-medical-opinion", JsonNode.class);
+    assertThat(agent.getForEntity("/engine-rest/process-definition/{id}/xml", String.class, ofiiDefinition.get("id").asText())
+        .getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(agent.getForEntity("/engine-rest/deployment/{id}/resources", String.class,
+        ofiiDefinition.get("deploymentId").asText()).getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(agent.getForEntity("/ofii/dossiers/{id}", String.class, medicalFileId).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(as(APPLICANT).getForEntity("/ofii/dossiers/{id}", String.class, medicalFileId).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(doctor.getForEntity("/ofii/dossiers/{id}", String.class, medicalFileId).getBody())
+        .contains("certificat-scanne.pdf", "Pathologie chronique");
+    JsonNode prefectureVariables = agent.getForObject("/engine-rest/process-instance/{id}/variables", JsonNode.class, instance);
+    List<String> names = new ArrayList<>();
+    prefectureVariables.fieldNames().forEachRemaining(names::add);
+    assertThat(names).isSubsetOf(fr.anef.renewal.medical.MedicalInstructionTestsAccess.PREFECTURE_VARIABLES)
+        .contains("careNeeded", "opinionDate");
+    assertThat(agent.getForObject("/engine-rest/history/variable-instance?processInstanceId={id}", JsonNode.class, instance)
+        .findValuesAsText("name")).allSatisfy(name ->
+            assertThat(fr.anef.renewal.medical.MedicalInstructionTestsAccess.PREFECTURE_VARIABLES).contains(name));
+  }
+
+  void completeOfiiTask(TestRestTemplate client, String user, String ofii, String activityId, Map<String, Object> values)
+      throws Exception {
+    JsonNode task = await(() -> {
+      JsonNode found = client.getForObject("/engine-rest/task?processInstanceId={id}&taskDefinitionKey={key}&unassigned=true",
+          JsonNode.class, ofii, activityId);
+      return found.size() > 0 ? found.get(0) : null;
+    });
+    assertThat(client.postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", user), String.class,
+        task.get("id").asText()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    ResponseEntity<String> completed = client.postForEntity("/engine-rest/task/{id}/complete",
+        Map.of("variables", variables(values)), String.class, task.get("id").asText());
+    assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  JsonNode currentTaskOrNull(TestRestTemplate client, String instance, String name) {
+    JsonNode tasks = client.getForObject("/engine-rest/task?processInstanceId={id}", JsonNode.class, instance);
+    return tasks.size() == 1 && tasks.get(0).get("name").asText().equals(name) ? tasks.get(0) : null;
+  }
+
   void reviewAs(TestRestTemplate agent, String instance, Map<String, String> verdicts) {
     JsonNode task = currentTask(agent, instance);
     JsonNode form = agent.getForObject("/engine-rest/task/{id}/form-variables", JsonNode.class, task.get("id").asText());
@@ -289,6 +390,14 @@ class FilingFullStackTests {
     ResponseEntity<String> completed = agent.postForEntity("/engine-rest/task/{id}/complete",
         Map.of("variables", variables(values)), String.class, task.get("id").asText());
     assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  static JsonNode readJson(String json) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static ByteArrayResource file(String name, byte[] bytes) {

@@ -70,12 +70,34 @@ public class DocumentService {
         .filter(r -> r.code().equals(documentCode))
         .findFirst()
         .orElseThrow(() -> new Refusal("Ce justificatif n'est pas demandé pour votre demande."));
+    long already = files.countByCaseIdAndDocumentCode(caseId, documentCode);
+    List<CheckedFile> checked = check(uploads, already, requirement.maxFiles(), requirement.label());
+    List<DocumentFile> stored = new ArrayList<>();
+    for (CheckedFile file : checked) {
+      stored.add(files.save(new DocumentFile(caseId, documentCode, file.name(), file.contentType(), file.bytes().length,
+          file.sha256(), storeContent(file.bytes()), now(), actor)));
+    }
+    return stored;
+  }
+
+  /** A received file that passed every rule: its clean name, sniffed type and digest. */
+  public record CheckedFile(String name, String contentType, byte[] bytes, String sha256) {}
+
+  /**
+   * The upload rules, for any store of the application (case documents here, medical files elsewhere):
+   * accepted formats sniffed from the bytes, 10 Mo per file, at most {@code maxFiles} with those already
+   * attached. All or nothing.
+   *
+   * @throws Refusal naming each refused file and the rule it breaks, in French
+   */
+  public List<CheckedFile> check(List<UploadedFile> uploads, long alreadyAttached, int maxFiles, String label) {
     if (uploads.isEmpty()) {
       throw new Refusal("Aucun fichier reçu : choisissez au moins un fichier.");
     }
     List<String> reasons = new ArrayList<>();
-    List<String> types = new ArrayList<>();
-    for (UploadedFile upload : uploads) {
+    List<CheckedFile> checked = new ArrayList<>();
+    for (int i = 0; i < uploads.size(); i++) {
+      UploadedFile upload = uploads.get(i);
       String name = displayName(upload.originalName());
       Optional<String> type = upload.bytes().length == 0 ? Optional.empty() : contentTypes.acceptedType(upload.bytes());
       if (upload.bytes().length == 0) {
@@ -84,25 +106,25 @@ public class DocumentService {
         reasons.add("« " + name + " » : le fichier dépasse la taille maximale de 10 Mo.");
       } else if (type.isEmpty()) {
         reasons.add("« " + name + " » : ce format n'est pas accepté (formats acceptés : JPG, PNG, PDF, TIFF, BMP).");
-      }
-      types.add(type.orElse(null));
-    }
-    long already = files.countByCaseIdAndDocumentCode(caseId, documentCode);
-    for (int i = 0; i < uploads.size(); i++) {
-      if (already + i + 1 > requirement.maxFiles()) {
-        reasons.add("« " + displayName(uploads.get(i).originalName()) + " » : " + requirement.maxFiles()
-            + " fichiers maximum pour « " + requirement.label() + " ».");
+      } else if (alreadyAttached + i + 1 > maxFiles) {
+        reasons.add("« " + name + " » : " + maxFiles + " fichiers maximum pour « " + label + " ».");
+      } else {
+        checked.add(new CheckedFile(name, type.get(), upload.bytes(), sha256(upload.bytes())));
       }
     }
     Refusal.unless(reasons);
-    List<DocumentFile> stored = new ArrayList<>();
-    for (int i = 0; i < uploads.size(); i++) {
-      UploadedFile upload = uploads.get(i);
-      FileContent content = contents.save(new FileContent(upload.bytes()));
-      stored.add(files.save(new DocumentFile(caseId, documentCode, displayName(upload.originalName()),
-          types.get(i), upload.bytes().length, sha256(upload.bytes()), content.getId(), now(), actor)));
-    }
-    return stored;
+    return checked;
+  }
+
+  /** Stores bytes in the caller's transaction; returns the id of the stored content. */
+  @Transactional
+  public UUID storeContent(byte[] bytes) {
+    return contents.save(new FileContent(bytes)).getId();
+  }
+
+  @Transactional(readOnly = true)
+  public byte[] content(UUID contentId) {
+    return bytes(contentId);
   }
 
   /** Removes one attached file of a case (before dépôt: the caller checks the case is still a draft). */
@@ -142,9 +164,8 @@ public class DocumentService {
   public IssuedDocument issue(UUID caseId, String idempotencyKey, String kind, String fileName, Supplier<byte[]> pdf) {
     return issued.findByIdempotencyKey(idempotencyKey).orElseGet(() -> {
       byte[] bytes = pdf.get();
-      FileContent content = contents.save(new FileContent(bytes));
       return issued.save(new IssuedDocument(caseId, idempotencyKey, kind, fileName, bytes.length, sha256(bytes),
-          content.getId(), now()));
+          storeContent(bytes), now()));
     });
   }
 

@@ -37,6 +37,16 @@ class CaseNotices {
     return notification;
   }
 
+  @Transactional
+  Notification publishWithDownloads(RenewalCase renewal, String key, String kind, String title, String body,
+      java.util.List<NotificationService.Download> downloads) {
+    RegisteredPerson person = person(renewal);
+    Notification notification = notifications.publishWithDownloads(key, renewal.getId(), renewal.getApplicantId(),
+        Objects.requireNonNullElse(renewal.getEmail(), person.getEmail()), kind, title, body, downloads);
+    filing.log(renewal, "administration", "NOTIFICATION_SENT", title);
+    return notification;
+  }
+
   RegisteredPerson person(RenewalCase renewal) {
     return register.person(renewal.getApplicantId()).orElseThrow();
   }

@@ -13,13 +13,29 @@ public class Deadlines {
   private final String complementReply;
   private final String complementUnreadReminder;
   private final String prolongationValidity;
+  private final String certificateDelivery;
+  private final String treatingDoctorAnswer;
 
-  Deadlines(@Value("${anef.deadlines.complement-reply:P30D}") String complementReply,
+  Deadlines(@Value("${anef.deadlines.certificate-delivery:P1M}") String certificateDelivery,
+      @Value("${anef.deadlines.treating-doctor-answer:P15D}") String treatingDoctorAnswer,
+      @Value("${anef.deadlines.complement-reply:P30D}") String complementReply,
       @Value("${anef.deadlines.complement-unread-reminder:P15D}") String complementUnreadReminder,
       @Value("${anef.deadlines.prolongation-validity:P3M}") String prolongationValidity) {
     this.complementReply = complementReply;
     this.complementUnreadReminder = complementUnreadReminder;
     this.prolongationValidity = prolongationValidity;
+    this.certificateDelivery = certificateDelivery;
+    this.treatingDoctorAnswer = treatingDoctorAnswer;
+  }
+
+  /** One month to send the certificate to OFII, from the opening of its notification (F17164). */
+  public String getCertificateDelivery() {
+    return certificateDelivery;
+  }
+
+  /** The treating doctor has 15 days to answer OFII's doctor (R.425-12). */
+  public String getTreatingDoctorAnswer() {
+    return treatingDoctorAnswer;
   }
 
   public String getComplementReply() {

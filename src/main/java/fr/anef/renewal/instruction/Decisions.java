@@ -134,6 +134,7 @@ public class Decisions {
     }
     Refusal.unless(errors);
     decisions.save(decision);
+    medical.closeOfiiFile(renewal.getRequestNumber());
     filing.moveTo(processInstanceId, FAVOURABLE.equals(kind) ? CaseStatus.FAVOURABLE : CaseStatus.REFUSED, agent,
         FAVOURABLE.equals(kind) ? "Décision favorable : carte du " + decision.cardValidFrom.format(Complements.DATE)
             + " au " + decision.cardValidUntil.format(Complements.DATE) : "Refus de titre de séjour");
@@ -195,7 +196,10 @@ public class Decisions {
   }
 
   ApplicantIdentity identity(RenewalCase renewal) {
-    RegisteredPerson person = notices.person(renewal);
+    return identity(notices.person(renewal));
+  }
+
+  static ApplicantIdentity identity(RegisteredPerson person) {
     return new ApplicantIdentity(person.getForeignerNumber(), person.getBirthName(), person.getUsageName(),
         person.getFirstNames(), person.getBirthDate(), person.getBirthPlace(), person.getBirthCountry(),
         person.getNationality(), person.fullAddress());

@@ -121,7 +121,45 @@ final class Delegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      medical.enter(execution.getProcessInstanceId());
+      execution.setVariable(RenewalProcess.VAR_AWAITED_NOTIFICATION_ID, medical.enter(execution.getProcessInstanceId()).toString());
+    }
+  }
+
+  @Component("certificateMissingDelegate")
+  static class CertificateMissingDelegate implements JavaDelegate {
+    private final MedicalPhase medical;
+
+    CertificateMissingDelegate(MedicalPhase medical) {
+      this.medical = medical;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      medical.certificateMissing(execution.getProcessInstanceId());
+    }
+  }
+
+  /** « Certificat médical non reçu : décider de la suite »: clears the choice on create, records it on end. */
+  @Component("certificateMissingTaskListener")
+  static class CertificateMissingTaskListener implements TaskListener, ExecutionListener {
+    private final MedicalPhase medical;
+
+    CertificateMissingTaskListener(MedicalPhase medical) {
+      this.medical = medical;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      task.removeVariable("certificateFollowUp");
+      task.setVariable("certificateNoticeReadAt", MedicalPhase.formatted(task.getVariable("notificationReadAt")));
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (!cancelled(execution)) {
+        execution.setVariable("certificateFollowUp", medical.followUp(execution.getProcessInstanceId(),
+            execution.getVariable("certificateFollowUp"), actor(execution)));
+      }
     }
   }
 

@@ -6,7 +6,18 @@ import fr.anef.renewal.filing.RenewalCase;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import fr.anef.renewal.documents.DocumentService;
+import fr.anef.renewal.documents.IssuedDocument;
+import fr.anef.renewal.notification.Notification;
+import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.pdf.ApplicantIdentity;
+import fr.anef.renewal.pdf.MedicalCertificateIdentity;
+import fr.anef.renewal.pdf.PdfRenderer;
+import fr.anef.renewal.register.RegisteredPerson;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,21 +35,103 @@ public class MedicalPhase {
       "exceptionallySeriousConsequences", "effectiveAccessToCareInOriginCountry", "expectedCareDurationMonths",
       "fitToTravel", "opinionDate");
 
+  static final String KIND_CERTIFICATE_NOTICE = "MEDICAL_CERTIFICATE_FORM";
+
   private final FilingService filing;
   private final MedicalOpinionRepository opinions;
+  private final DocumentService documents;
+  private final PdfRenderer pdf;
+  private final CaseNotices notices;
+  private final RuntimeService runtime;
   private final Clock clock;
 
-  MedicalPhase(FilingService filing, MedicalOpinionRepository opinions, Clock clock) {
+  MedicalPhase(FilingService filing, MedicalOpinionRepository opinions, DocumentService documents, PdfRenderer pdf,
+      CaseNotices notices, RuntimeService runtime, Clock clock) {
     this.filing = filing;
     this.opinions = opinions;
+    this.documents = documents;
+    this.pdf = pdf;
+    this.notices = notices;
+    this.runtime = runtime;
     this.clock = clock;
   }
 
+  /**
+   * Documents complete: the applicant gets the blank certificate, its notice and the consent form (one
+   * notification, three downloads); OFII's process is started with the request's reference and the
+   * applicant's identity only.
+   *
+   * @return the notification whose opening starts the one-month deadline
+   */
   @Transactional
-  public void enter(String processInstanceId) {
-    filing.moveTo(processInstanceId, CaseStatus.MEDICAL_INSTRUCTION, "administration",
+  public UUID enter(String processInstanceId) {
+    RenewalCase renewal = filing.moveTo(processInstanceId, CaseStatus.MEDICAL_INSTRUCTION, "administration",
         "Pièces complètes : dossier transmis au service médical de l'OFII");
+    RegisteredPerson person = notices.person(renewal);
+    ApplicantIdentity identity = Decisions.identity(person);
+    String key = renewal.getId().toString();
+    IssuedDocument notice = documents.issue(renewal.getId(), "medical-notice:" + key, "MEDICAL_NOTICE",
+        "notice-explicative.pdf", pdf::explanatoryNotice);
+    IssuedDocument consent = documents.issue(renewal.getId(), "medical-consent:" + key, "MEDICAL_CONSENT",
+        "demande-de-communication-d-informations-medicales.pdf", () -> pdf.medicalInformationConsent(identity));
+    IssuedDocument certificate = documents.issue(renewal.getId(), "medical-certificate-form:" + key,
+        "MEDICAL_CERTIFICATE_FORM", "certificat-medical-confidentiel-vierge.pdf",
+        () -> pdf.blankMedicalCertificate(new MedicalCertificateIdentity(identity,
+            "F".equals(person.getSex()) ? "F" : "M", person.getEntryDate(),
+            Objects.requireNonNullElse(renewal.getPhone(), Objects.toString(person.getPhone(), "")),
+            Objects.requireNonNullElse(renewal.getEmail(), Objects.toString(person.getEmail(), "")), "")));
+    LocalDate deposit = LocalDate.ofInstant(renewal.getDepositedAt(), clock.getZone());
+    Notification notification = notices.publishWithDownloads(renewal, "medical-certificate-notice:" + key,
+        KIND_CERTIFICATE_NOTICE, "Mise à disposition de votre formulaire vierge de certificat médical",
+        notices.greeting(renewal) + "\n\nVous avez déposé une demande de titre de séjour en raison de votre état de santé."
+            + "\n\nVotre demande a été enregistrée le " + deposit.format(Complements.DATE) + ".\n\nJe vous informe que "
+            + "le formulaire vierge de certificat médical vous a été mis à disposition. Vous devez le télécharger ci-après "
+            + "et imprimer ce formulaire vierge afin de le présenter au médecin qui vous suit habituellement ou à un "
+            + "médecin praticien hospitalier inscrit au tableau de l'ordre.\n\nVous disposez d'un délai d'un mois pour "
+            + "envoyer votre certificat renseigné par ce médecin à l'Office Français de l'Immigration et de "
+            + "l'Intégration (OFII)." + CaseNotices.SIGNATURE,
+        List.of(new NotificationService.Download(notice.getId(), "TÉLÉCHARGER LA NOTICE EXPLICATIVE"),
+            new NotificationService.Download(consent.getId(), "TÉLÉCHARGER LA NOTICE ARTICLE 56 IMDAEIR"),
+            new NotificationService.Download(certificate.getId(), "TÉLÉCHARGER LE FORMULAIRE VIERGE DE CERTIFICAT MÉDICAL")));
+    if (runtime.createProcessInstanceQuery().processDefinitionKey(OFII_PROCESS)
+        .processInstanceBusinessKey(renewal.getRequestNumber()).count() == 0) {
+      runtime.startProcessInstanceByMessage(OFII_REFERRAL, renewal.getRequestNumber(), Map.of(
+          "foreignerNumber", person.getForeignerNumber(),
+          "applicantName", person.getFirstNames() + " " + person.getBirthName(),
+          "birthDate", person.getBirthDate().toString(),
+          "nationality", person.getNationality()));
+    }
+    return notification.getId();
   }
+
+  /** The one month went by without the certificate: recorded, and the agent decides what follows. */
+  @Transactional
+  public void certificateMissing(String processInstanceId) {
+    filing.log(filing.caseOf(processInstanceId), "administration", "CERTIFICATE_NOT_RECEIVED",
+        "Certificat médical non reçu par l'OFII un mois après la consultation du formulaire");
+  }
+
+  /** « Certificat médical non reçu : décider de la suite »: WAIT (one month more) or DECIDE. */
+  @Transactional
+  public String followUp(String processInstanceId, Object choice, String agent) {
+    String value = choice == null ? "" : choice.toString();
+    if (!value.equals("WAIT") && !value.equals("DECIDE")) {
+      throw new fr.anef.renewal.shared.Refusal("Choisissez d'attendre le certificat ou de passer à la décision.");
+    }
+    filing.log(filing.caseOf(processInstanceId), agent, "CERTIFICATE_FOLLOW_UP",
+        value.equals("WAIT") ? "Attente du certificat prolongée d'un mois" : "Décision sans avis médical");
+    return value;
+  }
+
+  /** Tells OFII's process the préfecture closed the case (its medical file is closed, nothing is sent back). */
+  @Transactional
+  public void closeOfiiFile(String requestNumber) {
+    runtime.createMessageCorrelation(OFII_CASE_CLOSED).processInstanceBusinessKey(requestNumber).correlateAllWithResult();
+  }
+
+  static final String OFII_PROCESS = "ofii-medical-opinion";
+  static final String OFII_REFERRAL = "OfiiReferral";
+  static final String OFII_CASE_CLOSED = "OfiiCaseClosed";
 
   /** Records the outcome the process received: the opinion's answers, or that no certificate arrived. */
   @Transactional
@@ -68,8 +161,18 @@ public class MedicalPhase {
     return opinions.findById(caseId);
   }
 
+  static String formatted(Object date) {
+    return date instanceof java.util.Date legacy
+        ? java.time.ZonedDateTime.ofInstant(legacy.toInstant(), java.time.ZoneId.of("Europe/Paris"))
+            .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy à HH:mm")) : "—";
+  }
+
   static Boolean bool(Object value) {
-    return value == null ? null : Boolean.valueOf(value.toString());
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().strip();
+    return "true".equalsIgnoreCase(text) || "YES".equalsIgnoreCase(text) || "OUI".equalsIgnoreCase(text);
   }
 
   static LocalDate date(Object value) {

@@ -16,3 +16,9 @@ interface NotificationRepository extends JpaRepository<Notification, UUID> {
 
   Page<Notification> findByApplicantIdAndReadAtIsNotNull(String applicantId, Pageable pageable);
 }
+
+interface NotificationAttachmentRepository
+    extends org.springframework.data.jpa.repository.JpaRepository<NotificationAttachment, Long> {
+
+  java.util.List<NotificationAttachment> findByNotificationIdOrderByPositionAsc(UUID notificationId);
+}

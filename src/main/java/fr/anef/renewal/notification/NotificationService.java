@@ -2,6 +2,7 @@ package fr.anef.renewal.notification;
 
 import fr.anef.renewal.mail.MailOutbox;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,14 +20,16 @@ public class NotificationService {
   static final String MAIL_SUBJECT = "Vous avez reçu une notification";
 
   private final NotificationRepository notifications;
+  private final NotificationAttachmentRepository attachments;
   private final MailOutbox outbox;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final String loginUrl;
 
-  NotificationService(NotificationRepository notifications, MailOutbox outbox, ApplicationEventPublisher events,
-      Clock clock, @Value("${anef.mail.login-url}") String loginUrl) {
+  NotificationService(NotificationRepository notifications, NotificationAttachmentRepository attachments,
+      MailOutbox outbox, ApplicationEventPublisher events, Clock clock, @Value("${anef.mail.login-url}") String loginUrl) {
     this.notifications = notifications;
+    this.attachments = attachments;
     this.outbox = outbox;
     this.events = events;
     this.clock = clock;
@@ -47,6 +50,29 @@ public class NotificationService {
           null);
       return notification;
     });
+  }
+
+  /** A labelled download of a notification with several documents. */
+  public record Download(UUID documentId, String label) {}
+
+  /** Publishes a notification with several labelled downloads (once per key). */
+  @Transactional
+  public Notification publishWithDownloads(String key, UUID caseId, String applicantId, String recipientEmail,
+      String kind, String title, String body, List<Download> downloads) {
+    boolean isNew = notifications.findByIdempotencyKey(key).isEmpty();
+    Notification notification = publish(key, caseId, applicantId, recipientEmail, kind, title, body, null);
+    if (isNew) {
+      for (int i = 0; i < downloads.size(); i++) {
+        attachments.save(new NotificationAttachment(notification.getId(), downloads.get(i).documentId(),
+            downloads.get(i).label(), i));
+      }
+    }
+    return notification;
+  }
+
+  @Transactional(readOnly = true)
+  public List<NotificationAttachment> downloadsOf(UUID notificationId) {
+    return attachments.findByNotificationIdOrderByPositionAsc(notificationId);
   }
 
   @Transactional(readOnly = true)

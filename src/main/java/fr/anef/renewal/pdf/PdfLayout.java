@@ -14,6 +14,7 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.fontbox.ttf.CmapLookup;
@@ -33,8 +34,10 @@ import org.apache.pdfbox.util.Matrix;
 /**
  * One document being written: its embedded fonts, a cursor that wraps text and breaks pages, and the
  * blocks every issued document shares (Marianne block, « VOS RÉFÉRENCES », identity, framed block, page
- * numbers).
+ * numbers), with the pieces of forms (columns, list items, fill-in lines, writing lines, footnotes).
  * One instance per document and not thread-safe; the parsed fonts it is given may be shared.
+ * Content can be measured before it is written ({@link #measure}): it then runs without drawing nor
+ * breaking pages, so that every block is measured by the code that writes it.
  */
 final class PdfLayout implements Closeable {
 
@@ -54,6 +57,8 @@ final class PdfLayout implements Closeable {
   private static final float OBLIQUE_SHEAR = 0.21f; // tan 12°
   private static final float PAGE_BODY = FORMAT.getHeight() - 2 * MARGIN;
   private static final float FRAME_PADDING = 6f;
+  private static final float THIN = 0.4f;
+  private static final float LIGHT_GREY = 0.6f;
 
   enum Style { REGULAR, BOLD, OBLIQUE }
 
@@ -66,6 +71,9 @@ final class PdfLayout implements Closeable {
   /** A « label : value » line of a reference block. */
   record Field(String label, String value) {}
 
+  /** A run of text in one style; a line of text is a list of them. */
+  record Span(String text, Style style) {}
+
   private final PDDocument document;
   private final PDFont regular;
   private final PDFont bold;
@@ -76,6 +84,8 @@ final class PdfLayout implements Closeable {
   /** Left edge and width of the text: the margins, or inside a frame. */
   private float left = MARGIN;
   private float textWidth = WIDTH;
+  /** Whether content is only being measured: nothing drawn, no page broken. */
+  private boolean measuring;
 
   private PdfLayout(PDDocument document, PDFont regular, PDFont bold, List<CmapLookup> cmaps) {
     this.document = document;
@@ -129,7 +139,16 @@ final class PdfLayout implements Closeable {
 
   /** Numbers every page « Page x/y », centred in the bottom margin. Call once, after the content. */
   void pageNumbers() throws IOException {
+    pageNumbers("");
+  }
+
+  /**
+   * Numbers every page « Page x/y », centred in the bottom margin, with {@code note} (an edition, « Mars
+   * 2019 ») at its left. Call once, after the content.
+   */
+  void pageNumbers(String note) throws IOException {
     closeContent();
+    String edition = printable(note).strip();
     int count = document.getNumberOfPages();
     for (int i = 0; i < count; i++) {
       PDPage page = document.getPage(i);
@@ -138,6 +157,7 @@ final class PdfLayout implements Closeable {
         String text = "Page " + (i + 1) + "/" + count;
         float x = MARGIN + (WIDTH - width(regular, text, SMALL)) / 2;
         draw(footer, text, Style.REGULAR, SMALL, x, FOOTER_BASELINE);
+        draw(footer, edition, Style.REGULAR, SMALL, MARGIN, FOOTER_BASELINE);
       }
     }
   }
@@ -165,14 +185,19 @@ final class PdfLayout implements Closeable {
     pageHeader = Objects.requireNonNull(header);
   }
 
+  /** Starts a new page, its running header written at the full text width. Ignored while measuring. */
   void newPage() throws IOException {
+    if (measuring) {
+      return;
+    }
     closeContent();
     PDPage page = new PDPage(FORMAT);
     document.addPage(page);
     content = new PDPageContentStream(document, page);
     y = FORMAT.getHeight() - MARGIN;
     float[] inset = {left, textWidth};
-    inset(0);
+    left = MARGIN;
+    textWidth = WIDTH;
     try {
       pageHeader.write(this);
     } finally {
@@ -183,8 +208,30 @@ final class PdfLayout implements Closeable {
 
   /** Starts a new page unless {@code height} points still fit above the bottom margin. */
   void keepRoom(float height) throws IOException {
-    if (y - height < MARGIN) {
+    if (!measuring && y - height < MARGIN) {
       newPage();
+    }
+  }
+
+  /** The height left above the bottom margin of the page. */
+  float room() {
+    return y - MARGIN;
+  }
+
+  /**
+   * The height {@code body} takes when written here, at the current width, without page breaks. The
+   * content runs without drawing anything, and the cursor is left where it was.
+   */
+  float measure(Content body) throws IOException {
+    boolean was = measuring;
+    float top = y;
+    measuring = true;
+    try {
+      body.write(this);
+      return top - y;
+    } finally {
+      measuring = was;
+      y = top;
     }
   }
 
@@ -206,18 +253,84 @@ final class PdfLayout implements Closeable {
 
   /** A thin horizontal rule across the text width, under the last line. */
   void rule() throws IOException {
-    float at = y + lineHeight(BODY) * 0.15f;
-    content.setLineWidth(0.5f);
-    content.moveTo(left, at);
-    content.lineTo(left + textWidth, at);
-    content.stroke();
+    stroke(left, left + textWidth, y + lineHeight(BODY) * 0.15f, 0.5f, 0);
     gap(4);
   }
 
-  /** Narrows the text by {@code inset} points on each side of the margins (0: full width). */
-  private void inset(float inset) {
-    left = MARGIN + inset;
-    textWidth = WIDTH - 2 * inset;
+  /**
+   * {@code count} light ruled lines across the text width, {@code pitch} points apart, to write on by
+   * hand; they break pages like text.
+   */
+  void writingLines(int count, float pitch) throws IOException {
+    for (int i = 0; i < count; i++) {
+      keepRoom(pitch);
+      y -= pitch;
+      stroke(left, left + textWidth, y + 2, THIN, LIGHT_GREY);
+    }
+  }
+
+  /** A horizontal line; {@code grey} 0 for black. Nothing while measuring. */
+  private void stroke(float from, float to, float at, float lineWidth, float grey) throws IOException {
+    if (measuring) {
+      return;
+    }
+    content.saveGraphicsState();
+    content.setStrokingColor(grey);
+    content.setLineWidth(lineWidth);
+    content.moveTo(from, at);
+    content.lineTo(to, at);
+    content.stroke();
+    content.restoreGraphicsState();
+  }
+
+  /**
+   * Writes {@code body} narrowed by {@code leftIndent} and {@code rightIndent} points, for a column, a
+   * frame or the text of a list item; the width is restored afterwards.
+   */
+  void within(float leftIndent, float rightIndent, Content body) throws IOException {
+    float oldLeft = left;
+    float oldWidth = textWidth;
+    left += leftIndent;
+    textWidth -= leftIndent + rightIndent;
+    try {
+      body.write(this);
+    } finally {
+      left = oldLeft;
+      textWidth = oldWidth;
+    }
+  }
+
+  /**
+   * Columns of equal width side by side, {@code gutter} points apart, each starting at the cursor; the
+   * cursor then goes under the longest. They are kept on one page; columns taller than a page are
+   * written one under the other instead.
+   */
+  void columns(float gutter, Content... columns) throws IOException {
+    float width = (textWidth - gutter * (columns.length - 1)) / columns.length;
+    List<Content> placed = new ArrayList<>();
+    float height = 0;
+    for (int i = 0; i < columns.length; i++) {
+      float offset = i * (width + gutter);
+      Content column = columns[i];
+      Content at = layout -> within(offset, textWidth - offset - width, column);
+      placed.add(at);
+      height = Math.max(height, measure(at));
+    }
+    if (height > PAGE_BODY) {
+      for (Content column : columns) {
+        column.write(this);
+      }
+      return;
+    }
+    keepRoom(height);
+    float top = y;
+    float bottom = y;
+    for (Content column : placed) {
+      y = top;
+      column.write(this);
+      bottom = Math.min(bottom, y);
+    }
+    y = bottom;
   }
 
   private void closeContent() throws IOException {
@@ -234,21 +347,71 @@ final class PdfLayout implements Closeable {
    * lines; a line starting with « - » or « • » is a list item whose wrapped lines hang under its text.
    */
   void write(String text, Style style, float size) throws IOException {
+    write(text, size, line -> List.of(new Span(line, style)));
+  }
+
+  /**
+   * Like {@link #write}, the parts of the text between two « ** » in bold (the seed's markup): for fixed
+   * wording only, as « ** » in user data would be taken for markup.
+   */
+  void writeMarked(String text, Style style, float size) throws IOException {
+    write(text, size, line -> marked(line, style));
+  }
+
+  private void write(String text, float size, Function<String, List<Span>> spans) throws IOException {
     for (String paragraph : (text == null ? "" : text).split("\\R", -1)) {
-      String line = printable(paragraph).strip();
-      float hang = hang(line, style, size);
-      lines(wrap(line, font(style), size, textWidth - hang), style, size, left, hang);
+      paragraph(spans.apply(printable(paragraph).strip()), size);
     }
+  }
+
+  /**
+   * Writes one paragraph made of spans, wrapped to the text width: fixed wording with values filled in,
+   * each value a span of its own so that it is never read as markup.
+   */
+  void write(List<Span> spans, float size) throws IOException {
+    List<Span> printable = new ArrayList<>();
+    for (Span span : spans) {
+      printable.add(new Span(printable(span.text()), span.style()));
+    }
+    paragraph(printable, size);
+  }
+
+  private void paragraph(List<Span> line, float size) throws IOException {
+    float hang = hang(line, size);
+    lines(wrap(line, size, textWidth - hang), size, left, hang);
+  }
+
+  /** The text split at each « ** », the parts between two of them in bold. */
+  static List<Span> marked(String text, Style style) {
+    List<Span> spans = new ArrayList<>();
+    String[] parts = text.split("\\*\\*", -1);
+    for (int i = 0; i < parts.length; i++) {
+      if (!parts[i].isEmpty()) {
+        spans.add(new Span(parts[i], i % 2 == 1 ? Style.BOLD : style));
+      }
+    }
+    return spans;
   }
 
   /** The height {@link #write} would take for this text. */
   float height(String text, Style style, float size) throws IOException {
-    int lines = 0;
-    for (String paragraph : (text == null ? "" : text).split("\\R", -1)) {
-      String line = printable(paragraph).strip();
-      lines += wrap(line, font(style), size, textWidth - hang(line, style, size)).size();
-    }
-    return lines * lineHeight(size);
+    return measure(layout -> write(text, style, size));
+  }
+
+  /**
+   * A list item: {@code marker} (« 1. », « a. », « ⇒ ») then its text, marked as for
+   * {@link #writeMarked}, whose lines hang under the text.
+   */
+  void item(String marker, String text, Style style, float size) throws IOException {
+    item(marker, style, size, layout -> writeMarked(text, style, size));
+  }
+
+  /** A list item whose content (its first line level with the marker) hangs under the marker's end. */
+  void item(String marker, Style style, float size, Content body) throws IOException {
+    String prefix = printable(marker).strip() + " ";
+    keepRoom(lineHeight(size));
+    draw(content, prefix, style, size, left, baseline(size));
+    within(width(font(style), prefix, size), 0, body);
   }
 
   /** Regular paragraphs, {@code gap} points apart. */
@@ -263,11 +426,7 @@ final class PdfLayout implements Closeable {
 
   /** The height {@link #paragraphs} would take. */
   float height(List<String> paragraphs, float gap) throws IOException {
-    float height = Math.max(0, paragraphs.size() - 1) * gap;
-    for (String paragraph : paragraphs) {
-      height += height(paragraph, Style.REGULAR, BODY);
-    }
-    return height;
+    return measure(layout -> paragraphs(paragraphs, gap));
   }
 
   /**
@@ -275,49 +434,60 @@ final class PdfLayout implements Closeable {
    * block taller than a page is written unframed, its heading still setting it apart.
    */
   void framed(String heading, List<String> paragraphs, float gap) throws IOException {
-    inset(FRAME_PADDING); // measured at the width it is written at
-    float height;
-    try {
-      height = height(heading, Style.BOLD, HEADING) + gap + height(paragraphs, gap) + 2 * FRAME_PADDING;
-    } finally {
-      inset(0);
-    }
+    framed(layout -> {
+      write(heading, Style.BOLD, HEADING);
+      gap(gap);
+      paragraphs(paragraphs, gap);
+    });
+  }
+
+  /**
+   * Any content set apart by a thin frame at the current width, kept on one page; content taller than a
+   * page is written unframed.
+   */
+  void framed(Content body) throws IOException {
+    Content padded = layout -> within(FRAME_PADDING, FRAME_PADDING, inside -> {
+      gap(FRAME_PADDING);
+      body.write(inside);
+      gap(FRAME_PADDING);
+    });
+    float height = measure(padded);
     boolean frame = height <= PAGE_BODY;
     if (frame) {
       keepRoom(height);
     }
     int page = document.getNumberOfPages();
     float top = y;
-    inset(FRAME_PADDING);
-    try {
-      gap(FRAME_PADDING);
-      write(heading, Style.BOLD, HEADING);
-      gap(gap);
-      paragraphs(paragraphs, gap);
-      gap(FRAME_PADDING);
-    } finally {
-      inset(0);
-    }
-    if (frame && page == document.getNumberOfPages()) {
+    padded.write(this);
+    if (frame && page == document.getNumberOfPages() && !measuring) {
       content.setLineWidth(0.75f);
-      content.addRect(MARGIN, y, WIDTH, top - y);
+      content.addRect(left, y, textWidth, top - y);
       content.stroke();
     }
   }
 
   /** Writes text centred on the page, in as few lines as the text width allows, of balanced lengths. */
   void centred(String text, Style style, float size) throws IOException {
-    for (String line : balanced(printable(text), font(style), size, textWidth)) {
-      line(line, style, size, left + (textWidth - width(font(style), line, size)) / 2);
+    aligned(text, style, size, 0.5f);
+  }
+
+  /** Writes text against the right edge of the text, in lines of balanced lengths. */
+  void rightAligned(String text, Style style, float size) throws IOException {
+    aligned(text, style, size, 1);
+  }
+
+  /** Lines placed {@code position} of the way across the free width: 0.5 centred, 1 right-aligned. */
+  private void aligned(String text, Style style, float size, float position) throws IOException {
+    for (String line : balanced(printable(text), style, size, textWidth)) {
+      line(line, style, size, left + (textWidth - width(font(style), line, size)) * position);
     }
   }
 
   /** The lines of {@link #wrap} at the narrowest width that needs no more of them (no lone last word). */
-  private static List<String> balanced(String text, PDFont font, float size, float maxWidth)
-      throws IOException {
-    List<String> lines = wrap(text, font, size, maxWidth);
+  private List<String> balanced(String text, Style style, float size, float maxWidth) throws IOException {
+    List<String> lines = wrap(text, style, size, maxWidth);
     for (float width = maxWidth * 0.95f; lines.size() > 1; width *= 0.95f) {
-      List<String> narrower = wrap(text, font, size, width);
+      List<String> narrower = wrap(text, style, size, width);
       if (narrower.size() > lines.size()) {
         break;
       }
@@ -328,22 +498,80 @@ final class PdfLayout implements Closeable {
 
   /** « label : value », the value in bold, wrapped under itself (a long address stays aligned). */
   void field(String label, String value) throws IOException {
-    String prefix = printable(label) + " : ";
-    float indent = width(regular, prefix, BODY);
-    keepRoom(lineHeight(BODY));
-    draw(content, prefix, Style.REGULAR, BODY, left, baseline(BODY));
-    lines(wrap(printable(value), bold, BODY, textWidth - indent), Style.BOLD, BODY, left + indent, 0);
+    field(label, value, BODY);
   }
 
-  private void lines(List<String> lines, Style style, float size, float x, float hang) throws IOException {
+  /** {@link #field(String, String)} at another size. */
+  void field(String label, String value, float size) throws IOException {
+    String prefix = printable(label) + " : ";
+    float indent = width(regular, prefix, size);
+    keepRoom(lineHeight(size));
+    draw(content, prefix, Style.REGULAR, size, left, baseline(size));
+    List<Span> text = List.of(new Span(printable(value), Style.BOLD));
+    lines(wrap(text, size, textWidth - indent), size, left + indent, 0);
+  }
+
+  /**
+   * One line of fill-in fields sharing the text width equally: each label (« Date : ») followed by a
+   * line to write on, to the end of its share; an empty label leaves its share blank.
+   */
+  void blanks(float size, String... labels) throws IOException {
+    float share = textWidth / labels.length;
+    keepRoom(lineHeight(size));
+    for (int i = 0; i < labels.length; i++) {
+      if (printable(labels[i]).isBlank()) {
+        continue;
+      }
+      String label = printable(labels[i]).strip() + " ";
+      float x = left + i * share;
+      draw(content, label, Style.REGULAR, size, x, baseline(size));
+      float from = x + width(regular, label, size);
+      float to = x + share - (i < labels.length - 1 ? size : 0);
+      if (to > from) {
+        stroke(from, to, baseline(size) - 1.5f, THIN, 0);
+      }
+    }
+    y -= lineHeight(size);
+  }
+
+  /**
+   * Notes at the foot of the page, under a short rule and above the page numbers; on the next page if
+   * the text already reaches that low.
+   */
+  void footnotes(List<String> notes, float size) throws IOException {
+    Content body = layout -> {
+      gap(4);
+      for (String note : notes) {
+        write(note, Style.REGULAR, size);
+      }
+    };
+    float height = measure(body);
+    keepRoom(height);
+    if (!measuring) {
+      y = MARGIN + height + 0.5f; // no rounding error may push the last note over
+    }
+    stroke(left, left + textWidth / 3, y, THIN, 0);
+    body.write(this);
+  }
+
+  private void lines(List<List<Span>> lines, float size, float x, float hang) throws IOException {
     for (int i = 0; i < lines.size(); i++) {
-      line(lines.get(i), style, size, i == 0 ? x : x + hang);
+      line(lines.get(i), size, i == 0 ? x : x + hang);
     }
   }
 
   private void line(String text, Style style, float size, float x) throws IOException {
+    line(List.of(new Span(text, style)), size, x);
+  }
+
+  /** One line of spans, one after the other from {@code x}. */
+  private void line(List<Span> spans, float size, float x) throws IOException {
     keepRoom(lineHeight(size));
-    draw(content, text, style, size, x, baseline(size));
+    float at = x;
+    for (Span span : spans) {
+      draw(content, span.text(), span.style(), size, at, baseline(size));
+      at += width(font(span.style()), span.text(), size);
+    }
     y -= lineHeight(size);
   }
 
@@ -353,7 +581,7 @@ final class PdfLayout implements Closeable {
 
   private void draw(PDPageContentStream stream, String text, Style style, float size, float x,
       float baseline) throws IOException {
-    if (text.isEmpty()) {
+    if (text.isEmpty() || measuring) {
       return;
     }
     float shear = style == Style.OBLIQUE ? OBLIQUE_SHEAR : 0;
@@ -369,44 +597,106 @@ final class PdfLayout implements Closeable {
   }
 
   /** How far the wrapped lines of a list item (« - » or « • ») hang under its text; 0 for other lines. */
-  private float hang(String line, Style style, float size) throws IOException {
-    boolean listItem = line.startsWith("- ") || line.startsWith("• ");
-    return listItem ? width(font(style), line.substring(0, 2), size) : 0;
+  private float hang(List<Span> line, float size) throws IOException {
+    if (line.isEmpty()) {
+      return 0;
+    }
+    Span first = line.get(0);
+    boolean listItem = first.text().startsWith("- ") || first.text().startsWith("• ");
+    return listItem ? width(font(first.style()), first.text().substring(0, 2), size) : 0;
   }
 
   // ---------------------------------------------------------------- wrapping
 
-  /** Splits text into lines no wider than {@code width}; a word wider than a line is cut. */
-  static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
+  /** Splits text of one style into lines no wider than {@code width}; a word wider than a line is cut. */
+  private List<String> wrap(String text, Style style, float size, float width) throws IOException {
+    return wrap(List.of(new Span(text, style)), size, width).stream()
+        .map(line -> line.stream().map(Span::text).collect(Collectors.joining()))
+        .toList();
+  }
+
+  /**
+   * Splits spans into lines of spans no wider than {@code width}, breaking at spaces; a word wider than a
+   * line is cut (in the style it starts with, if it mixes styles).
+   */
+  private List<List<Span>> wrap(List<Span> text, float size, float width) throws IOException {
+    List<List<Span>> lines = new ArrayList<>();
+    List<Span> line = new ArrayList<>();
     float used = 0;
-    float space = width(font, " ", size);
-    for (String word : text.strip().split(" +")) {
-      float wordWidth = width(font, word, size);
-      if (line.length() > 0 && used + space + wordWidth <= width) {
-        line.append(' ').append(word);
+    for (List<Span> word : words(text)) {
+      float wordWidth = width(word, size);
+      Style style = word.get(0).style();
+      float space = width(font(style), " ", size);
+      if (!line.isEmpty() && used + space + wordWidth <= width) {
+        append(line, new Span(" ", style));
+        for (Span span : word) {
+          append(line, span);
+        }
         used += space + wordWidth;
         continue;
       }
-      if (line.length() > 0) {
-        lines.add(line.toString());
+      if (!line.isEmpty()) {
+        lines.add(line);
       }
-      String rest = wordWidth <= width ? word : cut(word, font, size, width, lines);
-      line = new StringBuilder(rest);
-      used = width(font, rest, size);
+      List<Span> rest = word;
+      if (wordWidth > width) {
+        String whole = word.stream().map(Span::text).collect(Collectors.joining());
+        rest = List.of(new Span(cut(whole, font(style), size, width, style, lines), style));
+      }
+      line = new ArrayList<>(rest);
+      used = width(rest, size);
     }
-    lines.add(line.toString());
+    lines.add(line);
     return lines;
   }
 
+  /** The words of the spans, split at spaces; a word whose style changes is made of several spans. */
+  private static List<List<Span>> words(List<Span> text) {
+    List<List<Span>> words = new ArrayList<>();
+    List<Span> word = new ArrayList<>();
+    for (Span span : text) {
+      String[] parts = span.text().split(" ", -1);
+      for (int i = 0; i < parts.length; i++) {
+        if (i > 0 && !word.isEmpty()) {
+          words.add(word);
+          word = new ArrayList<>();
+        }
+        if (!parts[i].isEmpty()) {
+          word.add(new Span(parts[i], span.style()));
+        }
+      }
+    }
+    if (!word.isEmpty()) {
+      words.add(word);
+    }
+    return words;
+  }
+
+  /** Adds a span to a line, merged with the last one when of the same style. */
+  private static void append(List<Span> line, Span span) {
+    int last = line.size() - 1;
+    if (last >= 0 && line.get(last).style() == span.style()) {
+      line.set(last, new Span(line.get(last).text() + span.text(), span.style()));
+    } else {
+      line.add(span);
+    }
+  }
+
+  private float width(List<Span> spans, float size) throws IOException {
+    float width = 0;
+    for (Span span : spans) {
+      width += width(font(span.style()), span.text(), size);
+    }
+    return width;
+  }
+
   /** Adds the full-width pieces of an over-long word to {@code lines} and returns its last piece. */
-  private static String cut(String word, PDFont font, float size, float width, List<String> lines)
-      throws IOException {
+  private static String cut(String word, PDFont font, float size, float width, Style style,
+      List<List<Span>> lines) throws IOException {
     String rest = word;
     while (width(font, rest, size) > width) {
       int end = fittingLength(rest, font, size, width);
-      lines.add(rest.substring(0, end));
+      lines.add(List.of(new Span(rest.substring(0, end), style)));
       rest = rest.substring(end);
     }
     return rest;
@@ -490,7 +780,7 @@ final class PdfLayout implements Closeable {
     field("Nom d’usage", upper(applicant.usageName()));
     field("Prénom", upper(applicant.firstNames()));
     field("Né(e) le", date(applicant.birthDate()));
-    field("A", upper(joined(applicant.birthPlace(), applicant.birthCountry())));
+    field("A", birthPlace(applicant));
     field("Nationalité", upper(applicant.nationality()));
     field("Adresse", upper(applicant.address()));
   }
@@ -503,10 +793,16 @@ final class PdfLayout implements Closeable {
     return text == null ? "" : text.toUpperCase(Locale.FRENCH);
   }
 
-  private static String joined(String... parts) {
+  /** « MEXICO, MEXIQUE »: the place and country of birth, upper-cased. */
+  static String birthPlace(ApplicantIdentity applicant) {
+    return upper(joined(", ", applicant.birthPlace(), applicant.birthCountry()));
+  }
+
+  /** The parts that have text, stripped, joined by {@code separator}. */
+  static String joined(String separator, String... parts) {
     return Stream.of(parts)
         .filter(part -> part != null && !part.isBlank())
         .map(String::strip)
-        .collect(Collectors.joining(", "));
+        .collect(Collectors.joining(separator));
   }
 }

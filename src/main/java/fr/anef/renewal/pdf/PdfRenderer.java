@@ -155,6 +155,36 @@ public class PdfRenderer {
     });
   }
 
+  /**
+   * The « NOTICE EXPLICATIVE » of the « Demande de titre de séjour pour soins » (the seed's annexe 3),
+   * the same for everyone: no personal data; « Mars 2019 » and « Page x/y » at the foot of every page.
+   */
+  public byte[] explanatoryNotice() {
+    return render(MedicalForms.NOTICE_TITLE + " - " + MedicalForms.NOTICE_SUBTITLE, MedicalForms::notice);
+  }
+
+  /**
+   * The « Demande de communication d’informations médicales » (annexe 4) the applicant signs for the
+   * OFII's doctors, his or her « PRÉNOMS NOM » and the procedure (« titre de séjour pour soins ») filled
+   * in; one page.
+   */
+  public byte[] medicalInformationConsent(ApplicantIdentity applicant) {
+    Objects.requireNonNull(applicant, "applicant");
+    return render(MedicalForms.CONSENT_TITLE, layout -> MedicalForms.consent(layout, applicant));
+  }
+
+  /**
+   * The blank « CERTIFICAT MEDICAL CONFIDENTIEL » to be completed by the applicant's doctor and sent to
+   * the OFII (annex 5): three pages, each headed by the OFII and « IDENTIFIANT : N° étranger » and
+   * numbered « Page n/3 ». Only the administration's block is filled in; the patient's and doctor's
+   * blocks, partie A (somatic) and partie B (psychiatric) are left blank to be written on.
+   */
+  public byte[] blankMedicalCertificate(MedicalCertificateIdentity identity) {
+    Objects.requireNonNull(identity, "identity");
+    Objects.requireNonNull(identity.applicant(), "identity.applicant");
+    return render(MedicalForms.CERTIFICATE_TITLE, layout -> MedicalForms.certificate(layout, identity));
+  }
+
   private byte[] render(String title, PdfLayout.Content body) {
     try (PdfLayout layout = PdfLayout.create(regular, bold, title)) {
       body.write(layout);

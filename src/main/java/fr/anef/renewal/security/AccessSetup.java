@@ -42,6 +42,8 @@ class AccessSetup {
   static final String APPLICANTS = "applicants";
   static final String PREFECTURE_AGENTS = "prefecture-agents";
   static final String OFII_DOCTORS = "ofii-doctors";
+  static final String OFII_COLLEGE = "ofii-college";
+  static final String OFII_PROCESS = "ofii-medical-opinion";
   static final String ANALYSTS = "analysts";
   static final String RENEWAL = "residence-permit-renewal";
 
@@ -63,6 +65,7 @@ class AccessSetup {
     group(APPLICANTS, "Usagers", Groups.GROUP_TYPE_WORKFLOW);
     group(PREFECTURE_AGENTS, "Agents instructeurs de la préfecture", Groups.GROUP_TYPE_WORKFLOW);
     group(OFII_DOCTORS, "Médecins de l'OFII", Groups.GROUP_TYPE_WORKFLOW);
+    group(OFII_COLLEGE, "Collège de médecins de l'OFII", Groups.GROUP_TYPE_WORKFLOW);
     group(ANALYSTS, "Analystes des processus", Groups.GROUP_TYPE_WORKFLOW);
 
     for (Resource resource : Resources.values()) {
@@ -78,7 +81,13 @@ class AccessSetup {
     grant(PREFECTURE_AGENTS, Resources.PROCESS_DEFINITION, RENEWAL, READ, READ_INSTANCE, READ_HISTORY, READ_TASK);
     grant(PREFECTURE_AGENTS, Resources.DECISION_DEFINITION, Authorization.ANY, READ);
 
-    grant(OFII_DOCTORS, Resources.APPLICATION, "tasklist", ACCESS);
+    // Medical secrecy: only the OFII groups get anything on ofii-medical-opinion (definition, instances, tasks,
+    // history, variables); the préfecture's agents get nothing on it, applicants neither.
+    for (String ofii : new String[] {OFII_DOCTORS, OFII_COLLEGE}) {
+      grant(ofii, Resources.APPLICATION, "tasklist", ACCESS);
+      grant(ofii, Resources.PROCESS_DEFINITION, OFII_PROCESS, READ, READ_INSTANCE, READ_HISTORY, READ_TASK);
+    }
+    grant(OFII_DOCTORS, Resources.APPLICATION, "cockpit", ACCESS);
 
     grant(ANALYSTS, Resources.APPLICATION, "cockpit", ACCESS);
     grant(ANALYSTS, Resources.DEPLOYMENT, Authorization.ANY, CREATE, READ);
@@ -87,9 +96,14 @@ class AccessSetup {
     grant(ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, READ);
 
     filter("Mes démarches", "Les étapes de vos demandes", -10,
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), APPLICANTS, PREFECTURE_AGENTS, OFII_DOCTORS);
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), APPLICANTS, PREFECTURE_AGENTS, OFII_DOCTORS,
+        OFII_COLLEGE);
     filter("Demandes à examiner", "Demandes déposées, à examiner par la préfecture", 0,
         tasks.createTaskQuery().taskCandidateGroup(PREFECTURE_AGENTS).includeAssignedTasks(), PREFECTURE_AGENTS);
+    filter("Dossiers médicaux", "Certificats à enregistrer, rapports à rédiger (OFII)", 1,
+        tasks.createTaskQuery().taskCandidateGroup(OFII_DOCTORS).includeAssignedTasks(), OFII_DOCTORS);
+    filter("Collège de médecins", "Avis du collège à rendre (OFII)", 2,
+        tasks.createTaskQuery().taskCandidateGroup(OFII_COLLEGE).includeAssignedTasks(), OFII_COLLEGE);
   }
 
   private void group(String id, String name, String type) {

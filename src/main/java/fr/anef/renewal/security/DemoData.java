@@ -59,6 +59,9 @@ class DemoData {
     user("5903007243", "TROIS", "OFII", "ofiitrois@yopmail.com", AccessSetup.APPLICANTS);
     user("agent.lille", "Agent", "Préfecture du Nord", "agent.lille@nord.gouv.fr", AccessSetup.PREFECTURE_AGENTS);
     user("medecin.ofii", "Médecin", "OFII", "medecin.ofii@ofii.fr", AccessSetup.OFII_DOCTORS);
+    for (int i = 2; i <= 4; i++) {
+      user("medecin.ofii" + i, "Médecin " + i, "Collège OFII", "medecin.ofii" + i + "@ofii.fr", AccessSetup.OFII_COLLEGE);
+    }
     user("analyste", "Analyste", "Processus", "analyste@interieur.gouv.fr", AccessSetup.ANALYSTS);
     user("admin", "Administrateur", "ANEF", "admin@interieur.gouv.fr", Groups.CAMUNDA_ADMIN);
   }

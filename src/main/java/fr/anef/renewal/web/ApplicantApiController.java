@@ -67,11 +67,13 @@ class ApplicantApiController {
     }
   }
 
+  record DownloadView(UUID documentId, String label) {}
+
   record NotificationView(UUID id, Instant createdAt, String category, String kind, String title, boolean read,
-      Instant readAt, String body, UUID attachmentId) {
-    static NotificationView of(Notification n, boolean withBody) {
+      Instant readAt, String body, UUID attachmentId, List<DownloadView> downloads) {
+    static NotificationView of(Notification n, boolean withBody, List<DownloadView> downloads) {
       return new NotificationView(n.getId(), n.getCreatedAt(), n.getCategory(), n.getKind(), n.getTitle(), n.isRead(),
-          n.getReadAt(), withBody ? n.getBody() : null, n.getAttachmentId());
+          n.getReadAt(), withBody ? n.getBody() : null, n.getAttachmentId(), downloads);
     }
   }
 
@@ -124,13 +126,14 @@ class ApplicantApiController {
       @RequestParam(defaultValue = "ALL") String filtre, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "10") int taille) {
     return notifications.list(AppUser.of(request).id(), NotificationFilter.parse(filtre), page, taille)
-        .map(n -> NotificationView.of(n, false)).getContent();
+        .map(n -> NotificationView.of(n, false, List.of())).getContent();
   }
 
   /** Opening a notification: the first opening is the applicant's acknowledgement of receipt. */
   @GetMapping("/notifications/{id}")
   NotificationView open(HttpServletRequest request, @PathVariable UUID id) {
-    return notifications.open(AppUser.of(request).id(), id).map(n -> NotificationView.of(n, true))
+    return notifications.open(AppUser.of(request).id(), id).map(n -> NotificationView.of(n, true,
+            notifications.downloadsOf(n.getId()).stream().map(d -> new DownloadView(d.getDocumentId(), d.getLabel())).toList()))
         .orElseThrow(OwnedResources::notFound);
   }
 

@@ -55,6 +55,7 @@ class NotificationPagesController {
     model.addAttribute("notification",
         notifications.open(AppUser.of(request).id(), id).orElseThrow(OwnedResources::notFound));
     complements.view(id).ifPresent(view -> model.addAttribute("complement", view));
+    model.addAttribute("downloads", notifications.downloadsOf(id));
     model.addAttribute("csrf", CsrfTokens.tokenOf(request));
     return "notification";
   }

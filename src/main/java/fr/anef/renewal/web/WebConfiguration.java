@@ -9,6 +9,6 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new CsrfTokens()).addPathPatterns("/mon-espace/**", "/api/**", "/agent/**", "/demo/**");
+    registry.addInterceptor(new CsrfTokens()).addPathPatterns("/mon-espace/**", "/api/**", "/agent/**", "/ofii/**", "/demo/**");
   }
 }

@@ -68,8 +68,12 @@ class RenewalProcessTests {
   }
 
   void personalInformation() {
-    complete(task(), withVariables("email", "jeanne@exemple.fr", "phone", "06 12 34 56 78", "housingType", "HOTEL",
+    complete(task(), withVariables("email", email(), "phone", "06 12 34 56 78", "housingType", "HOTEL",
         "action", "NEXT"));
+  }
+
+  String email() {
+    return "jeanne." + applicant + "@exemple.fr";
   }
 
   void reasonForStay() {
@@ -121,7 +125,7 @@ class RenewalProcessTests {
     var mails = List.of(greenMail.getReceivedMessagesForDomain("exemple.fr")).stream()
         .filter(m -> {
           try {
-            return m.getAllRecipients()[0].toString().equals("jeanne@exemple.fr");
+            return m.getAllRecipients()[0].toString().equals(email());
           } catch (Exception e) {
             throw new IllegalStateException(e);
           }

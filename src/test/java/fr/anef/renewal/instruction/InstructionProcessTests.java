@@ -119,7 +119,17 @@ class InstructionProcessTests {
         ComplementAnswer.UPDATE, null, List.of(TestFiles.file("passeport-lisible.png", TestFiles.png())))), "Voici la copie.");
   }
 
+  /** The applicant opens the certificate's notification and OFII registers the certificate. */
+  void certificateReceived() {
+    notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent().stream()
+        .filter(n -> "MEDICAL_CERTIFICATE_FORM".equals(n.getKind())).findFirst()
+        .ifPresent(n -> notifications.open(filed.applicantId(), n.getId()));
+    runtime.createMessageCorrelation("MedicalCertificateReceived").processInstanceId(filed.processInstanceId())
+        .setVariable("certificateReceivedDate", LocalDate.now().toString()).correlateAllWithResult();
+  }
+
   void opinion(int months) {
+    certificateReceived();
     runtime.createMessageCorrelation("OfiiOpinion").processInstanceBusinessKey(renewal().getRequestNumber())
         .setVariable("careNeeded", true).setVariable("exceptionallySeriousConsequences", true)
         .setVariable("effectiveAccessToCareInOriginCountry", false).setVariable("expectedCareDurationMonths", months)
@@ -213,7 +223,7 @@ class InstructionProcessTests {
     assertThat(instance).isWaitingAt(REVIEW);
 
     review(Map.of());
-    assertThat(instance).isWaitingAt(MEDICAL_GATEWAY);
+    assertThat(instance).isWaitingAt("eventGateway_certificateNoticeRead");
     assertThat(renewal().getStatus()).isEqualTo(CaseStatus.MEDICAL_INSTRUCTION);
   }
 
@@ -272,8 +282,7 @@ class InstructionProcessTests {
   @DisplayName("Attestation de prolongation à l'expiration du titre puis 3 mois plus tard ; aucune après la décision")
   void prolongations() throws Exception {
     review(Map.of());
-    runtime.createMessageCorrelation("MedicalCertificateReceived").processInstanceId(filed.processInstanceId())
-        .setVariable("certificateReceivedDate", LocalDate.now().toString()).correlate();
+    certificateReceived();
     assertThat(management.createJobQuery().processInstanceId(filed.processInstanceId())
         .activityId("intermediateTimer_prolongationStart").count()).isEqualTo(1);
 
@@ -350,7 +359,13 @@ class InstructionProcessTests {
   @DisplayName("Sans certificat médical reçu, le préfet refuse : décision motivée avec les voies et délais de recours")
   void refusalWithoutCertificate() throws Exception {
     review(Map.of());
-    runtime.createMessageCorrelation("MedicalCertificateNotReceived").processInstanceId(filed.processInstanceId()).correlate();
+    notifications.open(filed.applicantId(), notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50)
+        .getContent().stream().filter(n -> "MEDICAL_CERTIFICATE_FORM".equals(n.getKind())).findFirst().orElseThrow().getId());
+    later(Duration.ofDays(32));
+    filings.runDueJobs(filed.processInstanceId());
+    assertThat(instance).isWaitingAt("userTask_certificateNotReceived");
+    filings.complete(filed.processInstanceId(), Map.of("certificateFollowUp", "DECIDE"));
+    assertThat(instance).isWaitingAt(DECIDE);
     assertThat((String) runtime.getVariable(filed.processInstanceId(), "opinionSummary")).contains("Aucun certificat médical");
     filings.complete(filed.processInstanceId(), Map.of("decision", "REFUSAL",
         "refusalReason", "Le certificat médical n'a pas été transmis à l'OFII dans le délai d'un mois."));

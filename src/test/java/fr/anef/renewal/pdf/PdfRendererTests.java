@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -458,6 +459,258 @@ class PdfRendererTests {
     }
   }
 
+  // ---------------------------------------------------------------- pièces médicales OFII
+
+  private static final MedicalCertificateIdentity GUIDE_CERTIFICATE = new MedicalCertificateIdentity(GUIDE,
+      "M", LocalDate.of(2022, 8, 31), "0102030405", "guideem@yopmail.com", null);
+
+  @Test
+  @DisplayName("La notice explicative reprend le titre, l’avertissement et les sections du guide")
+  void noticeShowsTheSeedSections() throws IOException {
+    String text = oneLine(withoutFooters(text(renderer.explanatoryNotice())));
+
+    assertThat(text).contains("NOTICE EXPLICATIVE", "Demande de titre de séjour pour soins",
+        "(Articles L.425-10 ; L.425-9 ; L.431-2 du code de l’entrée et du séjour des étrangers et du droit "
+            + "d’asile)",
+        "ATTENTION : Aucune information médicale et aucun certificat médical ne doivent être donnés à la "
+            + "préfecture.",
+        "1. Cette notice explicative.",
+        "4. Votre accord pour permettre au médecin de l’OFII de communiquer avec votre médecin (formulaire "
+            + "à signer).",
+        "Les certificats médicaux remplis par les médecins agréés ne sont pas acceptés.",
+        "a. Votre médecin soignant doit remplir le certificat donné par la préfecture.",
+        "c. Si vous faites une demande pour votre enfant malade, le certificat sera au nom de votre enfant",
+        "3. Toutes les pièces médicales récentes relatives à votre état de santé : analyses biologiques",
+        "il faut qu’elles soient envoyées dans un délai de quinze jours au médecin de l’OFII",
+        "avec mention « secret médical »).",
+        "Le médecin de l’OFII peut demander, au cours de l’examen médical, des examens complémentaires qui "
+            + "sont toujours gratuits.",
+        "Si la demande est faite pour un mineur, il faut qu’il soit accompagné par son représentant légal.",
+        "Un seul numéro : 01 53 69 53 90", "Un seul email : infoem@ofii.fr");
+    assertThat(text).containsSubsequence("Madame, Monsieur,", "Envoi du dossier",
+        "Examen du dossier par l’OFII", "⇒ Le médecin de l’OFII reçoit votre dossier",
+        "1. Si le médecin de l’OFII a besoin de plus d’informations",
+        "2. Si le médecin de l’OFII souhaite faire un examen médical",
+        "3. Le collège de médecins peut également vous convoquer pour une visite médicale",
+        "Décision du préfet", "Informations sur votre dossier OFII");
+  }
+
+  @Test
+  @DisplayName("La notice met l’avertissement et les mentions du guide en gras")
+  void noticeBoldsTheWarning() throws IOException {
+    String bold = oneLine(boldText(renderer.explanatoryNotice()));
+
+    assertThat(bold).contains(
+        "ATTENTION : Aucune information médicale et aucun certificat médical ne doivent être donnés à la "
+            + "préfecture.",
+        "titre de séjour pour raisons de santé", "dans un délai de quinze jours", "originaux",
+        "Envoi du dossier", "Décision du préfet");
+    assertThat(bold).doesNotContain("Madame, Monsieur");
+  }
+
+  @Test
+  @DisplayName("La notice tient sur plusieurs pages numérotées, sans aucune donnée personnelle")
+  void noticeIsImpersonal() throws IOException {
+    byte[] notice = renderer.explanatoryNotice();
+
+    try (PDDocument pdf = Loader.loadPDF(notice)) {
+      int pages = pdf.getNumberOfPages();
+      assertThat(pages).isGreaterThanOrEqualTo(2);
+      String text = new PDFTextStripper().getText(pdf);
+      assertThat(text).contains("Page 1/" + pages, "Page " + pages + "/" + pages, "Mars 2019");
+      assertThat(count(text, "Mars 2019")).isEqualTo(pages);
+      assertThat(text).doesNotContain("IDENTIFIANT", "Identifiant", "5903007229", "GUIDE", "MALADE");
+      assertEveryFontEmbedded(pdf);
+      assertThat(pdf.getDocumentInformation().getTitle())
+          .isEqualTo("NOTICE EXPLICATIVE - Demande de titre de séjour pour soins");
+    }
+    assertThat(rightmostGlyphEnd(notice)).isLessThanOrEqualTo(595.28f - 56.7f + 0.5f);
+    assertThat(lowestBodyBaseline(notice)).isLessThanOrEqualTo(841.89f - 56.7f);
+  }
+
+  @Test
+  @DisplayName("L’annexe 4 porte le nom du demandeur dans la phrase d’accord, la procédure et ses renvois")
+  void consentNamesTheApplicant() throws IOException {
+    byte[] consent = renderer.medicalInformationConsent(GUIDE);
+
+    String text = oneLine(text(consent));
+    assertThat(text).contains("Demande de communication d’informations médicales",
+        "Je soussigné(e), MALADE GUIDE, donne mon accord aux médecins de l’Office pour demander des "
+            + "informations médicales me concernant¹, dans le cadre de la procédure de demande de titre de "
+            + "séjour pour soins², nécessaires à l’accomplissement de leur mission, auprès des professionnels "
+            + "de santé qui en disposent.",
+        "¹ ou de l’enfant mineur dont je suis le ou la représentant(e) légal(e)",
+        "² Titre de séjour pour soins ou protection contre l’éloignement");
+    assertThat(text).containsSubsequence("Je soussigné(e)", "Date :", "Signature :", "¹ ou de l’enfant");
+    assertThat(text).doesNotContain("préciser", "soussigné(e),,");
+    assertThat(oneLine(boldText(consent))).contains("MALADE GUIDE", "titre de séjour pour soins");
+    try (PDDocument pdf = Loader.loadPDF(consent)) {
+      assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+      assertEveryFontEmbedded(pdf);
+    }
+  }
+
+  @Test
+  @DisplayName("Sans nom connu, l’annexe 4 laisse une ligne à remplir à la main")
+  void consentWithoutNameLeavesALine() throws IOException {
+    ApplicantIdentity unnamed = new ApplicantIdentity("5903007229", null, null, " ", null, null, null, null,
+        null);
+
+    assertThat(oneLine(text(renderer.medicalInformationConsent(unnamed))))
+        .contains("Je soussigné(e), ____").doesNotContain("soussigné(e), ,");
+  }
+
+  @Test
+  @DisplayName("Le certificat médical vierge a trois pages, chacune avec l’en-tête OFII et l’identifiant")
+  void certificateHasThreeHeadedPages() throws IOException {
+    byte[] certificate = renderer.blankMedicalCertificate(GUIDE_CERTIFICATE);
+
+    try (PDDocument pdf = Loader.loadPDF(certificate)) {
+      assertThat(pdf.getNumberOfPages()).isEqualTo(3);
+      for (int page = 1; page <= 3; page++) {
+        String text = oneLine(pageText(pdf, pdf.getPage(page - 1)));
+        assertThat(text).contains("Office Français de l’Immigration et de l’Intégration", "Service médical",
+            "IDENTIFIANT : 5903007229", "Page " + page + "/3");
+      }
+      assertThat(oneLine(pageText(pdf, pdf.getPage(1)))).contains("Partie A : PATHOLOGIE SOMATIQUE")
+          .doesNotContain("Partie B");
+      assertThat(oneLine(pageText(pdf, pdf.getPage(2)))).contains("Partie B : PATHOLOGIE PSYCHIATRIQUE");
+      assertEveryFontEmbedded(pdf);
+      assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("CERTIFICAT MEDICAL CONFIDENTIEL");
+    }
+    assertThat(rightmostGlyphEnd(certificate)).isLessThanOrEqualTo(595.28f - 56.7f + 0.5f);
+    assertThat(lowestBodyBaseline(certificate)).isLessThanOrEqualTo(841.89f - 56.7f);
+  }
+
+  @Test
+  @DisplayName("Le 1er bloc du certificat est prérempli par l’administration")
+  void certificatePrefillsTheAdministrationBlock() throws IOException {
+    try (PDDocument pdf = Loader.loadPDF(renderer.blankMedicalCertificate(GUIDE_CERTIFICATE))) {
+      String first = oneLine(pageText(pdf, pdf.getPage(0)));
+
+      assertThat(first).contains("CERTIFICAT MEDICAL CONFIDENTIEL", "A adresser au médecin de l’OFII",
+          "Nom : GUIDE", "Prénoms : MALADE", "Nom d’usage :", "Sexe : M", "Né(e) le : 03/10/2000",
+          "A : MEXICO, MEXIQUE", "Nationalité : MEXICAINE", "Adresse : 20 RUE NATIONALE 59000 LILLE FRANCE",
+          "Entré en France le : 31/08/2022", "Tél : 0102030405", "Email : guideem@yopmail.com",
+          "Responsable légal :");
+      assertThat(first).containsSubsequence("1er bloc rempli par l’administration", "GUIDE", "MALADE",
+          "03/10/2000", "MEXICO", "MEXICAINE", "31/08/2022", "0102030405", "guideem@yopmail.com",
+          "2ème bloc à remplir par le patient", "3ème bloc à remplir par le médecin");
+    }
+  }
+
+  @Test
+  @DisplayName("La page 1 du certificat porte les blocs patient et médecin, la note et les mentions")
+  void certificateFirstPageShowsTheSeedWording() throws IOException {
+    byte[] certificate = renderer.blankMedicalCertificate(GUIDE_CERTIFICATE);
+    try (PDDocument pdf = Loader.loadPDF(certificate)) {
+      String first = oneLine(pageText(pdf, pdf.getPage(0)));
+
+      assertThat(first).contains(
+          "Je m’engage à fournir au médecin de l’Office Français de l’Immigration et de l’Intégration",
+          "I undertake to supply to the doctor of the French Service",
+          "Date : Signature du patient (patient signing) :",
+          "Conformément à la loi « Informatique et Libertés » du 6 janvier 1978 modifiée",
+          "-Le directeur général de l’OFII-", "-CEO of OFII-",
+          "http://www.cnil.fr/vos-responsabilites/informations-legales",
+          "1. Médecin traitant du demandeur : ☐ OUI ☐ NON",
+          "2. Médecin spécialiste du demandeur : ☐ OUI ☐ NON", "3. Autre :", "Date de la consultation :",
+          "Poids :", "Taille :", "Langue parlée :", "Communication :", "☐ Directe ☐ Avec tiers",
+          "☐ Facile ☐ Difficile",
+          "Note importante au médecin rédacteur du certificat : La personne qui vous remet le présent "
+              + "certificat demande un titre de séjour pour raison de santé",
+          "Toutes ces informations sont transmises dans le respect du secret médical au médecin de l’OFII.",
+          "Ce certificat médical est à adresser sous pli confidentiel",
+          "01.53.63.63.90",
+          "Réf : articles L. 425-5, R. 425-11 à R. 425-13",
+          "Aucune information médicale ni aucun certificat médical n’est à fournir à la préfecture.",
+          "si pathologie psychiatrique, renseigner directement la partie B sur page 3");
+      assertThat(count(first, "-Le directeur général de l’OFII-")).isEqualTo(1);
+    }
+    assertThat(oneLine(boldText(certificate))).contains(
+        "Aucune information médicale ni aucun certificat médical n’est à fournir à la préfecture.",
+        "Note importante au médecin rédacteur du certificat", "GUIDE", "guideem@yopmail.com");
+  }
+
+  @Test
+  @DisplayName("Les parties A et B du certificat reprennent chaque rubrique du guide, à remplir")
+  void certificatePartsShowEveryHeading() throws IOException {
+    byte[] certificate = renderer.blankMedicalCertificate(GUIDE_CERTIFICATE);
+    try (PDDocument pdf = Loader.loadPDF(certificate)) {
+      assertThat(oneLine(pageText(pdf, pdf.getPage(1)))).containsSubsequence(
+          "Partie A : PATHOLOGIE SOMATIQUE", "■ Histoire de la maladie :", "■ Diagnostique principal :",
+          "■ Traitements en cours ou prévisibles (date du début, dénomination commerciale ou classe "
+              + "pharmacothérapeutique, durée prévue) :",
+          "Observance :", "■ Suivi et examens médicaux :",
+          "■ Si suivi hospitalier, préciser le nom de l’hôpital et du service :",
+          "■ Stade évolutif de la maladie (score, classification) :",
+          "■ Complications, limitations fonctionnelles ou invalidité actuelles :", "Observations",
+          "Merci de joindre tous résultats d’examen complémentaires", "Fait à", "Date :");
+      assertThat(oneLine(pageText(pdf, pdf.getPage(2)))).containsSubsequence(
+          "Partie B : PATHOLOGIE PSYCHIATRIQUE", "- Début de la maladie :",
+          "- Date de la 1ère consultation spécialisée :", "- Nombre de consultations spécialisées :",
+          "- Éléments biographiques, environnement familial, étapes de vie, itinéraire, facteurs de "
+              + "vulnérabilité et stratégies d’adaptation (résilience) :",
+          "- Antécédents médicaux familiaux et personnels :",
+          "- Histoire des troubles mentaux, mode évolutif :",
+          "- Etat mental actuel (éventuellement échelle d’évaluation) :",
+          "- Discussion diagnostique (DSM-5 et/ou CIM-10) :",
+          "- Description détaillée de la prise en charge thérapeutique (traitements entrepris et depuis "
+              + "quand, techniques de psychothérapie, fréquence, résultats des thérapeutiques jusqu’à présent) :",
+          "- Perspectives et pronostic (type et durée prévue des soins, objectifs thérapeutiques, selon "
+              + "quelle fréquence et à quels moments le résultat des soins sera évalué, méthodes d’évaluation "
+              + "des résultats, appréciation sur les perspectives d’évolution) :",
+          "Merci de joindre tous résultats d’examens complémentaires", "Fait à", "Date :",
+          "cachet et signature du médecin");
+      for (int page = 1; page <= 2; page++) {
+        long lines = operators(pdf.getPage(page)).stream().filter("l"::equals).count();
+        assertThat(lines).as("writing lines on page %d", page + 1).isGreaterThan(20);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("Un certificat aux valeurs longues ou absentes garde ses trois pages dans les marges")
+  void certificateWithLongOrMissingValuesKeepsThreePages() throws IOException {
+    ApplicantIdentity longer = new ApplicantIdentity("5903007229", "DE LA FONTAINE SAINT-ÉTIENNE",
+        "MARTIN-DUPONT", "José María Guadalupe Inés", LocalDate.of(2000, 10, 3), "San Cristóbal de las Casas",
+        "Mexique", "Mexicaine", "BÂTIMENT C ESCALIER 4 APPARTEMENT 1203 RÉSIDENCE DES GRANDS CHÊNES "
+            + "20 RUE NATIONALE 59000 LILLE FRANCE");
+    MedicalCertificateIdentity identity = new MedicalCertificateIdentity(longer, "F",
+        LocalDate.of(2022, 8, 31), "+33 6 01 02 03 04",
+        "une.adresse.electronique.particulierement.longue@un-fournisseur-de-messagerie.example.fr",
+        "Madame Guadalupe DE LA FONTAINE SAINT-ÉTIENNE");
+    MedicalCertificateIdentity empty = new MedicalCertificateIdentity(
+        new ApplicantIdentity(null, null, null, null, null, null, null, null, null), null, null, null, null,
+        null);
+
+    for (MedicalCertificateIdentity each : List.of(identity, empty)) {
+      byte[] certificate = renderer.blankMedicalCertificate(each);
+      try (PDDocument pdf = Loader.loadPDF(certificate)) {
+        assertThat(pdf.getNumberOfPages()).isEqualTo(3);
+      }
+      assertThat(rightmostGlyphEnd(certificate)).isLessThanOrEqualTo(595.28f - 56.7f + 0.5f);
+      assertThat(lowestBodyBaseline(certificate)).isLessThanOrEqualTo(841.89f - 56.7f);
+    }
+    String text = oneLine(text(renderer.blankMedicalCertificate(identity)));
+    assertThat(text).contains("Nom : DE LA FONTAINE SAINT-ÉTIENNE", "Prénoms : JOSÉ MARÍA GUADALUPE INÉS",
+        "Nom d’usage : MARTIN-DUPONT", "A : SAN CRISTÓBAL DE LAS CASAS, MEXIQUE",
+        "Responsable légal : Madame Guadalupe DE LA FONTAINE SAINT-ÉTIENNE");
+    assertThatThrownBy(() -> renderer.blankMedicalCertificate(
+        new MedicalCertificateIdentity(null, "M", null, null, null, null)))
+        .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  @DisplayName("Les lignes d’écriture sont réparties selon le poids de chaque rubrique, sans en perdre")
+  void writingLinesAreSharedByWeight() {
+    assertThat(MedicalForms.allot(List.of(4, 2, 0, 3, 2, 2, 3, 3), 38))
+        .containsExactly(8, 4, 0, 6, 4, 4, 6, 6);
+    assertThat(MedicalForms.allot(List.of(1, 1, 1), 5)).containsExactly(2, 2, 1);
+    assertThat(MedicalForms.allot(List.of(1, 2), 0)).containsExactly(0, 0);
+    assertThat(MedicalForms.allot(List.of(0, 0), 7)).containsExactly(0, 0);
+  }
+
   // ---------------------------------------------------------------- renderer partagé
 
   @Test
@@ -636,6 +889,34 @@ class PdfRendererTests {
       assertThat(font.isEmbedded()).as("%s embedded", font.getName()).isTrue();
       assertThat(font.getName()).as("subset of DejaVu").matches("[A-Z]{6}\\+DejaVuSans.*");
     });
+  }
+
+  /**
+   * The text drawn in a bold font, each run of it on a line of its own; ligatures (« ﬁ ») read as their
+   * letters, as {@link PDFTextStripper} reads them.
+   */
+  private static String boldText(byte[] pdf) throws IOException {
+    StringBuilder bold = new StringBuilder();
+    PDFTextStripper stripper = new PDFTextStripper() {
+      @Override
+      protected void writeString(String text, List<TextPosition> positions) {
+        boolean inBold = false;
+        for (TextPosition position : positions) {
+          boolean isBold = position.getFont().getName().contains("Bold");
+          if (isBold) {
+            bold.append(position.getUnicode());
+          } else if (inBold) {
+            bold.append('\n');
+          }
+          inBold = isBold;
+        }
+        bold.append(inBold ? " " : "\n");
+      }
+    };
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      stripper.getText(document);
+    }
+    return Normalizer.normalize(bold.toString(), Normalizer.Form.NFKC);
   }
 
   /** The right end of the rightmost glyph on any page, in points. */

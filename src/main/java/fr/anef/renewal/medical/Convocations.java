@@ -1,0 +1,41 @@
+package fr.anef.renewal.medical;
+
+import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.register.Register;
+import fr.anef.renewal.register.RegisteredPerson;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The applicant's convocation to an OFII examination: a date, a time and a place — nothing medical. */
+@Component
+class Convocations {
+
+  private final FilingService filing;
+  private final Register register;
+  private final NotificationService notifications;
+
+  Convocations(FilingService filing, Register register, NotificationService notifications) {
+    this.filing = filing;
+    this.register = register;
+    this.notifications = notifications;
+  }
+
+  @Transactional
+  void send(MedicalFiles.Convocation convocation) {
+    RenewalCase renewal = filing.byRequestNumber(convocation.requestNumber()).orElseThrow();
+    RegisteredPerson person = register.person(renewal.getApplicantId()).orElseThrow();
+    String when = convocation.date().format(MedicalFiles.DATE) + " à " + convocation.time();
+    notifications.publish("ofii-convocation:" + renewal.getId() + ":" + convocation.date() + ":" + convocation.time(),
+        renewal.getId(), renewal.getApplicantId(), Objects.requireNonNullElse(renewal.getEmail(), person.getEmail()),
+        "OFII_CONVOCATION", "Convocation à l'Office français de l'immigration et de l'intégration",
+        "Bonjour " + person.getFirstNames() + " " + person.getBirthName() + ",\n\nDans le cadre de votre demande de titre "
+            + "de séjour n° " + renewal.getRequestNumber() + ", le médecin de l'OFII vous convoque le " + when
+            + " à l'adresse suivante :\n" + convocation.place() + "\n\nVous devez venir avec un justificatif d'identité et "
+            + "les originaux de vos documents médicaux. En cas d'empêchement, prévenez la direction territoriale de "
+            + "l'OFII dont vous dépendez.\n\nCordialement,\nL'Office français de l'immigration et de l'intégration", null);
+    filing.log(renewal, "OFII", "OFII_CONVOCATION", "Convocation de l'OFII le " + when);
+  }
+}

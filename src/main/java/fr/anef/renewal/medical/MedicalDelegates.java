@@ -1,0 +1,224 @@
+package fr.anef.renewal.medical;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
+import org.springframework.stereotype.Component;
+
+/** One-line adapters between {@code ofii-medical-opinion} and {@link MedicalFiles}. */
+final class MedicalDelegates {
+
+  private MedicalDelegates() {}
+
+  static String doctor(DelegateExecution execution) {
+    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null || authentication.getUserId() == null ? "ofii" : authentication.getUserId();
+  }
+
+  static boolean cancelled(DelegateExecution execution) {
+    return execution instanceof PvmExecutionImpl pvm && pvm.isCanceled();
+  }
+
+  @Component("openMedicalFileDelegate")
+  static class OpenMedicalFile implements JavaDelegate {
+    private final MedicalFiles files;
+
+    OpenMedicalFile(MedicalFiles files) {
+      this.files = files;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      execution.setVariable(MedicalFiles.VAR_MEDICAL_FILE_ID,
+          files.open(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), execution.getVariables()));
+    }
+  }
+
+  /** On every OFII task: fills the identity and the file's summary; records the certificate's receipt on end. */
+  @Component("registerCertificateListener")
+  static class RegisterCertificate implements TaskListener, ExecutionListener {
+    private final MedicalFiles files;
+
+    RegisterCertificate(MedicalFiles files) {
+      this.files = files;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      task.setVariables(files.formVariables(task.getProcessInstanceId()));
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (!cancelled(execution)) {
+        files.registerCertificate(execution.getProcessInstanceId(), execution.getVariable("certificateReceivedDate"),
+            doctor(execution));
+      }
+    }
+  }
+
+  @Component("certificateReceivedDelegate")
+  static class CertificateReceived implements JavaDelegate {
+    private final MedicalFiles files;
+
+    CertificateReceived(MedicalFiles files) {
+      this.files = files;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      files.notifyPrefecture(execution.getProcessInstanceId());
+    }
+  }
+
+  @Component("opinionOverdueDelegate")
+  static class OpinionOverdue implements JavaDelegate {
+    private final MedicalFiles files;
+
+    OpinionOverdue(MedicalFiles files) {
+      this.files = files;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      files.flagOverdue(execution.getProcessInstanceId());
+    }
+  }
+
+  @Component("medicalReportListener")
+  static class MedicalReport implements TaskListener, ExecutionListener {
+    private final MedicalFiles files;
+
+    MedicalReport(MedicalFiles files) {
+      this.files = files;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      task.removeVariable("reportAction");
+      task.setVariables(files.formVariables(task.getProcessInstanceId()));
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (!cancelled(execution)) {
+        execution.setVariable("reportAction", files.recordReport(execution.getProcessInstanceId(),
+            execution.getVariables(), doctor(execution)));
+      }
+    }
+  }
+
+  @Component("treatingDoctorRequestDelegate")
+  static class TreatingDoctorRequest implements JavaDelegate {
+    private final MedicalFiles files;
+
+    TreatingDoctorRequest(MedicalFiles files) {
+      this.files = files;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      files.recordInformationRequest(execution.getProcessInstanceId(), execution.getVariable("treatingDoctorQuestions"),
+          doctor(execution));
+    }
+  }
+
+  @Component("treatingDoctorAnswerListener")
+  static class TreatingDoctorAnswer implements ExecutionListener {
+    private final MedicalFiles files;
+
+    TreatingDoctorAnswer(MedicalFiles files) {
+      this.files = files;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (!cancelled(execution)) {
+        files.recordTreatingDoctorAnswer(execution.getProcessInstanceId(), execution.getVariables(), doctor(execution));
+      }
+    }
+  }
+
+  @Component("treatingDoctorSilenceDelegate")
+  static class TreatingDoctorSilence implements JavaDelegate {
+    private final MedicalFiles files;
+
+    TreatingDoctorSilence(MedicalFiles files) {
+      this.files = files;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      files.recordTreatingDoctorSilence(execution.getProcessInstanceId());
+    }
+  }
+
+  @Component("convocationDelegate")
+  static class Convene implements JavaDelegate {
+    private final MedicalFiles files;
+    private final Convocations convocations;
+
+    Convene(MedicalFiles files, Convocations convocations) {
+      this.files = files;
+      this.convocations = convocations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      convocations.send(files.convocation(execution.getProcessInstanceId(), execution.getVariables()));
+    }
+  }
+
+  @Component("collegeOpinionListener")
+  static class CollegeOpinion implements TaskListener, ExecutionListener {
+    private final MedicalFiles files;
+
+    CollegeOpinion(MedicalFiles files) {
+      this.files = files;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      task.setVariables(files.formVariables(task.getProcessInstanceId()));
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (!cancelled(execution)) {
+        files.recordVote(execution.getProcessInstanceId(), execution.getVariables(), doctor(execution));
+      }
+    }
+  }
+
+  @Component("consolidateOpinionDelegate")
+  static class ConsolidateOpinion implements JavaDelegate {
+    private final MedicalFiles files;
+
+    ConsolidateOpinion(MedicalFiles files) {
+      this.files = files;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      files.consolidate(execution.getProcessInstanceId());
+    }
+  }
+
+  @Component("sendOpinionDelegate")
+  static class SendOpinion implements JavaDelegate {
+    private final MedicalFiles files;
+
+    SendOpinion(MedicalFiles files) {
+      this.files = files;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      files.sendOpinion(execution.getProcessInstanceId());
+    }
+  }
+}

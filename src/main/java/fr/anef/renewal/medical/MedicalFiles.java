@@ -1,0 +1,428 @@
+package fr.anef.renewal.medical;
+
+import fr.anef.renewal.documents.DocumentService;
+import fr.anef.renewal.documents.StoredFile;
+import fr.anef.renewal.documents.UploadedFile;
+import fr.anef.renewal.shared.Refusal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The OFII medical file of a request, from the préfecture's referral to the college's opinion. Medical data
+ * stays in this module's tables and in the variables of {@code ofii-medical-opinion}; the préfecture gets
+ * the receipt date and the opinion's six answers.
+ */
+@Service("medicalFiles")
+public class MedicalFiles {
+
+  public static final String PROCESS_KEY = "ofii-medical-opinion";
+  public static final String MESSAGE_REFERRAL = "OfiiReferral";
+  public static final String MESSAGE_CASE_CLOSED = "OfiiCaseClosed";
+  static final String VAR_MEDICAL_FILE_ID = "medicalFileId";
+  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  static final int OPINION_DUE_MONTHS = 3;
+
+  private final MedicalFileRepository files;
+  private final MedicalEventRepository events;
+  private final MedicalDocumentRepository medicalDocuments;
+  private final CollegeVoteRepository votes;
+  private final DocumentService documents;
+  private final RuntimeService runtime;
+  private final Clock clock;
+
+  MedicalFiles(MedicalFileRepository files, MedicalEventRepository events, MedicalDocumentRepository medicalDocuments,
+      CollegeVoteRepository votes, DocumentService documents, RuntimeService runtime, Clock clock) {
+    this.files = files;
+    this.events = events;
+    this.medicalDocuments = medicalDocuments;
+    this.votes = votes;
+    this.documents = documents;
+    this.runtime = runtime;
+    this.clock = clock;
+  }
+
+  /** Opens the file from the referral's variables (the request's reference and the applicant's identity). */
+  @Transactional
+  public String open(String processInstanceId, String requestNumber, Map<String, Object> referral) {
+    MedicalFile file = files.findByProcessInstanceId(processInstanceId).orElseGet(() -> files.save(new MedicalFile(
+        requestNumber, processInstanceId, String.valueOf(referral.get("foreignerNumber")),
+        String.valueOf(referral.get("applicantName")), date(referral.get("birthDate")),
+        (String) referral.get("nationality"), clock.instant())));
+    log(file, "OFII", "REFERRAL", "Dossier transmis par la préfecture");
+    return file.id.toString();
+  }
+
+  /** The identity shown on every OFII form, and the medical file's summary. */
+  @Transactional(readOnly = true)
+  public Map<String, Object> formVariables(String processInstanceId) {
+    MedicalFile file = byInstance(processInstanceId);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("applicantName", file.applicantName);
+    variables.put("birthDate", file.birthDate == null ? "" : file.birthDate.format(DATE));
+    variables.put("medicalFileSummary", summary(file));
+    variables.put("reportSummary", file.reportText == null ? "" : file.reportText);
+    variables.put("reportAuthor", file.reportAuthor == null ? "" : file.reportAuthor);
+    return variables;
+  }
+
+  /** « Enregistrer la réception du certificat »: the date (not in the future, not before the referral). */
+  @Transactional
+  public LocalDate registerCertificate(String processInstanceId, Object receivedDate, String actor) {
+    MedicalFile file = byInstance(processInstanceId);
+    LocalDate received = requiredDate(receivedDate, "La date de réception du certificat");
+    LocalDate today = LocalDate.now(clock);
+    if (received.isAfter(today)) {
+      throw new Refusal("La date de réception du certificat ne peut pas être dans le futur.");
+    }
+    if (received.isBefore(LocalDate.ofInstant(file.referredAt, clock.getZone()))) {
+      throw new Refusal("La date de réception du certificat ne peut pas précéder la transmission du dossier par la préfecture.");
+    }
+    file.certificateReceivedOn = received;
+    file.opinionDueOn = received.plusMonths(OPINION_DUE_MONTHS);
+    log(file, actor, "CERTIFICATE_RECEIVED", "Certificat médical reçu le " + received.format(DATE));
+    return received;
+  }
+
+  /** Tells the préfecture's process the date the certificate arrived — and nothing else. */
+  @Transactional
+  public void notifyPrefecture(String processInstanceId) {
+    MedicalFile file = byInstance(processInstanceId);
+    runtime.createMessageCorrelation("MedicalCertificateReceived")
+        .processInstanceBusinessKey(file.requestNumber)
+        .setVariable("certificateReceivedDate", file.certificateReceivedOn.toString())
+        .correlateAllWithResult();
+  }
+
+  /** The college's opinion is due 3 months after the certificate's receipt (R.425-13). */
+  public Date opinionDueDate(DelegateExecution execution) {
+    MedicalFile file = byInstance(execution.getProcessInstanceId());
+    return Date.from(file.opinionDueOn.atStartOfDay(clock.getZone()).toInstant());
+  }
+
+  @Transactional
+  public void flagOverdue(String processInstanceId) {
+    MedicalFile file = byInstance(processInstanceId);
+    file.overdue = true;
+    log(file, "OFII", "OPINION_OVERDUE", "Avis du collège attendu le " + file.opinionDueOn.format(DATE) + " : en retard");
+  }
+
+  /**
+   * « Rédiger le rapport médical »: the doctor chooses to write the report (and becomes its author), to ask
+   * the treating doctor for information, or to convene the applicant.
+   *
+   * @return the action, for the gateway
+   */
+  @Transactional
+  public String recordReport(String processInstanceId, Map<String, Object> form, String doctor) {
+    MedicalFile file = byInstance(processInstanceId);
+    String action = text(form.get("reportAction"));
+    List<String> errors = new ArrayList<>();
+    switch (action == null ? "" : action) {
+      case "REQUEST_INFO" -> {
+        if (text(form.get("treatingDoctorQuestions")) == null) {
+          errors.add("Précisez les informations demandées au médecin traitant.");
+        }
+      }
+      case "CONVENE" -> {
+        optionalDate(form.get("convocationDate"), "La date de la convocation", errors)
+            .filter(d -> d.isBefore(LocalDate.now(clock)))
+            .ifPresent(d -> errors.add("La date de la convocation ne peut pas être passée."));
+        String time = text(form.get("convocationTime"));
+        if (time == null || !time.matches("([01]\\d|2[0-3])[:h][0-5]\\d")) {
+          errors.add("L'heure de la convocation est obligatoire (HH:MM).");
+        }
+        if (text(form.get("convocationPlace")) == null) {
+          errors.add("Le lieu de la convocation est obligatoire.");
+        }
+      }
+      case "REPORT" -> {
+        Map<String, String> report = reportFields(form);
+        if (report.values().stream().allMatch(v -> v == null)) {
+          errors.add("Le rapport médical est vide : renseignez au moins l'histoire de la maladie.");
+        }
+      }
+      default -> errors.add("Choisissez de transmettre le rapport, de demander des informations ou de convoquer le demandeur.");
+    }
+    Refusal.unless(errors);
+    if ("REPORT".equals(action)) {
+      file.reportText = reportFields(form).entrySet().stream().filter(e -> e.getValue() != null)
+          .map(e -> e.getKey() + " : " + e.getValue()).collect(Collectors.joining("\n"));
+      file.reportAuthor = doctor;
+      file.reportWrittenAt = clock.instant();
+      log(file, doctor, "REPORT_WRITTEN", "Rapport médical rédigé");
+    }
+    return action;
+  }
+
+  private static Map<String, String> reportFields(Map<String, Object> form) {
+    Map<String, String> fields = new TreeMap<>();
+    form.forEach((key, value) -> {
+      if (key.startsWith("report_")) {
+        fields.put(key.substring("report_".length()), text(value));
+      }
+    });
+    return fields;
+  }
+
+  @Transactional
+  public void recordInformationRequest(String processInstanceId, Object questions, String doctor) {
+    log(byInstance(processInstanceId), doctor, "INFORMATION_REQUESTED",
+        "Demande d'informations au médecin traitant : " + text(questions));
+  }
+
+  @Transactional
+  public void recordTreatingDoctorAnswer(String processInstanceId, Map<String, Object> form, String doctor) {
+    MedicalFile file = byInstance(processInstanceId);
+    List<String> errors = new ArrayList<>();
+    LocalDate received = optionalDate(form.get("treatingDoctorAnswerDate"), "La date de réception de la réponse", errors)
+        .orElse(null);
+    String answer = text(form.get("treatingDoctorAnswer"));
+    if (answer == null) {
+      errors.add("Résumez la réponse du médecin traitant.");
+    }
+    Refusal.unless(errors);
+    log(file, doctor, "INFORMATION_RECEIVED", "Réponse du médecin traitant reçue le " + received.format(DATE) + " : " + answer);
+  }
+
+  @Transactional
+  public void recordTreatingDoctorSilence(String processInstanceId) {
+    log(byInstance(processInstanceId), "OFII", "INFORMATION_NOT_RECEIVED",
+        "Pas de réponse du médecin traitant sous 15 jours : le rapport est établi sur les éléments du dossier");
+  }
+
+  /** The convocation's date, time and place — no medical content — for the applicant's notification. */
+  @Transactional
+  public Convocation convocation(String processInstanceId, Map<String, Object> form) {
+    MedicalFile file = byInstance(processInstanceId);
+    Convocation convocation = new Convocation(file.requestNumber, date(form.get("convocationDate")),
+        text(form.get("convocationTime")).replace('h', ':'), text(form.get("convocationPlace")));
+    log(file, "OFII", "CONVOCATION", "Convocation le " + convocation.date().format(DATE) + " à " + convocation.time()
+        + ", " + convocation.place());
+    return convocation;
+  }
+
+  /** Date, time and place of an examination the applicant is convened to. */
+  public record Convocation(String requestNumber, LocalDate date, String time, String place) {}
+
+  /** A college doctor's answers: never the report's author, once per doctor. */
+  @Transactional
+  public void recordVote(String processInstanceId, Map<String, Object> form, String doctor) {
+    MedicalFile file = byInstance(processInstanceId);
+    if (doctor.equals(file.reportAuthor)) {
+      throw new Refusal("Le médecin qui a rédigé le rapport médical ne peut pas siéger au collège pour ce dossier.");
+    }
+    if (votes.findByMedicalFileId(file.id).stream().anyMatch(v -> v.doctor.equals(doctor))) {
+      throw new Refusal("Vous avez déjà rendu votre avis pour ce dossier : le collège compte trois médecins différents.");
+    }
+    List<String> errors = new ArrayList<>();
+    CollegeVote vote = new CollegeVote();
+    vote.medicalFileId = file.id;
+    vote.doctor = doctor;
+    vote.votedAt = clock.instant();
+    vote.careNeeded = yesNo(form, "careNeeded", "la nécessité d'une prise en charge médicale", errors);
+    vote.exceptionallySeriousConsequences = yesNo(form, "exceptionallySeriousConsequences",
+        "les conséquences d'une exceptionnelle gravité", errors);
+    vote.effectiveAccessToCare = yesNo(form, "effectiveAccessToCareInOriginCountry",
+        "l'accès effectif à un traitement approprié dans le pays d'origine", errors);
+    vote.fitToTravel = yesNo(form, "fitToTravel", "la capacité à voyager", errors);
+    Object months = form.get("expectedCareDurationMonths");
+    int duration = months instanceof Number n ? n.intValue() : parseInt(months);
+    if (duration < 1 || duration > 120) {
+      errors.add("La durée prévisible des soins doit être comprise entre 1 et 120 mois.");
+    }
+    vote.expectedCareDurationMonths = duration;
+    Refusal.unless(errors);
+    votes.save(vote);
+    log(file, doctor, "COLLEGE_VOTE", "Avis d'un médecin du collège enregistré");
+  }
+
+  /** The college's opinion: the majority on each question, the median duration; dated today. */
+  @Transactional
+  public void consolidate(String processInstanceId) {
+    MedicalFile file = byInstance(processInstanceId);
+    List<CollegeVote> cast = votes.findByMedicalFileId(file.id);
+    if (cast.size() != 3) {
+      throw new IllegalStateException("Le collège doit compter trois avis, " + cast.size() + " reçus.");
+    }
+    file.careNeeded = majority(cast.stream().map(v -> v.careNeeded).toList());
+    file.exceptionallySeriousConsequences = majority(cast.stream().map(v -> v.exceptionallySeriousConsequences).toList());
+    file.effectiveAccessToCare = majority(cast.stream().map(v -> v.effectiveAccessToCare).toList());
+    file.fitToTravel = majority(cast.stream().map(v -> v.fitToTravel).toList());
+    file.expectedCareDurationMonths = cast.stream().map(v -> v.expectedCareDurationMonths).sorted().toList().get(1);
+    file.opinionDate = LocalDate.now(clock);
+    log(file, "OFII", "OPINION", "Avis du collège arrêté le " + file.opinionDate.format(DATE));
+  }
+
+  /** Sends the opinion to the préfecture: exactly the six answers of the arrêté of 27/12/2016, nothing else. */
+  @Transactional
+  public void sendOpinion(String processInstanceId) {
+    MedicalFile file = byInstance(processInstanceId);
+    Map<String, Object> opinion = new HashMap<>();
+    opinion.put("careNeeded", file.careNeeded);
+    opinion.put("exceptionallySeriousConsequences", file.exceptionallySeriousConsequences);
+    opinion.put("effectiveAccessToCareInOriginCountry", file.effectiveAccessToCare);
+    opinion.put("expectedCareDurationMonths", file.expectedCareDurationMonths);
+    opinion.put("fitToTravel", file.fitToTravel);
+    opinion.put("opinionDate", file.opinionDate.toString());
+    runtime.createMessageCorrelation("OfiiOpinion").processInstanceBusinessKey(file.requestNumber)
+        .setVariables(opinion).correlateAllWithResult();
+    file.closedAt = clock.instant();
+    log(file, "OFII", "OPINION_SENT", "Avis transmis à la préfecture");
+  }
+
+  @Transactional
+  public void close(String processInstanceId) {
+    MedicalFile file = byInstance(processInstanceId);
+    file.closedAt = clock.instant();
+    log(file, "OFII", "CLOSED", "Dossier clos par la préfecture");
+  }
+
+  // ---- The OFII pages
+
+  /** A medical file as the OFII page shows it. */
+  public record FileView(UUID id, String requestNumber, String foreignerNumber, String applicantName, LocalDate birthDate,
+      String nationality, LocalDate certificateReceivedOn, LocalDate opinionDueOn, boolean overdue, String reportAuthor,
+      String reportText, List<DocumentLine> documents, List<EventLine> events) {}
+
+  public record DocumentLine(UUID id, String kind, String fileName, String contentType, Instant uploadedAt, String uploadedBy) {}
+
+  public record EventLine(Instant at, String actor, String detail) {}
+
+  @Transactional(readOnly = true)
+  public Optional<FileView> view(UUID id) {
+    return files.findById(id).map(f -> new FileView(f.id, f.requestNumber, f.foreignerNumber, f.applicantName,
+        f.birthDate, f.nationality, f.certificateReceivedOn, f.opinionDueOn, f.overdue, f.reportAuthor, f.reportText,
+        medicalDocuments.findByMedicalFileIdOrderByUploadedAtAsc(f.id).stream().map(d -> new DocumentLine(d.id,
+            DOCUMENT_KINDS.get(d.kind), d.fileName, d.contentType, d.uploadedAt, d.uploadedBy)).toList(),
+        events.findByMedicalFileIdOrderByOccurredAtAsc(f.id).stream().map(e -> new EventLine(e.occurredAt, e.actor, e.detail))
+            .toList()));
+  }
+
+  public static final Map<String, String> DOCUMENT_KINDS = Map.of("CERTIFICATE", "Certificat médical confidentiel",
+      "ATTACHMENT", "Pièces médicales", "TREATING_DOCTOR_ANSWER", "Réponse du médecin traitant");
+  static final int MAX_MEDICAL_FILES_PER_KIND = 20;
+
+  /** Scans of the certificate and medical attachments, through the application's upload rules. */
+  @Transactional
+  public List<MedicalDocument> attach(UUID medicalFileId, String kind, List<UploadedFile> uploads, String doctor) {
+    MedicalFile file = files.findById(medicalFileId).orElseThrow(() -> new Refusal("Dossier médical introuvable."));
+    if (!DOCUMENT_KINDS.containsKey(kind)) {
+      throw new Refusal("Type de pièce inconnu.");
+    }
+    List<MedicalDocument> stored = new ArrayList<>();
+    for (DocumentService.CheckedFile checked : documents.check(uploads,
+        medicalDocuments.countByMedicalFileIdAndKind(medicalFileId, kind), MAX_MEDICAL_FILES_PER_KIND, DOCUMENT_KINDS.get(kind))) {
+      stored.add(medicalDocuments.save(new MedicalDocument(file.id, kind, checked.name(), checked.contentType(),
+          checked.bytes().length, checked.sha256(), documents.storeContent(checked.bytes()), clock.instant(), doctor)));
+    }
+    log(file, doctor, "DOCUMENTS_ATTACHED", stored.size() + " fichier(s) : " + DOCUMENT_KINDS.get(kind));
+    return stored;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<StoredFile> download(UUID documentId) {
+    return medicalDocuments.findById(documentId)
+        .map(d -> new StoredFile(d.fileName, d.contentType, documents.content(d.contentId)));
+  }
+
+  // ---- helpers
+
+  private MedicalFile byInstance(String processInstanceId) {
+    return files.findByProcessInstanceId(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("Aucun dossier médical pour l'instance " + processInstanceId));
+  }
+
+  private String summary(MedicalFile file) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Dossier transmis le " + LocalDate.ofInstant(file.referredAt, clock.getZone()).format(DATE));
+    if (file.certificateReceivedOn != null) {
+      lines.add("Certificat reçu le " + file.certificateReceivedOn.format(DATE) + " — avis attendu au plus tard le "
+          + file.opinionDueOn.format(DATE) + (file.overdue ? " (EN RETARD)" : ""));
+    }
+    medicalDocuments.findByMedicalFileIdOrderByUploadedAtAsc(file.id)
+        .forEach(d -> lines.add("Pièce : " + DOCUMENT_KINDS.get(d.kind) + " — " + d.fileName));
+    events.findByMedicalFileIdOrderByOccurredAtAsc(file.id).stream()
+        .filter(e -> e.kind.startsWith("INFORMATION_") || e.kind.equals("CONVOCATION"))
+        .forEach(e -> lines.add(e.detail));
+    return String.join("\n", lines);
+  }
+
+  private void log(MedicalFile file, String actor, String kind, String detail) {
+    events.save(new MedicalEvent(file.id, clock.instant(), actor, kind, detail));
+  }
+
+  private static boolean majority(List<Boolean> answers) {
+    return answers.stream().filter(Boolean::booleanValue).count() * 2 > answers.size();
+  }
+
+  private static boolean yesNo(Map<String, Object> form, String key, String what, List<String> errors) {
+    String value = text(form.get(key));
+    if ("YES".equals(value) || "true".equals(value)) {
+      return true;
+    }
+    if ("NO".equals(value) || "false".equals(value)) {
+      return false;
+    }
+    errors.add("Répondez à la question sur " + what + ".");
+    return false;
+  }
+
+  private static int parseInt(Object value) {
+    try {
+      return value == null ? 0 : Integer.parseInt(value.toString().strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+  }
+
+  static LocalDate date(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Date legacy) {
+      return LocalDate.ofInstant(legacy.toInstant(), java.time.ZoneId.of("Europe/Paris"));
+    }
+    String text = value.toString();
+    return text.contains("/") ? LocalDate.parse(text, DATE) : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+  }
+
+  private static LocalDate requiredDate(Object value, String label) {
+    List<String> errors = new ArrayList<>();
+    LocalDate date = optionalDate(value, label, errors).orElse(null);
+    Refusal.unless(errors);
+    return date;
+  }
+
+  private static Optional<LocalDate> optionalDate(Object value, String label, List<String> errors) {
+    if (text(value) == null) {
+      errors.add(label + " est obligatoire.");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(date(value));
+    } catch (DateTimeParseException e) {
+      errors.add(label + " n'est pas une date valide.");
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * OFII's medical instruction, under medical secrecy (« Aucune information médicale et aucun certificat
+ * médical ne doivent être donnés à la préfecture »): the process {@code ofii-medical-opinion}, the medical
+ * file (certificate, attachments, treating doctor's answers, convocations, report, college votes) in the
+ * application's own tables, read only by the OFII groups. The préfecture receives two messages and nothing
+ * else: {@code MedicalCertificateReceived} (a date) and {@code OfiiOpinion} (the opinion's answers).
+ */
+package fr.anef.renewal.medical;

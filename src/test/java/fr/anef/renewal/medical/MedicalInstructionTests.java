@@ -1,0 +1,249 @@
+package fr.anef.renewal.medical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.anef.renewal.TestFilings;
+import fr.anef.renewal.TestFilings.Filed;
+import fr.anef.renewal.documents.DocumentService;
+import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.notification.Notification;
+import fr.anef.renewal.notification.NotificationFilter;
+import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.shared.Refusal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** OFII's medical instruction and the préfecture's side of it, as the seed and R.425-11 to R.425-13 tell them. */
+@SpringBootTest
+class MedicalInstructionTests {
+
+  /** Every variable the préfecture's process may hold: none of them medical but the opinion's six answers. */
+  static final Set<String> PREFECTURE_VARIABLES = Set.of("renewalRequested", "caseId", "applicantId", "currentTitleSummary",
+      "filingWindow", "birthName", "usageName", "firstNames", "sex", "birthDate", "birthCountry", "birthPlace",
+      "nationality", "addressLine", "postalCode", "city", "country", "email", "phone", "housingType", "action",
+      "maritalStatus", "dependentChildren", "attestationNoPolygamy", "attestationPenalties", "requiredDocumentsList",
+      "ephotoNumber", "ephotoNumberConfirmation", "depositSummary", "observations", "requestNumber", "caseStatus",
+      "reviewFileLinks", "caseStatusLabel", "complementHistory", "privateNote", "documentsComplete",
+      "awaitedNotificationId", "notificationReadAt", "complementAnsweredAt", "certificateReceivedDate", "certificateNoticeReadAt",
+      "certificateFollowUp", "careNeeded", "exceptionallySeriousConsequences", "effectiveAccessToCareInOriginCountry",
+      "expectedCareDurationMonths", "fitToTravel", "opinionDate", "opinionSummary", "titleValidUntil", "cardValidFrom",
+      "cardValidUntil", "decision", "refusalReason", "instructionOutcome", "label_NATIONALITY", "files_NATIONALITY",
+      "verdict_NATIONALITY", "observation_NATIONALITY", "label_IDENTITY", "files_IDENTITY", "verdict_IDENTITY",
+      "observation_IDENTITY", "label_REGULAR_ENTRY", "files_REGULAR_ENTRY", "verdict_REGULAR_ENTRY",
+      "observation_REGULAR_ENTRY", "label_HOME_PROOF", "files_HOME_PROOF", "verdict_HOME_PROOF", "observation_HOME_PROOF",
+      "label_HABITUAL_RESIDENCE", "files_HABITUAL_RESIDENCE", "verdict_HABITUAL_RESIDENCE",
+      "observation_HABITUAL_RESIDENCE");
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired IdentityService identity;
+  @Autowired TestFilings filings;
+  @Autowired FilingService filing;
+  @Autowired DocumentService documents;
+  @Autowired NotificationService notifications;
+  @Autowired MedicalFileRepository medicalFiles;
+
+  Filed filed;
+  ProcessInstance prefecture;
+  ProcessInstance ofii;
+
+  @BeforeEach
+  void completeCase() {
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(new Date());
+    filed = filings.depositedCase(90);
+    Map<String, Object> review = new HashMap<>();
+    documents.requirements(filing.caseOf(filed.processInstanceId()).getId()).forEach(r -> review.put("verdict_" + r.code(), "VALID"));
+    filings.complete(filed.processInstanceId(), review);
+    filings.runDueJobs(filed.processInstanceId());
+    prefecture = runtime.createProcessInstanceQuery().processInstanceId(filed.processInstanceId()).singleResult();
+    ofii = runtime.createProcessInstanceQuery().processDefinitionKey(MedicalFiles.PROCESS_KEY)
+        .processInstanceBusinessKey(requestNumber()).singleResult();
+    assertThat(prefecture).isWaitingAt("eventGateway_certificateNoticeRead");
+    assertThat(ofii).isWaitingAt("userTask_registerCertificate");
+  }
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+    identity.clearAuthentication();
+  }
+
+  String requestNumber() {
+    return filing.caseOf(filed.processInstanceId()).getRequestNumber();
+  }
+
+  void later(Duration duration) {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
+  }
+
+  Notification notification(String kind) {
+    return notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent().stream()
+        .filter(n -> kind.equals(n.getKind())).findFirst().orElseThrow();
+  }
+
+  /** Completes the OFII instance's task at this activity as this doctor. */
+  void completeAs(String doctor, String group, String activityId, Map<String, Object> values) {
+    Task task = tasks.createTaskQuery().processInstanceId(ofii.getId()).taskDefinitionKey(activityId)
+        .taskUnassigned().list().get(0);
+    identity.setAuthentication(doctor, List.of(group));
+    try {
+      tasks.claim(task.getId(), doctor);
+      tasks.complete(task.getId(), values);
+    } finally {
+      identity.clearAuthentication();
+    }
+    filings.runDueJobs(ofii.getId());
+    filings.runDueJobs(prefecture.getId());
+  }
+
+  void registerCertificate() {
+    completeAs("medecin.ofii", "ofii-doctors", "userTask_registerCertificate",
+        Map.of("certificateReceivedDate", LocalDate.now().toString()));
+  }
+
+  void writeReport() {
+    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REPORT",
+        "report_historyOfIllness", "Suivi depuis 2021.", "reportExpectedCareMonths", 12));
+  }
+
+  Map<String, Object> vote(String careNeeded, int months) {
+    return Map.of("careNeeded", careNeeded, "exceptionallySeriousConsequences", "YES",
+        "effectiveAccessToCareInOriginCountry", "NO", "fitToTravel", "YES", "expectedCareDurationMonths", months);
+  }
+
+  @Test
+  @DisplayName("Le formulaire vierge est mis à disposition avec ses trois téléchargements ; le certificat reçu à temps mène à l'avis puis à la décision")
+  void certificateInTimeThenOpinionThenDecision() {
+    Notification form = notification("MEDICAL_CERTIFICATE_FORM");
+    assertThat(form.getTitle()).isEqualTo("Mise à disposition de votre formulaire vierge de certificat médical");
+    assertThat(notifications.downloadsOf(form.getId())).extracting(d -> d.getLabel()).containsExactly(
+        "TÉLÉCHARGER LA NOTICE EXPLICATIVE", "TÉLÉCHARGER LA NOTICE ARTICLE 56 IMDAEIR",
+        "TÉLÉCHARGER LE FORMULAIRE VIERGE DE CERTIFICAT MÉDICAL");
+    notifications.open(filed.applicantId(), form.getId());
+    assertThat(prefecture).isWaitingAt("eventGateway_certificateDelivery");
+
+    later(Duration.ofDays(20));
+    registerCertificate();
+    assertThat(prefecture).isWaitingAt("eventGateway_medicalOutcome");
+    assertThat(ofii).isWaitingAt("userTask_writeReport");
+
+    writeReport();
+    assertThat(ofii).isWaitingAt("userTask_collegeOpinion");
+    completeAs("medecin.ofii2", "ofii-college", "userTask_collegeOpinion", vote("YES", 12));
+    completeAs("medecin.ofii3", "ofii-college", "userTask_collegeOpinion", vote("YES", 6));
+    completeAs("medecin.ofii4", "ofii-college", "userTask_collegeOpinion", vote("NO", 24));
+
+    assertThat(ofii).isEnded().hasPassed("endEvent_opinionSent");
+    assertThat(prefecture).isWaitingAt("userTask_decide");
+    Map<String, Object> variables = runtime.getVariables(prefecture.getId());
+    assertThat(variables).containsEntry("careNeeded", true).containsEntry("expectedCareDurationMonths", 12)
+        .containsEntry("effectiveAccessToCareInOriginCountry", false);
+    assertThat(variables.keySet()).isSubsetOf(PREFECTURE_VARIABLES).doesNotContain("reportSummary", "medicalFileSummary",
+        "report_historyOfIllness", "treatingDoctorAnswer");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(prefecture.getId()).list())
+        .extracting(HistoricVariableInstance::getName).allSatisfy(name -> assertThat(PREFECTURE_VARIABLES).contains(name));
+  }
+
+  @Test
+  @DisplayName("Un mois après la consultation sans certificat : l'agent décide d'attendre encore, puis de passer à la décision")
+  void oneMonthWithoutCertificate() {
+    notifications.open(filed.applicantId(), notification("MEDICAL_CERTIFICATE_FORM").getId());
+    later(Duration.ofDays(32));
+    filings.runDueJobs(prefecture.getId());
+    assertThat(prefecture).isWaitingAt("userTask_certificateNotReceived");
+    filings.complete(prefecture.getId(), Map.of("certificateFollowUp", "WAIT"));
+    assertThat(prefecture).isWaitingAt("eventGateway_certificateDelivery");
+    later(Duration.ofDays(32));
+    filings.runDueJobs(prefecture.getId());
+    filings.complete(prefecture.getId(), Map.of("certificateFollowUp", "DECIDE"));
+    assertThat(prefecture).isWaitingAt("userTask_decide");
+    assertThat((String) runtime.getVariable(prefecture.getId(), "opinionSummary")).contains("Aucun certificat médical");
+
+    filings.complete(prefecture.getId(), Map.of("decision", "REFUSAL",
+        "refusalReason", "Le certificat médical n'a pas été transmis à l'OFII dans le délai."));
+    filings.runDueJobs(prefecture.getId());
+    assertThat(ofii).as("the préfecture's closure closes OFII's file").isEnded().hasPassed("endEvent_medicalFileClosed");
+  }
+
+  @Test
+  @DisplayName("Demande d'informations au médecin traitant : la réponse enregistrée ramène au rapport ; sans réponse sous 15 jours aussi")
+  void treatingDoctorInformation() {
+    registerCertificate();
+    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REQUEST_INFO",
+        "treatingDoctorQuestions", "Compte rendu d'hospitalisation de 2025."));
+    assertThat(ofii).isWaitingAt("userTask_registerTreatingDoctorAnswer");
+    completeAs("medecin.ofii", "ofii-doctors", "userTask_registerTreatingDoctorAnswer", Map.of(
+        "treatingDoctorAnswerDate", LocalDate.now().toString(), "treatingDoctorAnswer", "Compte rendu reçu."));
+    assertThat(ofii).isWaitingAt("userTask_writeReport");
+
+    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REQUEST_INFO",
+        "treatingDoctorQuestions", "Résultats d'analyses."));
+    later(Duration.ofDays(15).plusMinutes(1));
+    filings.runDueJobs(ofii.getId());
+    assertThat(ofii).isWaitingAt("userTask_writeReport").hasPassed("serviceTask_recordTreatingDoctorSilence");
+    MedicalFile file = medicalFiles.findByProcessInstanceId(ofii.getId()).orElseThrow();
+    assertThat(file.id).isNotNull();
+  }
+
+  @Test
+  @DisplayName("Le médecin auteur du rapport ne peut pas siéger au collège, ni un médecin voter deux fois")
+  void reportAuthorCannotSitInTheCollege() {
+    registerCertificate();
+    writeReport();
+    assertThatThrownBy(() -> completeAs("medecin.ofii", "ofii-college", "userTask_collegeOpinion", vote("YES", 12)))
+        .isInstanceOf(Refusal.class).hasMessageContaining("ne peut pas siéger au collège");
+    completeAs("medecin.ofii2", "ofii-college", "userTask_collegeOpinion", vote("YES", 12));
+    assertThatThrownBy(() -> completeAs("medecin.ofii2", "ofii-college", "userTask_collegeOpinion", vote("YES", 12)))
+        .isInstanceOf(Refusal.class).hasMessageContaining("déjà rendu votre avis");
+    assertThat(tasks.createTaskQuery().processInstanceId(ofii.getId()).taskDefinitionKey("userTask_collegeOpinion").count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("La convocation de l'usager ne porte que la date, l'heure et le lieu")
+  void convocationCarriesNothingMedical() {
+    registerCertificate();
+    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "CONVENE",
+        "convocationDate", LocalDate.now().plusDays(10).toString(), "convocationTime", "09:30",
+        "convocationPlace", "OFII, 2 rue de Tenremonde, 59000 Lille", "report_historyOfIllness", "Ne doit pas sortir."));
+    Notification convocation = notification("OFII_CONVOCATION");
+    assertThat(convocation.getBody()).contains("09:30", "2 rue de Tenremonde").doesNotContain("Ne doit pas sortir");
+    assertThat(ofii).isWaitingAt("userTask_writeReport");
+  }
+
+  @Test
+  @DisplayName("Trois mois après la réception du certificat sans avis, le dossier est signalé en retard")
+  void overdueOpinionFlagged() {
+    registerCertificate();
+    later(Duration.ofDays(93));
+    filings.runDueJobs(ofii.getId());
+    assertThat(medicalFiles.findByProcessInstanceId(ofii.getId()).orElseThrow().overdue).isTrue();
+    assertThat(ofii).isWaitingAt("userTask_writeReport");
+  }
+}
