@@ -73,6 +73,7 @@ public class MedicalFiles {
   public Map<String, Object> formVariables(String processInstanceId) {
     MedicalFile file = byInstance(processInstanceId);
     Map<String, Object> variables = new HashMap<>();
+    variables.put("requestNumber", file.requestNumber);
     variables.put("applicantName", file.applicantName);
     variables.put("birthDate", file.birthDate == null ? "" : file.birthDate.format(DATE));
     variables.put("medicalFileSummary", summary(file));
