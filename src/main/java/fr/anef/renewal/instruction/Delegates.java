@@ -158,7 +158,8 @@ final class Delegates {
     public void notify(DelegateExecution execution) {
       if (!cancelled(execution)) {
         execution.setVariable("certificateFollowUp", medical.followUp(execution.getProcessInstanceId(),
-            execution.getVariable("certificateFollowUp"), actor(execution)));
+            execution.getVariable("certificateFollowUp"), execution.getVariable(Prolongations.VAR_CERTIFICATE_RECEIVED),
+            actor(execution)));
       }
     }
   }

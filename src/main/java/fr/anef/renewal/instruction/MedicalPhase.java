@@ -111,12 +111,20 @@ public class MedicalPhase {
         "Certificat médical non reçu par l'OFII un mois après la consultation du formulaire");
   }
 
-  /** « Certificat médical non reçu : décider de la suite »: WAIT (one month more) or DECIDE. */
+  /**
+   * « Certificat médical non reçu : décider de la suite »: WAIT (one month more) or DECIDE. A certificate
+   * that reached OFII while the task was open turns WAIT into RECEIVED: the case then waits for the opinion.
+   */
   @Transactional
-  public String followUp(String processInstanceId, Object choice, String agent) {
+  public String followUp(String processInstanceId, Object choice, Object certificateReceivedDate, String agent) {
     String value = choice == null ? "" : choice.toString();
     if (!value.equals("WAIT") && !value.equals("DECIDE")) {
       throw new fr.anef.renewal.shared.Refusal("Choisissez d'attendre le certificat ou de passer à la décision.");
+    }
+    if (value.equals("WAIT") && certificateReceivedDate != null) {
+      filing.log(filing.caseOf(processInstanceId), agent, "CERTIFICATE_FOLLOW_UP",
+          "Certificat reçu par l'OFII entre-temps : attente de l'avis");
+      return "RECEIVED";
     }
     filing.log(filing.caseOf(processInstanceId), agent, "CERTIFICATE_FOLLOW_UP",
         value.equals("WAIT") ? "Attente du certificat prolongée d'un mois" : "Décision sans avis médical");

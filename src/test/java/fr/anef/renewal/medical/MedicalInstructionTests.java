@@ -192,6 +192,18 @@ class MedicalInstructionTests {
   }
 
   @Test
+  @DisplayName("Le certificat arrive pendant que l'agent décide de la suite : « attendre » mène à l'attente de l'avis")
+  void certificateArrivesWhileTheAgentDecides() {
+    notifications.open(filed.applicantId(), notification("MEDICAL_CERTIFICATE_FORM").getId());
+    later(Duration.ofDays(32));
+    filings.runDueJobs(prefecture.getId());
+    assertThat(prefecture).isWaitingAt("userTask_certificateNotReceived");
+    registerCertificate();
+    filings.complete(prefecture.getId(), Map.of("certificateFollowUp", "WAIT"));
+    assertThat(prefecture).isWaitingAt("eventGateway_medicalOutcome");
+  }
+
+  @Test
   @DisplayName("Demande d'informations au médecin traitant : la réponse enregistrée ramène au rapport ; sans réponse sous 15 jours aussi")
   void treatingDoctorInformation() {
     registerCertificate();
