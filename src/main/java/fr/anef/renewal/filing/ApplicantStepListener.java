@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
+import fr.anef.renewal.shared.ProcessActors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ class ApplicantStepListener implements TaskListener, ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (execution instanceof PvmExecutionImpl pvm && pvm.isCanceled()) {
+    if (ProcessActors.cancelled(execution)) {
       return; // the instance is being deleted: nothing to validate
     }
     execution.setVariable(RenewalProcess.VAR_ACTION,

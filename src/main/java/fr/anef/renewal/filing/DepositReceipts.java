@@ -71,7 +71,8 @@ public class DepositReceipts {
     return receipt;
   }
 
-  static ApplicantIdentity identity(RegisteredPerson person) {
+  /** The identity block every PDF of the case prints. */
+  public static ApplicantIdentity identity(RegisteredPerson person) {
     return new ApplicantIdentity(person.getForeignerNumber(), person.getBirthName(), person.getUsageName(),
         person.getFirstNames(), person.getBirthDate(), person.getBirthPlace(), person.getBirthCountry(),
         person.getNationality(), person.fullAddress());

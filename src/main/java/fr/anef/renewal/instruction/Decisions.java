@@ -200,8 +200,6 @@ public class Decisions {
   }
 
   static ApplicantIdentity identity(RegisteredPerson person) {
-    return new ApplicantIdentity(person.getForeignerNumber(), person.getBirthName(), person.getUsageName(),
-        person.getFirstNames(), person.getBirthDate(), person.getBirthPlace(), person.getBirthCountry(),
-        person.getNationality(), person.fullAddress());
+    return fr.anef.renewal.filing.DepositReceipts.identity(person);
   }
 }

@@ -6,8 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
+import fr.anef.renewal.shared.ProcessActors;
 import org.springframework.stereotype.Component;
 
 /** One-line adapters between {@code residence-permit-renewal}'s instruction and the services of this module. */
@@ -18,14 +17,12 @@ final class Delegates {
 
   private Delegates() {}
 
-  /** The user completing the task (Tasklist or REST), or « agent » when the engine acts alone. */
   static String actor(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null || authentication.getUserId() == null ? "agent" : authentication.getUserId();
+    return ProcessActors.userOr(execution, "agent");
   }
 
   static boolean cancelled(DelegateExecution execution) {
-    return execution instanceof PvmExecutionImpl pvm && pvm.isCanceled();
+    return ProcessActors.cancelled(execution);
   }
 
   /** « Examiner les pièces justificatives »: fills the form on create, records the review on end. */

@@ -1,7 +1,8 @@
 /**
- * E-mail: an outbox written in the business transaction and sent over SMTP (Spring Mail) by the job of
- * one {@code mail-dispatch} process instance per mail, so that a failed send is retried by the engine and ends as an incident in Cockpit, never dropped;
- * marked sent in that job's transaction, so a retry never sends a mail twice. The embedded default runs an in-process SMTP
- * server (GreenMail) and shows received mails to demo users.
+ * E-mail: an outbox written in the business transaction, each mail sent over SMTP (Spring Mail) by the job of
+ * its own {@code mail-dispatch} process instance and marked sent in that job's transaction — a failed send is
+ * retried by the engine and ends as an incident in Cockpit, never dropped, and a retry never sends a mail
+ * twice. The embedded default runs an in-process SMTP server (GreenMail) and shows received mails to demo
+ * users.
  */
 package fr.anef.renewal.mail;

@@ -5,8 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
+import fr.anef.renewal.shared.ProcessActors;
 import org.springframework.stereotype.Component;
 
 /** One-line adapters between {@code ofii-medical-opinion} and {@link MedicalFiles}. */
@@ -15,12 +14,11 @@ final class MedicalDelegates {
   private MedicalDelegates() {}
 
   static String doctor(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null || authentication.getUserId() == null ? "ofii" : authentication.getUserId();
+    return ProcessActors.userOr(execution, "ofii");
   }
 
   static boolean cancelled(DelegateExecution execution) {
-    return execution instanceof PvmExecutionImpl pvm && pvm.isCanceled();
+    return ProcessActors.cancelled(execution);
   }
 
   @Component("openMedicalFileDelegate")
