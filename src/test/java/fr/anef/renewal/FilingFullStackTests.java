@@ -342,8 +342,16 @@ class FilingFullStackTests {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(as(APPLICANT).getForEntity("/ofii/dossiers/{id}", String.class, medicalFileId).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(doctor.getForEntity("/ofii/dossiers/{id}", String.class, medicalFileId).getBody())
-        .contains("certificat-scanne.pdf", "Pathologie chronique");
+    String filePage = doctor.getForEntity("/ofii/dossiers/{id}", String.class, medicalFileId).getBody();
+    assertThat(filePage).contains("certificat-scanne.pdf", "Pathologie chronique");
+    java.util.regex.Matcher scanLink = java.util.regex.Pattern.compile("/ofii/documents/([0-9a-f-]{36})").matcher(filePage);
+    assertThat(scanLink.find()).isTrue();
+    String scanId = scanLink.group(1);
+    assertThat(doctor.getForEntity("/ofii/documents/{id}", byte[].class, scanId).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(agent.getForEntity("/ofii/documents/{id}", String.class, scanId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(agent.getForEntity("/agent/fichiers/{id}", String.class, scanId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(agent.getForEntity("/api/fichiers/{id}", String.class, scanId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(applicant.getForEntity("/api/fichiers/{id}", String.class, scanId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     JsonNode prefectureVariables = agent.getForObject("/engine-rest/process-instance/{id}/variables", JsonNode.class, instance);
     List<String> names = new ArrayList<>();
     prefectureVariables.fieldNames().forEachRemaining(names::add);
