@@ -39,6 +39,12 @@ public class Register {
         .max(Comparator.comparing(ResidenceTitle::getValidUntil));
   }
 
+  /** The titre (or visa) of this number, if the register knows it. */
+  @Transactional(readOnly = true)
+  public Optional<ResidenceTitle> title(String titleNumber) {
+    return titleNumber == null ? Optional.empty() : titles.findById(titleNumber);
+  }
+
   @Transactional
   public void saveIfAbsent(RegisteredPerson person, List<ResidenceTitle> personTitles) {
     if (persons.existsById(person.getForeignerNumber())) {

@@ -55,6 +55,13 @@ class DemoData {
             .enteredFranceOn(LocalDate.of(2021, 3, 15)),
         List.of(new ResidenceTitle("5900005678", "5903007243", ETRANGER_MALADE, VPF, today.minusYears(1).plusDays(30), today.plusDays(30))));
 
+    // A titre holder without an account yet, to try « Créer un compte » (titre 5900004321).
+    register.saveIfAbsent(
+        new RegisteredPerson("5903007250", "OFII", "QUATRE", "F", LocalDate.of(1998, 7, 14), "Oran", "Algérie", "Algérienne")
+            .livingAt("3 rue Solférino", "59000", "Lille", "FRANCE")
+            .enteredFranceOn(LocalDate.of(2020, 9, 1)),
+        List.of(new ResidenceTitle("5900004321", "5903007250", ETRANGER_MALADE, VPF, LocalDate.of(2025, 12, 1), LocalDate.of(2026, 12, 31))));
+
     user("5903007229", "MALADE", "GUIDE", "guideem@yopmail.com", AccessSetup.APPLICANTS);
     user("5903007243", "TROIS", "OFII", "ofiitrois@yopmail.com", AccessSetup.APPLICANTS);
     user("agent.lille", "Agent", "Préfecture du Nord", "agent.lille@nord.gouv.fr", AccessSetup.PREFECTURE_AGENTS);

@@ -1,0 +1,38 @@
+package fr.anef.renewal.account;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A single-use link sent by e-mail: only its digest is stored. */
+@Entity
+@Table(name = "account_token")
+class AccountToken {
+
+  enum Purpose { CREATE, RESET }
+
+  @Id UUID id;
+  @Version int version;
+  String tokenHash;
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING) Purpose purpose;
+  String foreignerNumber;
+  String email;
+  Instant createdAt;
+  Instant expiresAt;
+  Instant usedAt;
+
+  protected AccountToken() {}
+
+  AccountToken(String tokenHash, Purpose purpose, String foreignerNumber, String email, Instant createdAt, Instant expiresAt) {
+    this.id = UUID.randomUUID();
+    this.tokenHash = tokenHash;
+    this.purpose = purpose;
+    this.foreignerNumber = foreignerNumber;
+    this.email = email;
+    this.createdAt = createdAt;
+    this.expiresAt = expiresAt;
+  }
+}

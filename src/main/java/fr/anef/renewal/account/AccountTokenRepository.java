@@ -1,0 +1,17 @@
+package fr.anef.renewal.account;
+
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface AccountTokenRepository extends JpaRepository<AccountToken, UUID> {
+
+  Optional<AccountToken> findByTokenHash(String tokenHash);
+
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select t from AccountToken t where t.tokenHash = ?1")
+  Optional<AccountToken> lockByTokenHash(String tokenHash);
+}

@@ -1,0 +1,115 @@
+package fr.anef.renewal.web;
+
+import fr.anef.renewal.account.AccountService;
+import fr.anef.renewal.shared.Refusal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Public pages of the seed's sections 1–7: create an account, confirm the e-mail, set or reset the password. */
+@Controller
+@RequestMapping("/compte")
+class AccountPagesController {
+
+  private final AccountService accounts;
+
+  AccountPagesController(AccountService accounts) {
+    this.accounts = accounts;
+  }
+
+  @GetMapping("/creation")
+  String creationForm() {
+    return "account-create";
+  }
+
+  @PostMapping("/creation")
+  String create(Model model, @RequestParam(defaultValue = "") String numero,
+      @RequestParam(defaultValue = "") String debutJour, @RequestParam(defaultValue = "") String debutMois,
+      @RequestParam(defaultValue = "") String debutAnnee, @RequestParam(defaultValue = "") String finJour,
+      @RequestParam(defaultValue = "") String finMois, @RequestParam(defaultValue = "") String finAnnee,
+      @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String emailConfirmation) {
+    model.addAttribute("numero", numero);
+    model.addAttribute("email", email);
+    try {
+      accounts.requestAccount(numero, date(debutJour, debutMois, debutAnnee), date(finJour, finMois, finAnnee), email,
+          emailConfirmation);
+      return "account-requested";
+    } catch (Refusal refusal) {
+      model.addAttribute("errors", refusal.reasons());
+      return "account-create";
+    }
+  }
+
+  @GetMapping("/confirmation")
+  String confirmation(Model model, @RequestParam(name = "jeton", defaultValue = "") String token) {
+    return passwordPage(model, token, "CREATE", "/compte/confirmation", "Votre adresse email a bien été validée.");
+  }
+
+  @PostMapping("/confirmation")
+  String createPassword(Model model, @RequestParam(name = "jeton", defaultValue = "") String token,
+      @RequestParam(defaultValue = "") String motDePasse, @RequestParam(defaultValue = "") String confirmation) {
+    try {
+      model.addAttribute("identifier", accounts.createAccount(token, motDePasse, confirmation));
+      return "account-created";
+    } catch (Refusal refusal) {
+      model.addAttribute("errors", refusal.reasons());
+      return passwordPage(model, token, "CREATE", "/compte/confirmation", null);
+    }
+  }
+
+  @GetMapping("/mot-de-passe-oublie")
+  String forgotForm() {
+    return "account-forgot";
+  }
+
+  @PostMapping("/mot-de-passe-oublie")
+  String forgot(Model model, @RequestParam(defaultValue = "") String identifiant) {
+    accounts.requestReset(identifiant);
+    model.addAttribute("sent", true);
+    return "account-forgot";
+  }
+
+  @GetMapping("/reinitialisation")
+  String resetForm(Model model, @RequestParam(name = "jeton", defaultValue = "") String token) {
+    return passwordPage(model, token, "RESET", "/compte/reinitialisation", null);
+  }
+
+  @PostMapping("/reinitialisation")
+  String reset(Model model, @RequestParam(name = "jeton", defaultValue = "") String token,
+      @RequestParam(defaultValue = "") String motDePasse, @RequestParam(defaultValue = "") String confirmation) {
+    try {
+      accounts.resetPassword(token, motDePasse, confirmation);
+      model.addAttribute("reset", true);
+      return "account-created";
+    } catch (Refusal refusal) {
+      model.addAttribute("errors", refusal.reasons());
+      return passwordPage(model, token, "RESET", "/compte/reinitialisation", null);
+    }
+  }
+
+  private String passwordPage(Model model, String token, String purpose, String action, String notice) {
+    if (!accounts.usable(token, purpose) && !model.containsAttribute("errors")) {
+      model.addAttribute("errors", List.of("Ce lien n'est plus valable : il a déjà servi ou il a expiré (24 heures). "
+          + "Recommencez la démarche pour en recevoir un nouveau."));
+      model.addAttribute("dead", true);
+    }
+    model.addAttribute("token", token);
+    model.addAttribute("action", action);
+    model.addAttribute("notice", notice);
+    return "account-password";
+  }
+
+  private static LocalDate date(String day, String month, String year) {
+    try {
+      return LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
+    } catch (NumberFormatException | DateTimeException e) {
+      return null;
+    }
+  }
+}
