@@ -44,6 +44,7 @@ class AccountCreationTests {
   @Autowired GreenMail greenMail;
   @Autowired Register register;
   @Autowired IdentityService identity;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @AfterEach
   void resetClock() {
@@ -120,6 +121,13 @@ class AccountCreationTests {
     assertThat(requestAccount(h, h.from()).getBody()).contains("Demande de création de compte bien enregistrée");
     String link = linkSentTo(h.email());
     assertThat(get(link).getBody()).contains("Créez votre mot de passe");
+    Instant until = Instant.now().plus(Duration.ofSeconds(10));
+    String stored = "";
+    while (Instant.now().isBefore(until) && !stored.contains("contenu retiré")) {
+      stored = String.join("", jdbc.queryForList("select body from outgoing_mail where recipient = ?", String.class, h.email()));
+      Thread.sleep(100);
+    }
+    assertThat(stored).as("no copy of the single-use link is kept once sent").contains("contenu retiré").doesNotContain("jeton=");
     String token = link.substring(link.indexOf('=') + 1);
 
     for (Map.Entry<String, String> weak : Map.of(

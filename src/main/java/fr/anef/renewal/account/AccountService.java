@@ -82,12 +82,12 @@ public class AccountService {
           + "utilisez « Mot de passe oublié ? ».");
     }
     String token = issue(AccountToken.Purpose.CREATE, foreignerNumber, cleanEmail);
-    outbox.enqueue("account-confirmation:" + hash(token), null, cleanEmail, "Confirmation de votre adresse email",
+    outbox.enqueueSensitive("account-confirmation:" + hash(token), cleanEmail, "Confirmation de votre adresse email",
         "Bonjour,\n\nVous avez demandé la création de votre compte sur le site de l'administration numérique pour les "
             + "étrangers en France.\n\nPour confirmer votre adresse email et créer votre mot de passe, cliquez sur le lien "
             + "suivant (valable 24 heures, une seule fois) :\n\n" + publicUrl + "/compte/confirmation?jeton=" + token
             + "\n\nVotre identifiant de connexion sera votre N° Etranger.\n\nCordialement,\n\nLa Direction Générale des "
-            + "Etrangers en France\n\nCe message est généré automatiquement, merci de ne pas y répondre.", null);
+            + "Etrangers en France\n\nCe message est généré automatiquement, merci de ne pas y répondre.");
   }
 
   /** Whether a link can still be used (to show the password form or an error). */
@@ -125,12 +125,12 @@ public class AccountService {
       return;
     }
     String token = issue(AccountToken.Purpose.RESET, id, user.getEmail());
-    outbox.enqueue("password-reset:" + hash(token), null, user.getEmail(), "Réinitialisation de votre mot de passe",
+    outbox.enqueueSensitive("password-reset:" + hash(token), user.getEmail(), "Réinitialisation de votre mot de passe",
         "Bonjour,\n\nUne réinitialisation du mot de passe de votre compte a été demandée. Pour choisir un nouveau mot de "
             + "passe, cliquez sur le lien suivant (valable 24 heures, une seule fois) :\n\n" + publicUrl
             + "/compte/reinitialisation?jeton=" + token + "\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez "
             + "ce message : votre mot de passe reste inchangé.\n\nCordialement,\n\nLa Direction Générale des Etrangers en "
-            + "France\n\nCe message est généré automatiquement, merci de ne pas y répondre.", null);
+            + "France\n\nCe message est généré automatiquement, merci de ne pas y répondre.");
   }
 
   @Transactional

@@ -47,9 +47,20 @@ public class MailOutbox {
    */
   @Transactional
   public void enqueue(String key, UUID caseId, String recipient, String subject, String body, UUID attachmentId) {
-    if (mails.findByIdempotencyKey(key).isEmpty()) {
-      OutgoingMail mail = mails.save(new OutgoingMail(key, caseId, recipient, subject, body, attachmentId, clock.instant()));
-      runtime.startProcessInstanceByKey(DISPATCH_PROCESS, key, Map.of(VAR_MAIL_ID, mail.getId().toString()));
+    queue(new OutgoingMail(key, caseId, recipient, subject, body, attachmentId, clock.instant()));
+  }
+
+  /** Queues a mail whose body (a single-use link) is blanked once the SMTP server has accepted it. */
+  @Transactional
+  public void enqueueSensitive(String key, String recipient, String subject, String body) {
+    queue(new OutgoingMail(key, null, recipient, subject, body, null, clock.instant()).sensitive());
+  }
+
+  private void queue(OutgoingMail mail) {
+    if (mails.findByIdempotencyKey(mail.getIdempotencyKey()).isEmpty()) {
+      OutgoingMail saved = mails.save(mail);
+      runtime.startProcessInstanceByKey(DISPATCH_PROCESS, saved.getIdempotencyKey(),
+          Map.of(VAR_MAIL_ID, saved.getId().toString()));
     }
   }
 

@@ -20,6 +20,7 @@ class OutgoingMail {
   private UUID attachmentId;
   private Instant createdAt;
   private Instant sentAt;
+  private boolean sensitive;
 
   protected OutgoingMail() {}
 
@@ -37,9 +38,18 @@ class OutgoingMail {
 
   void sent(Instant at) {
     this.sentAt = at;
+    if (sensitive) {
+      this.body = "(contenu retiré après l'envoi : il contenait un lien à usage unique)";
+    }
+  }
+
+  OutgoingMail sensitive() {
+    this.sensitive = true;
+    return this;
   }
 
   UUID getId() { return id; }
+  String getIdempotencyKey() { return idempotencyKey; }
   String getRecipient() { return recipient; }
   String getSubject() { return subject; }
   String getBody() { return body; }

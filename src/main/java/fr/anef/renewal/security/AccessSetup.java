@@ -36,7 +36,6 @@ import org.springframework.stereotype.Component;
  * renewal's instances; analysts deploy models.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 class AccessSetup {
 
   static final String APPLICANTS = "applicants";
@@ -59,7 +58,9 @@ class AccessSetup {
     this.tasks = tasks;
   }
 
+  /** Runs before the demo data, which joins users to these groups. */
   @EventListener(ApplicationReadyEvent.class)
+  @Order(Ordered.HIGHEST_PRECEDENCE)
   void setUp() {
     group(Groups.CAMUNDA_ADMIN, "Administrateurs", Groups.GROUP_TYPE_SYSTEM);
     group(APPLICANTS, "Usagers", Groups.GROUP_TYPE_WORKFLOW);

@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
  * that the filing window is open for 5903007229 and past for 5903007243 (a « demande tardive »).
  */
 @Component
-@Order(10)
 @ConditionalOnProperty(name = "anef.demo.enabled", havingValue = "true")
 class DemoData {
 
@@ -40,6 +39,7 @@ class DemoData {
   }
 
   @EventListener(ApplicationReadyEvent.class)
+  @Order(10)
   void load() {
     LocalDate today = LocalDate.now(clock);
     register.saveIfAbsent(
