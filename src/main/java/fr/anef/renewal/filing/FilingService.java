@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FilingService {
 
-  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  static final DateTimeFormatter DATE = fr.anef.renewal.shared.FormValues.FRENCH_DATE;
   static final Map<String, String> STEP_NAMES = Map.of(PERSONAL_INFORMATION, "1. Informations personnelles",
       REASON_FOR_STAY, "2. Motif de séjour", SUPPORTING_DOCUMENTS, "3. Justificatifs", DEPOSIT, "4. Dépôt de la demande");
 

@@ -1,7 +1,7 @@
 package fr.anef.renewal.filing;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import fr.anef.renewal.shared.FormValues;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,12 +124,7 @@ final class StepValidator {
 
   /** A trimmed string value, or null when absent or blank. */
   static String text(Map<String, Object> form, String key) {
-    Object value = form.get(key);
-    if (value == null) {
-      return null;
-    }
-    String text = value.toString().strip();
-    return text.isEmpty() ? null : text;
+    return FormValues.text(form.get(key));
   }
 
   private static boolean checked(Map<String, Object> form, String key) {
@@ -150,19 +145,12 @@ final class StepValidator {
   }
 
   private static LocalDate date(Map<String, Object> form, String key, String label, List<String> errors) {
-    Object raw = form.get(key);
-    if (raw instanceof java.util.Date legacy) {
-      return legacy.toInstant().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
-    }
-    String value = text(form, key);
-    if (value == null) {
+    if (form.get(key) == null || text(form, key) == null) {
       errors.add(label + " est obligatoire.");
       return null;
     }
     try {
-      return value.contains("/")
-          ? LocalDate.parse(value, DateTimeFormatter.ofPattern("dd/MM/uuuu"))
-          : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+      return FormValues.date(form.get(key));
     } catch (DateTimeParseException e) {
       errors.add(label + " n'est pas une date valide (JJ/MM/AAAA).");
       return null;

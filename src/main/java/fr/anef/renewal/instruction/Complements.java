@@ -37,7 +37,7 @@ public class Complements {
 
   static final String KIND_REQUEST = "COMPLEMENT_REQUEST";
   static final String MESSAGE_COMPLEMENT_REPLY = "ComplementReply";
-  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  static final DateTimeFormatter DATE = fr.anef.renewal.shared.FormValues.FRENCH_DATE;
   static final int MAX_MESSAGE = 2000;
 
   private final FilingService filing;

@@ -138,7 +138,7 @@ public class DocumentReviews {
   }
 
   private static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    return fr.anef.renewal.shared.FormValues.text(value);
   }
 
   /** The verdicts of the latest review round of a case. */

@@ -184,10 +184,6 @@ public class MedicalPhase {
   }
 
   static LocalDate date(Object value) {
-    if (value instanceof java.util.Date legacy) {
-      return LocalDate.ofInstant(legacy.toInstant(), java.time.ZoneId.of("Europe/Paris"));
-    }
-    String text = value.toString();
-    return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    return fr.anef.renewal.shared.FormValues.date(value);
   }
 }

@@ -3,6 +3,7 @@ package fr.anef.renewal.medical;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.StoredFile;
 import fr.anef.renewal.documents.UploadedFile;
+import fr.anef.renewal.shared.FormValues;
 import fr.anef.renewal.shared.Refusal;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +36,7 @@ public class MedicalFiles {
   public static final String MESSAGE_REFERRAL = "OfiiReferral";
   public static final String MESSAGE_CASE_CLOSED = "OfiiCaseClosed";
   static final String VAR_MEDICAL_FILE_ID = "medicalFileId";
-  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  static final DateTimeFormatter DATE = FormValues.FRENCH_DATE;
   static final int OPINION_DUE_MONTHS = 3;
 
   private final MedicalFileRepository files;
@@ -393,18 +394,11 @@ public class MedicalFiles {
   }
 
   static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    return FormValues.text(value);
   }
 
   static LocalDate date(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Date legacy) {
-      return LocalDate.ofInstant(legacy.toInstant(), java.time.ZoneId.of("Europe/Paris"));
-    }
-    String text = value.toString();
-    return text.contains("/") ? LocalDate.parse(text, DATE) : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    return FormValues.date(value);
   }
 
   private static LocalDate requiredDate(Object value, String label) {
