@@ -63,11 +63,21 @@ class AccountCreationTests {
     return new Holder(id, "6" + id.substring(1), from, until, "compte." + id + "@exemple.fr");
   }
 
+  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"");
+
+  /** Posts a form as a browser does: from a page of the same session, with the token that page carries. */
   ResponseEntity<String> post(String url, Map<String, String> fields) {
+    ResponseEntity<String> page = http.getForEntity("/compte/mot-de-passe-oublie", String.class);
+    Matcher token = CSRF.matcher(page.getBody());
+    assertThat(token.find()).as("the form carries a CSRF token").isTrue();
+    String session = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID="))
+        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
     LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     fields.forEach(form::add);
+    form.add("_csrf", token.group(1));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.add(HttpHeaders.COOKIE, session);
     return unescaped(http.postForEntity(url, new HttpEntity<>(form, headers), String.class));
   }
 
@@ -168,6 +178,27 @@ class AccountCreationTests {
     form.add("password", password);
     return HttpStatus.valueOf(http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
         new HttpEntity<>(form, headers), String.class).getStatusCode().value());
+  }
+
+  @Test
+  @DisplayName("Un formulaire de compte envoyé sans le jeton de la page (depuis un autre site) est refusé : ni compte, ni email")
+  void forgedAccountFormsAreRefused() throws Exception {
+    Holder h = holder();
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    Map.of("numero", h.titleNumber(), "debutJour", "" + h.from().getDayOfMonth(), "debutMois", "" + h.from().getMonthValue(),
+        "debutAnnee", "" + h.from().getYear(), "finJour", "" + h.until().getDayOfMonth(), "finMois",
+        "" + h.until().getMonthValue(), "finAnnee", "" + h.until().getYear(), "email", h.email(), "emailConfirmation",
+        h.email()).forEach(form::add);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    assertThat(http.postForEntity("/compte/creation", new HttpEntity<>(form, headers), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    form.add("_csrf", "0123456789abcdef");
+    assertThat(http.postForEntity("/compte/creation", new HttpEntity<>(form, headers), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(jdbc.queryForObject("select count(*) from account_token where foreigner_number = ?", Integer.class,
+        h.foreignerNumber())).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from outgoing_mail where recipient = ?", Integer.class, h.email())).isZero();
   }
 
   @Test

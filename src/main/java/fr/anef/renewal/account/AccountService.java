@@ -64,30 +64,64 @@ public class AccountService {
   public void requestAccount(String titleNumber, LocalDate validFrom, LocalDate validUntil, String email,
       String emailConfirmation) {
     List<String> errors = new ArrayList<>();
-    Optional<ResidenceTitle> title = register.title(titleNumber == null ? null : titleNumber.strip())
-        .filter(t -> t.getValidFrom().equals(validFrom) && t.getValidUntil().equals(validUntil));
+    Optional<ResidenceTitle> title = register.verifiedTitle(titleNumber, validFrom, validUntil);
     if (title.isEmpty()) {
       errors.add(NO_SUCH_TITLE);
     }
     String cleanEmail = email == null ? "" : email.strip();
-    if (!EMAIL.matcher(cleanEmail).matches() || cleanEmail.length() > 254) {
-      errors.add("L'adresse email n'est pas valide.");
-    } else if (!cleanEmail.equalsIgnoreCase(emailConfirmation == null ? "" : emailConfirmation.strip())) {
-      errors.add("La confirmation de l'adresse email ne correspond pas.");
-    }
+    errors.addAll(emailErrors(cleanEmail, emailConfirmation));
     Refusal.unless(errors);
-    String foreignerNumber = title.get().getForeignerNumber();
-    if (identity.createUserQuery().userId(foreignerNumber).count() > 0) {
+    sendConfirmation(title.get().getForeignerNumber(), cleanEmail, null);
+  }
+
+  /**
+   * The counter route: an agent who has seen the person's titre asks for their account. The link goes to
+   * the person's e-mail, so the agent never knows the password; the request names the agent.
+   */
+  @Transactional
+  public void requestAccountAtCounter(String agentId, String foreignerNumber, String email, String emailConfirmation) {
+    String cleanEmail = email == null ? "" : email.strip();
+    Refusal.unless(emailErrors(cleanEmail, emailConfirmation));
+    register.person(foreignerNumber).orElseThrow(() -> new Refusal("Cette personne n'est pas enregistrée."));
+    sendConfirmation(foreignerNumber, cleanEmail, agentId);
+  }
+
+  private void sendConfirmation(String foreignerNumber, String cleanEmail, String requestedBy) {
+    if (hasAccount(foreignerNumber)) {
       throw new Refusal("Un compte existe déjà pour ce titre de séjour : connectez-vous avec votre N° étranger, ou "
           + "utilisez « Mot de passe oublié ? ».");
     }
-    String token = issue(AccountToken.Purpose.CREATE, foreignerNumber, cleanEmail);
+    String token = issue(AccountToken.Purpose.CREATE, foreignerNumber, cleanEmail, requestedBy);
     outbox.enqueueSensitive("account-confirmation:" + hash(token), cleanEmail, "Confirmation de votre adresse email",
         "Bonjour,\n\nVous avez demandé la création de votre compte sur le site de l'administration numérique pour les "
             + "étrangers en France.\n\nPour confirmer votre adresse email et créer votre mot de passe, cliquez sur le lien "
             + "suivant (valable 24 heures, une seule fois) :\n\n" + publicUrl + "/compte/confirmation?jeton=" + token
             + "\n\nVotre identifiant de connexion sera votre N° Etranger.\n\nCordialement,\n\nLa Direction Générale des "
             + "Etrangers en France\n\nCe message est généré automatiquement, merci de ne pas y répondre.");
+  }
+
+  private static List<String> emailErrors(String cleanEmail, String emailConfirmation) {
+    if (!EMAIL.matcher(cleanEmail).matches() || cleanEmail.length() > 254) {
+      return List.of("L'adresse email n'est pas valide.");
+    }
+    if (!cleanEmail.equalsIgnoreCase(emailConfirmation == null ? "" : emailConfirmation.strip())) {
+      return List.of("La confirmation de l'adresse email ne correspond pas.");
+    }
+    return List.of();
+  }
+
+  @Transactional(readOnly = true)
+  public boolean hasAccount(String foreignerNumber) {
+    return identity.createUserQuery().userId(foreignerNumber).count() > 0;
+  }
+
+  /** An account asked for at the counter: by which agent, when. */
+  public record CounterRequest(java.time.Instant at, String agentId) {}
+
+  @Transactional(readOnly = true)
+  public List<CounterRequest> counterRequests(String foreignerNumber) {
+    return tokens.findByForeignerNumberAndRequestedByIsNotNullOrderByCreatedAt(foreignerNumber).stream()
+        .map(t -> new CounterRequest(t.createdAt, t.requestedBy)).toList();
   }
 
   /** Whether a link can still be used (to show the password form or an error). */
@@ -102,7 +136,7 @@ public class AccountService {
   @Transactional
   public String createAccount(String token, String password, String confirmation) {
     AccountToken link = consume(token, AccountToken.Purpose.CREATE, password, confirmation);
-    if (identity.createUserQuery().userId(link.foreignerNumber).count() > 0) {
+    if (hasAccount(link.foreignerNumber)) {
       throw new Refusal("Un compte existe déjà pour ce N° étranger : connectez-vous.");
     }
     RegisteredPerson person = register.person(link.foreignerNumber).orElseThrow();
@@ -124,7 +158,7 @@ public class AccountService {
     if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
       return;
     }
-    String token = issue(AccountToken.Purpose.RESET, id, user.getEmail());
+    String token = issue(AccountToken.Purpose.RESET, id, user.getEmail(), null);
     outbox.enqueueSensitive("password-reset:" + hash(token), user.getEmail(), "Réinitialisation de votre mot de passe",
         "Bonjour,\n\nUne réinitialisation du mot de passe de votre compte a été demandée. Pour choisir un nouveau mot de "
             + "passe, cliquez sur le lien suivant (valable 24 heures, une seule fois) :\n\n" + publicUrl
@@ -156,12 +190,14 @@ public class AccountService {
     return link;
   }
 
-  private String issue(AccountToken.Purpose purpose, String foreignerNumber, String email) {
+  private String issue(AccountToken.Purpose purpose, String foreignerNumber, String email, String requestedBy) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = HexFormat.of().formatHex(bytes);
-    tokens.save(new AccountToken(hash(token), purpose, foreignerNumber, email, clock.instant(),
-        clock.instant().plus(LINK_VALIDITY)));
+    AccountToken saved = new AccountToken(hash(token), purpose, foreignerNumber, email, clock.instant(),
+        clock.instant().plus(LINK_VALIDITY));
+    saved.requestedBy = requestedBy;
+    tokens.save(saved);
     return token;
   }
 

@@ -23,6 +23,8 @@ class AccountToken {
   Instant createdAt;
   Instant expiresAt;
   Instant usedAt;
+  /** The préfecture agent who asked for the account at the counter, or null (asked online). */
+  String requestedBy;
 
   protected AccountToken() {}
 

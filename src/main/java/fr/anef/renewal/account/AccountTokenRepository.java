@@ -11,6 +11,8 @@ interface AccountTokenRepository extends JpaRepository<AccountToken, UUID> {
 
   Optional<AccountToken> findByTokenHash(String tokenHash);
 
+  java.util.List<AccountToken> findByForeignerNumberAndRequestedByIsNotNullOrderByCreatedAt(String foreignerNumber);
+
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select t from AccountToken t where t.tokenHash = ?1")
   Optional<AccountToken> lockByTokenHash(String tokenHash);

@@ -20,21 +20,25 @@ public class CaseEvent {
   private UUID caseId;
   private Instant occurredAt;
   private String actor;
+  /** The applicant an agent acted for (the counter route), or null when the actor acted for themselves. */
+  private String onBehalfOf;
   private String kind;
   private String detail;
 
   protected CaseEvent() {}
 
-  CaseEvent(UUID caseId, Instant occurredAt, String actor, String kind, String detail) {
+  CaseEvent(UUID caseId, Instant occurredAt, String actor, String onBehalfOf, String kind, String detail) {
     this.caseId = caseId;
     this.occurredAt = occurredAt;
     this.actor = actor;
+    this.onBehalfOf = onBehalfOf;
     this.kind = kind;
     this.detail = detail;
   }
 
   public Instant getOccurredAt() { return occurredAt; }
   public String getActor() { return actor; }
+  public String getOnBehalfOf() { return onBehalfOf; }
   public String getKind() { return kind; }
   public String getDetail() { return detail; }
 }

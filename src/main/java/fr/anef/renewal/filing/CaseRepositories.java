@@ -15,6 +15,8 @@ interface RenewalCaseRepository extends JpaRepository<RenewalCase, UUID> {
   List<RenewalCase> findByApplicantIdOrderByCreatedAtDesc(String applicantId);
 
   List<RenewalCase> findByApplicantIdAndStatusIn(String applicantId, Collection<CaseStatus> statuses);
+
+  List<RenewalCase> findByCounterAgentIdIsNotNullAndStatusIn(Collection<CaseStatus> statuses);
 }
 
 interface CaseEventRepository extends JpaRepository<CaseEvent, Long> {

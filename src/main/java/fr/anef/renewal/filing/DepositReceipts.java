@@ -10,6 +10,8 @@ import fr.anef.renewal.pdf.PdfRenderer;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.register.RegisteredPerson;
 import java.time.Clock;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
@@ -36,9 +38,11 @@ public class DepositReceipts {
   private final NotificationService notifications;
   private final MailOutbox outbox;
   private final Clock clock;
+  private final IdentityService identityService;
 
   DepositReceipts(FilingService filing, Register register, DocumentService documents, PdfRenderer pdf,
-      NotificationService notifications, MailOutbox outbox, Clock clock) {
+      NotificationService notifications, MailOutbox outbox, Clock clock, IdentityService identityService) {
+    this.identityService = identityService;
     this.filing = filing;
     this.register = register;
     this.documents = documents;
@@ -59,7 +63,7 @@ public class DepositReceipts {
     IssuedDocument receipt = documents.issue(filed.getId(), "deposit-receipt:" + filed.getId(), RECEIPT_KIND,
         "confirmation-depot-" + filed.getRequestNumber() + ".pdf",
         () -> pdf.depositReceipt(new DepositReceipt(identity(person), filed.getRequestNumber(), depositDate,
-            depositDate, null)));
+            depositDate, counterAgentName(filed))));
     String recipient = Objects.requireNonNullElse(filed.getEmail(), person.getEmail());
     String greeting = "Bonjour " + person.getFirstNames().toUpperCase(Locale.FRENCH) + " "
         + person.getBirthName().toUpperCase(Locale.FRENCH) + ",";
@@ -69,6 +73,18 @@ public class DepositReceipts {
         NOTIFICATION_KIND, NOTIFICATION_TITLE, confirmationNotification(greeting, filed, depositDate), receipt.getId());
     filing.log(filed, "système", "RECEIPT_ISSUED", receipt.getFileName());
     return receipt;
+  }
+
+  /** « Demande déposée au guichet par … »: the agent's name as the identity service knows it, else the id. */
+  private String counterAgentName(RenewalCase filed) {
+    if (!filed.filedAtCounter()) {
+      return null;
+    }
+    User agent = identityService.createUserQuery().userId(filed.getCounterAgentId()).singleResult();
+    String name = agent == null ? "" : (Objects.toString(agent.getFirstName(), "") + " "
+        + Objects.toString(agent.getLastName(), "")).strip();
+    return (name.isEmpty() ? filed.getCounterAgentId() : name + " (" + filed.getCounterAgentId() + ")")
+        + ", agent de la préfecture";
   }
 
   /** The identity block every PDF of the case prints. */

@@ -71,37 +71,56 @@ public class FilingService {
   }
 
   /**
-   * Opens the draft of the authenticated applicant who started the process, and returns the variables
-   * that prefill step 1 (taken from the register, never from what the start request sent).
+   * Opens the draft of the authenticated applicant who started the process — or, on the counter route, of
+   * the person a préfecture agent files for ({@code counterApplicantId}, honoured only when the starter is
+   * an agent) — and returns the variables that prefill step 1 (taken from the register, never from what the
+   * start request sent). {@code filedBy} is who fills the steps: the applicant, or the agent at the counter.
    */
   @Transactional
-  public Map<String, Object> openDraft(String processInstanceId, Authentication starter, Object renewalRequested) {
+  public Map<String, Object> openDraft(String processInstanceId, Authentication starter, Object renewalRequested,
+      Object counterApplicantId) {
     if (!Boolean.TRUE.equals(renewalRequested) && !"true".equals(renewalRequested)) {
       throw new Refusal("Cochez « Je sollicite le renouvellement de ce titre » pour commencer votre demande.");
     }
     if (starter == null || starter.getUserId() == null) {
       throw new Refusal("La demande doit être faite par le titulaire du titre, connecté à son espace.");
     }
-    String applicantId = starter.getUserId();
-    if (starter.getGroupIds() == null || !starter.getGroupIds().contains(GROUP_APPLICANTS)) {
+    List<String> groups = starter.getGroupIds() == null ? List.of() : starter.getGroupIds();
+    boolean atCounter = groups.contains(RenewalProcess.GROUP_PREFECTURE_AGENTS);
+    if (atCounter && (!(counterApplicantId instanceof String) || ((String) counterApplicantId).isBlank())) {
+      throw new Refusal("Au guichet, ouvrez la demande depuis la page « Guichet » (/agent/guichet), après avoir "
+          + "vérifié le titre de séjour du demandeur.");
+    }
+    if (!atCounter && !groups.contains(GROUP_APPLICANTS)) {
       throw new Refusal("Seul le titulaire d'un compte usager peut demander le renouvellement de son titre en ligne.");
     }
+    String applicantId = atCounter ? ((String) counterApplicantId).strip() : starter.getUserId();
     RegisteredPerson person = register.lockPerson(applicantId).orElseThrow(() -> new Refusal(
         "Aucune personne n'est enregistrée sous l'identifiant " + applicantId + " : la demande ne peut pas être ouverte."));
     cases.findByApplicantIdAndStatusIn(applicantId, List.of(CaseStatus.DRAFT, CaseStatus.DEPOSITED)).stream()
         .findFirst()
         .ifPresent(open -> {
           throw new Refusal(open.isDraft()
-              ? "Vous avez déjà une demande de renouvellement en cours de saisie : reprenez-la depuis votre liste de tâches."
-              : "Vous avez déjà déposé une demande de renouvellement (N° " + open.getRequestNumber() + ") : elle est en cours d'instruction.");
+              ? (atCounter ? "Une demande de renouvellement de cette personne est déjà en cours de saisie"
+                  + (open.filedAtCounter() ? " au guichet." : " dans son espace en ligne.")
+                  : "Vous avez déjà une demande de renouvellement en cours de saisie : reprenez-la depuis votre liste de tâches.")
+              : (atCounter ? "Cette personne a déjà déposé une demande de renouvellement"
+                  : "Vous avez déjà déposé une demande de renouvellement")
+                  + " (N° " + open.getRequestNumber() + ") : elle est en cours d'instruction.");
         });
     Optional<ResidenceTitle> title = register.latestTitle(applicantId);
     String department = Optional.ofNullable(person.department()).orElse(defaultDepartment);
-    RenewalCase draft = cases.save(new RenewalCase(applicantId, processInstanceId, department, title.isPresent(),
+    RenewalCase draft = new RenewalCase(applicantId, processInstanceId, department, title.isPresent(),
         title.map(ResidenceTitle::getTitleNumber).orElse(null), title.map(ResidenceTitle::getValidUntil).orElse(null),
-        clock.instant()));
-    log(draft, applicantId, "DRAFT_OPENED", "Brouillon ouvert");
-    return stepOneVariables(draft, person, title);
+        clock.instant());
+    if (atCounter) {
+      draft.openedAtCounterBy(starter.getUserId());
+    }
+    cases.save(draft);
+    logFilerAct(draft, "DRAFT_OPENED", atCounter ? "Demande ouverte au guichet de la préfecture" : "Brouillon ouvert");
+    Map<String, Object> variables = stepOneVariables(draft, person, title);
+    variables.put(RenewalProcess.VAR_FILED_BY, filer(draft));
+    return variables;
   }
 
   private Map<String, Object> stepOneVariables(RenewalCase draft, RegisteredPerson person, Optional<ResidenceTitle> title) {
@@ -163,7 +182,8 @@ public class FilingService {
       throw new Refusal("Cette demande n'est plus modifiable.");
     }
     if (!draft.getApplicantId().equals(form.get(RenewalProcess.VAR_APPLICANT_ID))
-        || !draft.getId().toString().equals(form.get(RenewalProcess.VAR_CASE_ID))) {
+        || !draft.getId().toString().equals(form.get(RenewalProcess.VAR_CASE_ID))
+        || !filer(draft).equals(form.get(RenewalProcess.VAR_FILED_BY))) {
       throw new Refusal("Modification non autorisée : l'identifiant du demandeur et celui de la demande ne peuvent pas être changés.");
     }
     StepAction action = StepAction.parse(form.get(RenewalProcess.VAR_ACTION));
@@ -172,7 +192,7 @@ public class FilingService {
     }
     if (action == StepAction.NEXT) {
       saveStep(draft, stepId, form);
-      log(draft, draft.getApplicantId(), "STEP_SAVED", STEP_NAMES.getOrDefault(stepId, stepId));
+      logFilerAct(draft, "STEP_SAVED", STEP_NAMES.getOrDefault(stepId, stepId));
     }
     return action.name();
   }
@@ -226,7 +246,7 @@ public class FilingService {
   public void abandon(String processInstanceId) {
     RenewalCase draft = caseOf(processInstanceId);
     draft.abandon();
-    log(draft, draft.getApplicantId(), "ABANDONED", "Demande abandonnée par le demandeur");
+    logFilerAct(draft, "ABANDONED", "Demande abandonnée");
   }
 
   /**
@@ -257,7 +277,8 @@ public class FilingService {
     LocalDate today = LocalDate.now(clock);
     FilingTiming timing = FilingTiming.of(today, draft.getTitleValidUntil());
     draft.deposit(requestNumbers.next(draft.getDepartment(), today), clock.instant(), timing);
-    log(draft, draft.getApplicantId(), "DEPOSITED", "Demande déposée (" + timing.label() + ")");
+    logFilerAct(draft, "DEPOSITED", (draft.filedAtCounter() ? "Demande déposée au guichet (" : "Demande déposée (")
+        + timing.label() + ")");
     return draft.getRequestNumber();
   }
 
@@ -306,22 +327,54 @@ public class FilingService {
         .toList(), holdsTitle);
   }
 
-  /** Attaches files to a required document of the applicant's current draft. */
+  /** Attaches files to a required document of the applicant's current draft (filed online). */
   @Transactional
   public List<DocumentFile> attach(String applicantId, String documentCode, List<fr.anef.renewal.documents.UploadedFile> files) {
-    RenewalCase draft = currentDraftOrRefuse(applicantId);
-    List<DocumentFile> stored = documents.attach(draft.getId(), documentCode, files, applicantId);
+    return attach(currentDraftOrRefuse(applicantId), applicantId, documentCode, files);
+  }
+
+  /** The counter route: an agent attaches the scanned documents to a draft opened at the counter. */
+  @Transactional
+  public List<DocumentFile> attachAtCounter(String agentId, UUID caseId, String documentCode,
+      List<fr.anef.renewal.documents.UploadedFile> files) {
+    return attach(counterDraftOrRefuse(caseId), agentId, documentCode, files);
+  }
+
+  private List<DocumentFile> attach(RenewalCase draft, String actor, String documentCode,
+      List<fr.anef.renewal.documents.UploadedFile> files) {
+    List<DocumentFile> stored = documents.attach(draft.getId(), documentCode, files, actor);
     String label = documents.requirements(draft.getId()).stream().filter(r -> r.code().equals(documentCode))
         .map(DocumentRequirement::label).findFirst().orElse(documentCode);
-    log(draft, applicantId, "FILES_ATTACHED", stored.size() + " fichier(s) pour « " + label + " »");
+    logFor(draft, actor, "FILES_ATTACHED", stored.size() + " fichier(s) pour « " + label + " »");
     return stored;
   }
 
   @Transactional
   public void detach(String applicantId, UUID fileId) {
-    RenewalCase draft = currentDraftOrRefuse(applicantId);
+    detach(currentDraftOrRefuse(applicantId), applicantId, fileId);
+  }
+
+  @Transactional
+  public void detachAtCounter(String agentId, UUID caseId, UUID fileId) {
+    detach(counterDraftOrRefuse(caseId), agentId, fileId);
+  }
+
+  private void detach(RenewalCase draft, String actor, UUID fileId) {
     documents.detach(draft.getId(), fileId);
-    log(draft, applicantId, "FILE_REMOVED", fileId.toString());
+    logFor(draft, actor, "FILE_REMOVED", fileId.toString());
+  }
+
+  /** A draft opened at the counter, still being filled. */
+  @Transactional(readOnly = true)
+  public RenewalCase counterDraftOrRefuse(UUID caseId) {
+    return cases.findById(caseId).filter(c -> c.filedAtCounter() && c.isDraft()).orElseThrow(() -> new Refusal(
+        "Aucune demande ouverte au guichet n'est en cours de saisie sous cette référence."));
+  }
+
+  /** The drafts being filled at the counter, for the agents' counter page. */
+  @Transactional(readOnly = true)
+  public List<RenewalCase> counterDrafts() {
+    return cases.findByCounterAgentIdIsNotNullAndStatusIn(List.of(CaseStatus.DRAFT));
   }
 
   private RenewalCase currentDraftOrRefuse(String applicantId) {
@@ -382,7 +435,26 @@ public class FilingService {
   /** Records one line of the case's history: who did what. */
   @Transactional
   public void log(RenewalCase renewalCase, String actor, String kind, String detail) {
-    events.save(new CaseEvent(renewalCase.getId(), clock.instant(), actor, kind, detail));
+    events.save(new CaseEvent(renewalCase.getId(), clock.instant(), actor, null, kind, detail));
+  }
+
+  /**
+   * Records an act of the applicant's: done by the applicant, or by an agent for them (the counter route),
+   * in which case the line names both.
+   */
+  @Transactional
+  public void logFor(RenewalCase renewalCase, String actor, String kind, String detail) {
+    String onBehalfOf = actor.equals(renewalCase.getApplicantId()) ? null : renewalCase.getApplicantId();
+    events.save(new CaseEvent(renewalCase.getId(), clock.instant(), actor, onBehalfOf, kind, detail));
+  }
+
+  /** Who fills the draft's steps: the applicant online, or the agent who opened it at the counter. */
+  static String filer(RenewalCase draft) {
+    return draft.filedAtCounter() ? draft.getCounterAgentId() : draft.getApplicantId();
+  }
+
+  private void logFilerAct(RenewalCase draft, String kind, String detail) {
+    logFor(draft, filer(draft), kind, detail);
   }
 
   /**

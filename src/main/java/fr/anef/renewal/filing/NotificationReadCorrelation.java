@@ -24,7 +24,8 @@ class NotificationReadCorrelation {
   @EventListener
   void on(NotificationOpened opened) {
     filing.byId(opened.caseId()).ifPresent(renewal -> {
-      filing.log(renewal, renewal.getApplicantId(), "NOTIFICATION_READ", "Notification lue : « " + opened.title() + " »");
+      filing.logFor(renewal, opened.readBy(), "NOTIFICATION_READ", (opened.readBy().equals(renewal.getApplicantId())
+          ? "Notification lue : « " : "Notification remise au guichet : « ") + opened.title() + " »");
       runtime.createMessageCorrelation(RenewalProcess.MESSAGE_NOTIFICATION_READ)
           .processInstanceId(renewal.getProcessInstanceId())
           .processInstanceVariableEquals(RenewalProcess.VAR_AWAITED_NOTIFICATION_ID, opened.notificationId().toString())

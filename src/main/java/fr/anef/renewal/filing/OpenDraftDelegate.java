@@ -18,6 +18,6 @@ class OpenDraftDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     execution.setVariables(filing.openDraft(execution.getProcessInstanceId(),
         execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication(),
-        execution.getVariable("renewalRequested")));
+        execution.getVariable("renewalRequested"), execution.getVariable(RenewalProcess.VAR_COUNTER_APPLICANT_ID)));
   }
 }

@@ -28,6 +28,8 @@ public class RenewalCase {
   @Enumerated(EnumType.STRING) private FilingTiming filingTiming;
   private Instant createdAt;
   private Instant depositedAt;
+  /** The préfecture agent who opened the case at the counter for the applicant, or null (filed online). */
+  private String counterAgentId;
 
   // Step 1
   private String email;
@@ -60,6 +62,17 @@ public class RenewalCase {
     this.titleValidUntil = titleValidUntil;
     this.createdAt = createdAt;
   }
+
+  void openedAtCounterBy(String agentId) {
+    this.counterAgentId = agentId;
+  }
+
+  /** Whether the applicant's acts on this case are done by an agent at the counter. */
+  public boolean filedAtCounter() {
+    return counterAgentId != null;
+  }
+
+  public String getCounterAgentId() { return counterAgentId; }
 
   boolean isDraft() {
     return status == CaseStatus.DRAFT;

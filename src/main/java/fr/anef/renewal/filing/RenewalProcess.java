@@ -23,6 +23,10 @@ public final class RenewalProcess {
   /** Variables the process carries: ids and small values. */
   public static final String VAR_CASE_ID = "caseId";
   public static final String VAR_APPLICANT_ID = "applicantId";
+  /** Who fills the four steps (their assignee): the applicant, or the agent at the counter. */
+  public static final String VAR_FILED_BY = "filedBy";
+  /** Set by the counter page when an agent opens a renewal for the person at the counter. */
+  public static final String VAR_COUNTER_APPLICANT_ID = "counterApplicantId";
   public static final String VAR_REQUEST_NUMBER = "requestNumber";
   public static final String VAR_ACTION = "action";
   /** {@link CaseStatus#code()} of the case, kept current for Cockpit's filters. */

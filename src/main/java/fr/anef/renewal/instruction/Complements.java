@@ -187,6 +187,32 @@ public class Complements {
   @Transactional
   public void reply(String applicantId, UUID notificationId, List<ComplementAnswer> answers, String message) {
     notifications.open(applicantId, notificationId).orElseThrow(() -> new Refusal("Cette notification n'existe pas."));
+    answer(applicantId, notificationId, answers, message);
+  }
+
+  /** The complement request of this case that still awaits an answer, as the agent's counter page shows it. */
+  @Transactional(readOnly = true)
+  public Optional<UUID> awaitingAnswer(UUID caseId) {
+    return requests.findByCaseIdOrderByRoundAsc(caseId).stream()
+        .filter(r -> r.status == ComplementRequest.Status.SENT || r.status == ComplementRequest.Status.READ)
+        .reduce((first, second) -> second).map(r -> r.notificationId);
+  }
+
+  /**
+   * The counter route: the person came to the counter with the documents. The agent hands the request over
+   * (it counts as read, which starts its deadline) and sends the person's answer, under the same rules;
+   * both are logged as the agent's acts for the person.
+   */
+  @Transactional
+  public void replyAtCounter(String agentId, UUID caseId, List<ComplementAnswer> answers, String message) {
+    RenewalCase renewal = filing.byId(caseId).orElseThrow(() -> new Refusal("Cette demande n'existe pas."));
+    UUID notificationId = awaitingAnswer(caseId)
+        .orElseThrow(() -> new Refusal("Aucune demande de complément n'attend de réponse pour cette demande."));
+    notifications.handOverAtCounter(agentId, renewal.getApplicantId(), notificationId);
+    answer(agentId, notificationId, answers, message);
+  }
+
+  private void answer(String actor, UUID notificationId, List<ComplementAnswer> answers, String message) {
     ComplementRequest request = requests.lockByNotificationId(notificationId)
         .orElseThrow(() -> new Refusal("Cette notification n'appelle pas de réponse."));
     closedReason(request).ifPresent(reason -> {
@@ -205,13 +231,14 @@ public class Complements {
     Refusal.unless(errors);
     for (ComplementItem item : request.items) {
       ComplementAnswer answer = answers.stream().filter(a -> item.documentCode.equals(a.documentCode())).findFirst().orElseThrow();
-      apply(request, item, answer, applicantId);
+      apply(request, item, answer, actor);
     }
     request.applicantMessage = cleanMessage;
     request.answeredAt = clock.instant();
     request.status = ComplementRequest.Status.ANSWERED;
     RenewalCase renewal = filing.byId(request.caseId).orElseThrow();
-    filing.log(renewal, applicantId, "COMPLEMENT_ANSWERED", "Réponse à la demande de complément n° " + request.round);
+    filing.logFor(renewal, actor, "COMPLEMENT_ANSWERED", "Réponse à la demande de complément n° " + request.round
+        + (actor.equals(renewal.getApplicantId()) ? "" : ", faite au guichet"));
     try {
       runtime.createMessageCorrelation(MESSAGE_COMPLEMENT_REPLY)
           .processInstanceId(renewal.getProcessInstanceId())
@@ -245,7 +272,7 @@ public class Complements {
     return errors;
   }
 
-  private void apply(ComplementRequest request, ComplementItem item, ComplementAnswer answer, String applicantId) {
+  private void apply(ComplementRequest request, ComplementItem item, ComplementAnswer answer, String actor) {
     if (item.isInvalid() && ComplementAnswer.MAINTAIN.equals(answer.choice())) {
       item.answer = ComplementAnswer.MAINTAIN;
       item.maintainReason = answer.reason().strip();
@@ -256,7 +283,7 @@ public class Complements {
       documents.filesOf(request.caseId).stream().filter(f -> f.getDocumentCode().equals(item.documentCode))
           .forEach(f -> documents.detach(request.caseId, f.getId()));
     }
-    documents.attach(request.caseId, item.documentCode, files, applicantId);
+    documents.attach(request.caseId, item.documentCode, files, actor);
     item.answer = item.isInvalid() ? ComplementAnswer.UPDATE : "PROVIDED";
   }
 

@@ -92,9 +92,23 @@ public class NotificationService {
    */
   @Transactional
   public Optional<Notification> open(String applicantId, UUID id) {
+    return openAs(applicantId, id, applicantId);
+  }
+
+  /**
+   * The counter route: an agent hands this applicant's notification to them at the counter, which counts
+   * as its reading (the applicant has its content); the event names the agent.
+   */
+  @Transactional
+  public Optional<Notification> handOverAtCounter(String agentId, String applicantId, UUID id) {
+    return openAs(applicantId, id, agentId);
+  }
+
+  private Optional<Notification> openAs(String applicantId, UUID id, String readBy) {
     Optional<Notification> found = notifications.findById(id).filter(n -> n.getApplicantId().equals(applicantId));
     found.filter(n -> n.markRead(clock.instant()))
-        .ifPresent(n -> events.publishEvent(new NotificationOpened(n.getId(), n.getCaseId(), n.getKind(), n.getTitle(), n.getReadAt())));
+        .ifPresent(n -> events.publishEvent(new NotificationOpened(n.getId(), n.getCaseId(), n.getKind(), n.getTitle(),
+            n.getReadAt(), readBy)));
     return found;
   }
 

@@ -45,6 +45,17 @@ public class Register {
     return titleNumber == null ? Optional.empty() : titles.findById(titleNumber);
   }
 
+  /**
+   * The titre whose number and validity dates are exactly those given (a person proving who they are by
+   * their titre, online or at the counter), or empty whatever part is wrong.
+   */
+  @Transactional(readOnly = true)
+  public Optional<ResidenceTitle> verifiedTitle(String titleNumber, java.time.LocalDate validFrom,
+      java.time.LocalDate validUntil) {
+    return title(titleNumber == null ? null : titleNumber.strip())
+        .filter(t -> t.getValidFrom().equals(validFrom) && t.getValidUntil().equals(validUntil));
+  }
+
   @Transactional
   public void saveIfAbsent(RegisteredPerson person, List<ResidenceTitle> personTitles) {
     if (persons.existsById(person.getForeignerNumber())) {

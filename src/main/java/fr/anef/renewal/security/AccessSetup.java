@@ -79,7 +79,10 @@ class AccessSetup {
 
     grant(PREFECTURE_AGENTS, Resources.APPLICATION, "tasklist", ACCESS);
     grant(PREFECTURE_AGENTS, Resources.APPLICATION, "cockpit", ACCESS);
-    grant(PREFECTURE_AGENTS, Resources.PROCESS_DEFINITION, RENEWAL, READ, READ_INSTANCE, READ_HISTORY, READ_TASK);
+    // CREATE_INSTANCE: the counter route, where an agent opens a renewal for a person at the counter.
+    grant(PREFECTURE_AGENTS, Resources.PROCESS_DEFINITION, RENEWAL, READ, READ_INSTANCE, READ_HISTORY, READ_TASK,
+        CREATE_INSTANCE);
+    grant(PREFECTURE_AGENTS, Resources.PROCESS_INSTANCE, Authorization.ANY, CREATE);
     grant(PREFECTURE_AGENTS, Resources.DECISION_DEFINITION, Authorization.ANY, READ);
 
     // Medical secrecy: only the OFII groups get anything on ofii-medical-opinion (definition, instances, tasks,

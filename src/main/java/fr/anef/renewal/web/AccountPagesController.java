@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,6 +23,12 @@ class AccountPagesController {
 
   AccountPagesController(AccountService accounts) {
     this.accounts = accounts;
+  }
+
+  /** Every page of these forms carries the session's CSRF token. */
+  @ModelAttribute("csrf")
+  String csrf(HttpServletRequest request) {
+    return CsrfTokens.tokenOf(request);
   }
 
   @GetMapping("/creation")
@@ -105,7 +113,7 @@ class AccountPagesController {
     return "account-password";
   }
 
-  private static LocalDate date(String day, String month, String year) {
+  static LocalDate date(String day, String month, String year) {
     try {
       return LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
     } catch (NumberFormatException | DateTimeException e) {

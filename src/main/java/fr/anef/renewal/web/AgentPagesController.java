@@ -3,7 +3,12 @@ package fr.anef.renewal.web;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.instruction.Complements;
 import fr.anef.renewal.security.AppUser;
+import fr.anef.renewal.shared.Refusal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -26,9 +31,11 @@ class AgentPagesController {
   private final OwnedResources owned;
   private final CaseHistory caseHistory;
   private final fr.anef.renewal.instruction.DocumentReviews reviews;
+  private final Complements complements;
 
   AgentPagesController(FilingService filing, DocumentService documents, OwnedResources owned, CaseHistory caseHistory,
-      fr.anef.renewal.instruction.DocumentReviews reviews) {
+      fr.anef.renewal.instruction.DocumentReviews reviews, Complements complements) {
+    this.complements = complements;
     this.filing = filing;
     this.documents = documents;
     this.owned = owned;
@@ -59,7 +66,32 @@ class AgentPagesController {
     model.addAttribute("issued", documents.issuedDocumentsOf(filed.getId()));
     model.addAttribute("history", caseHistory.forAgent(filed.getId()));
     model.addAttribute("notes", reviews.privateNotes(filed.getId()));
+    complements.awaitingAnswer(filed.getId()).flatMap(complements::view).ifPresent(view -> {
+      model.addAttribute("complement", view);
+      model.addAttribute("csrf", CsrfTokens.tokenOf(request));
+      model.addAttribute("replyAction", "/agent/demandes/" + filed.getRequestNumber() + "/complement");
+      model.addAttribute("filesBase", "/agent/fichiers");
+    });
     return "agent-case";
+  }
+
+  /**
+   * The counter route: the person came with the documents asked for. The agent hands the request over
+   * (it counts as read) and sends the person's answer, under the applicant's rules; logged as the agent's
+   * act for the person.
+   */
+  @PostMapping("/demandes/{requestNumber}/complement")
+  String replyAtCounter(MultipartHttpServletRequest request, @PathVariable String requestNumber,
+      RedirectAttributes redirect) {
+    AppUser agent = requireAgent(request);
+    RenewalCase filed = filing.byRequestNumber(requestNumber).orElseThrow(OwnedResources::notFound);
+    try {
+      complements.replyAtCounter(agent.id(), filed.getId(), ComplementForm.answers(request), request.getParameter("message"));
+      redirect.addFlashAttribute("success", "La réponse du demandeur a été enregistrée au guichet.");
+    } catch (Refusal refusal) {
+      redirect.addFlashAttribute("errors", refusal.reasons());
+    }
+    return "redirect:/agent/demandes/" + filed.getRequestNumber();
   }
 
   @GetMapping("/fichiers/{id}")
@@ -67,7 +99,7 @@ class AgentPagesController {
     return Downloads.of(documents.download(owned.file(requireAgent(request), id)), true);
   }
 
-  private static AppUser requireAgent(HttpServletRequest request) {
+  static AppUser requireAgent(HttpServletRequest request) {
     AppUser user = AppUser.of(request);
     if (!user.isIn(OwnedResources.AGENTS)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé aux agents instructeurs de la préfecture.");

@@ -58,7 +58,12 @@ class ApplicantPagesController {
   @GetMapping("/justificatifs")
   String uploadPage(HttpServletRequest request, Model model) {
     AppUser user = AppUser.of(request);
+    if (user.isIn(OwnedResources.AGENTS)) {
+      return "redirect:/agent/guichet"; // step 3 of a draft opened at the counter links here too
+    }
     model.addAttribute("csrf", CsrfTokens.tokenOf(request));
+    model.addAttribute("uploadBase", "/mon-espace/justificatifs");
+    model.addAttribute("filesBase", "/mon-espace/justificatifs/fichiers");
     filing.currentDraft(user.id()).ifPresent(draft -> {
       model.addAttribute("draft", draft);
       model.addAttribute("requirements", documents.requirements(draft.getId()));

@@ -5,6 +5,8 @@ import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.filing.RenewalCase;
 import fr.anef.renewal.security.AppUser;
 import java.time.Instant;
+import fr.anef.renewal.account.AccountService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,20 +37,36 @@ class CaseHistory {
       Map.entry("CERTIFICATE_NOT_RECEIVED", "Certificat médical non reçu par l'OFII"));
 
   private final FilingService filing;
+  private final AccountService accounts;
 
-  CaseHistory(FilingService filing) {
+  CaseHistory(FilingService filing, AccountService accounts) {
     this.filing = filing;
+    this.accounts = accounts;
   }
 
   List<Line> forApplicant(AppUser user, UUID caseId) {
     RenewalCase renewal = filing.byId(caseId).filter(c -> c.getApplicantId().equals(user.id()))
         .orElseThrow(OwnedResources::notFound);
-    return filing.history(renewal.getId()).stream()
-        .map(e -> line(e, e.getActor().equals(user.id()) ? "Vous" : "L'administration")).toList();
+    return withCounterAccount(renewal, filing.history(renewal.getId()).stream()
+        .map(e -> line(e, e.getActor().equals(user.id()) ? "Vous"
+            : user.id().equals(e.getOnBehalfOf()) ? "Un agent de la préfecture, pour vous, au guichet"
+            : "L'administration")).toList(), "Un agent de la préfecture, pour vous, au guichet", false);
   }
 
   List<Line> forAgent(UUID caseId) {
-    return filing.history(caseId).stream().map(e -> line(e, e.getActor())).toList();
+    RenewalCase renewal = filing.byId(caseId).orElseThrow(OwnedResources::notFound);
+    return withCounterAccount(renewal, filing.history(caseId).stream().map(e -> line(e, e.getOnBehalfOf() == null
+        ? e.getActor() : e.getActor() + " pour " + e.getOnBehalfOf() + " (guichet)")).toList(), null, true);
+  }
+
+  /** An account asked for at the counter belongs to the story of the person's case, in time order. */
+  private List<Line> withCounterAccount(RenewalCase renewal, List<Line> lines, String who, boolean namesAgent) {
+    List<Line> all = new ArrayList<>();
+    accounts.counterRequests(renewal.getApplicantId()).forEach(r -> all.add(new Line(r.at(), namesAgent ? r.agentId() + " pour " + renewal.getApplicantId()
+            + " (guichet)" : who, "Création du compte demandée au guichet", "Lien de confirmation envoyé par email")));
+    all.addAll(lines);
+    all.sort(java.util.Comparator.comparing(Line::at));
+    return all;
   }
 
   private static Line line(CaseEvent event, String who) {

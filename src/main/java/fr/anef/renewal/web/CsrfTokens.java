@@ -10,7 +10,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Synchronizer token for state-changing requests authenticated by the session cookie (HTML forms): a
  * page gets the session's token, a POST must send it back. Requests authenticated by HTTP Basic carry
- * no ambient credential and need none.
+ * no ambient credential and need none. The public account pages ({@link #forPublicForms()}) ask it of
+ * every POST: nobody is logged in there, but a forged form must not request accounts or resets.
  */
 class CsrfTokens implements HandlerInterceptor {
 
@@ -18,6 +19,22 @@ class CsrfTokens implements HandlerInterceptor {
   static final String HEADER = "X-CSRF-Token";
   private static final String SESSION_ATTRIBUTE = CsrfTokens.class.getName();
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final boolean everyPost;
+
+  private CsrfTokens(boolean everyPost) {
+    this.everyPost = everyPost;
+  }
+
+  /** For the pages of logged-in users: POSTs authenticated by the session cookie. */
+  static CsrfTokens forSessionForms() {
+    return new CsrfTokens(false);
+  }
+
+  /** For public forms: every POST. */
+  static CsrfTokens forPublicForms() {
+    return new CsrfTokens(true);
+  }
 
   static String tokenOf(HttpServletRequest request) {
     Object token = request.getSession().getAttribute(SESSION_ATTRIBUTE);
@@ -36,11 +53,11 @@ class CsrfTokens implements HandlerInterceptor {
       return true;
     }
     Object user = request.getAttribute(AppUser.class.getName());
-    if (!(user instanceof AppUser appUser) || !appUser.viaSession()) {
+    if (!everyPost && (!(user instanceof AppUser appUser) || !appUser.viaSession())) {
       return true;
     }
     String sent = request.getHeader(HEADER) != null ? request.getHeader(HEADER) : request.getParameter(PARAMETER);
-    Object expected = request.getSession().getAttribute(SESSION_ATTRIBUTE);
+    Object expected = request.getSession(false) == null ? null : request.getSession(false).getAttribute(SESSION_ATTRIBUTE);
     if (expected != null && expected.equals(sent)) {
       return true;
     }

@@ -54,7 +54,11 @@ class NotificationPagesController {
   String open(HttpServletRequest request, Model model, @PathVariable UUID id) {
     model.addAttribute("notification",
         notifications.open(AppUser.of(request).id(), id).orElseThrow(OwnedResources::notFound));
-    complements.view(id).ifPresent(view -> model.addAttribute("complement", view));
+    complements.view(id).ifPresent(view -> {
+      model.addAttribute("complement", view);
+      model.addAttribute("replyAction", "/mon-espace/notifications/" + id + "/reponse");
+      model.addAttribute("filesBase", "/mon-espace/justificatifs/fichiers");
+    });
     model.addAttribute("downloads", notifications.downloadsOf(id));
     model.addAttribute("csrf", CsrfTokens.tokenOf(request));
     return "notification";

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Finds a case's file or issued document only for its applicant or a préfecture agent; for anybody else
+ * Finds a case's file or issued document only for its applicant or a préfecture agent (a filed case, or a
+ * draft the agents fill at the counter); for anybody else
  * it does not exist (404, so that ids cannot be probed).
  */
 @Component
@@ -38,7 +39,8 @@ class OwnedResources {
 
   private boolean mayRead(AppUser user, UUID caseId) {
     RenewalCase renewal = filing.byId(caseId).orElse(null);
-    return renewal != null && (renewal.getApplicantId().equals(user.id()) || user.isIn(AGENTS) && renewal.getRequestNumber() != null);
+    return renewal != null && (renewal.getApplicantId().equals(user.id())
+        || user.isIn(AGENTS) && (renewal.getRequestNumber() != null || renewal.filedAtCounter()));
   }
 
   static ResponseStatusException notFound() {

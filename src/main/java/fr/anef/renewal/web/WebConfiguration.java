@@ -9,6 +9,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new CsrfTokens()).addPathPatterns("/mon-espace/**", "/api/**", "/agent/**", "/ofii/**", "/demo/**");
+    registry.addInterceptor(CsrfTokens.forSessionForms())
+        .addPathPatterns("/mon-espace/**", "/api/**", "/agent/**", "/ofii/**", "/demo/**");
+    registry.addInterceptor(CsrfTokens.forPublicForms()).addPathPatterns("/compte/**");
   }
 }

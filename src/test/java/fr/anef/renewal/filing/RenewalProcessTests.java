@@ -212,6 +212,10 @@ class RenewalProcessTests {
     assertThatThrownBy(() -> complete(task(), withVariables("email", "jeanne@exemple.fr", "phone", "0612345678",
         "housingType", "OWN", "applicantId", "5903007229")))
         .isInstanceOf(Refusal.class).hasMessageContaining("Modification non autorisée");
+    assertThatThrownBy(() -> complete(task(), withVariables("email", "jeanne@exemple.fr", "phone", "0612345678",
+        "housingType", "OWN", "filedBy", "agent.lille")))
+        .as("the next step cannot be handed to someone else").isInstanceOf(Refusal.class)
+        .hasMessageContaining("Modification non autorisée");
     assertThat(instance).isWaitingAt(PERSONAL_INFORMATION);
   }
 

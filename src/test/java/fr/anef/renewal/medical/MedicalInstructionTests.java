@@ -41,7 +41,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class MedicalInstructionTests {
 
   /** Every variable the préfecture's process may hold: none of them medical but the opinion's six answers. */
-  static final Set<String> PREFECTURE_VARIABLES = Set.of("renewalRequested", "caseId", "applicantId", "currentTitleSummary",
+  static final Set<String> PREFECTURE_VARIABLES = Set.of("renewalRequested", "caseId", "applicantId", "filedBy", "counterApplicantId", "currentTitleSummary",
       "filingWindow", "birthName", "usageName", "firstNames", "sex", "birthDate", "birthCountry", "birthPlace",
       "nationality", "addressLine", "postalCode", "city", "country", "email", "phone", "housingType", "action",
       "maritalStatus", "dependentChildren", "attestationNoPolygamy", "attestationPenalties", "requiredDocumentsList",
