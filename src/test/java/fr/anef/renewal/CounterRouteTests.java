@@ -150,8 +150,10 @@ class CounterRouteTests {
     RenewalCase filed = filing.caseOf(instanceId);
     assertThat(filed.getRequestNumber()).isNotNull();
     IssuedDocument receipt = documents.issuedDocumentsOf(filed.getId()).get(0);
+    assertThat(page("/agent/demandes/" + filed.getRequestNumber())).as("the agent prints it for the person")
+        .contains("/agent/documents/" + receipt.getId());
     String receiptText;
-    try (var pdf = Loader.loadPDF(documents.download(receipt).bytes())) {
+    try (var pdf = Loader.loadPDF(asAgent(get("/agent/documents/" + receipt.getId())).getResponse().getContentAsByteArray())) {
       receiptText = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
     }
     assertThat(receiptText).contains("Demande déposée au guichet par", "(" + AGENT + ")", filed.getRequestNumber(), "GUICHET");

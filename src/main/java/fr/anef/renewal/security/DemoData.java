@@ -62,6 +62,14 @@ class DemoData {
             .enteredFranceOn(LocalDate.of(2020, 9, 1)),
         List.of(new ResidenceTitle("5900004321", "5903007250", ETRANGER_MALADE, VPF, LocalDate.of(2025, 12, 1), LocalDate.of(2026, 12, 31))));
 
+    // A person who cannot file online, for the counter route (« Guichet », agent.lille; titre 5900004338).
+    register.saveIfAbsent(
+        new RegisteredPerson("5903007268", "OFII", "CINQ", "M", LocalDate.of(1975, 2, 20), "Kinshasa",
+            "République démocratique du Congo", "Congolaise")
+            .livingAt("8 rue Gambetta", "59000", "Lille", "FRANCE")
+            .enteredFranceOn(LocalDate.of(2019, 5, 2)),
+        List.of(new ResidenceTitle("5900004338", "5903007268", ETRANGER_MALADE, VPF, LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28))));
+
     user("5903007229", "MALADE", "GUIDE", "guideem@yopmail.com", AccessSetup.APPLICANTS);
     user("5903007243", "TROIS", "OFII", "ofiitrois@yopmail.com", AccessSetup.APPLICANTS);
     user("agent.lille", "Agent", "Préfecture du Nord", "agent.lille@nord.gouv.fr", AccessSetup.PREFECTURE_AGENTS);

@@ -94,6 +94,12 @@ class AgentPagesController {
     return "redirect:/agent/demandes/" + filed.getRequestNumber();
   }
 
+  /** A PDF issued to the applicant (receipt, attestations, decision): to print it for a person at the counter. */
+  @GetMapping("/documents/{id}")
+  ResponseEntity<byte[]> issued(HttpServletRequest request, @PathVariable UUID id) {
+    return Downloads.of(documents.download(owned.issued(requireAgent(request), id)), false);
+  }
+
   @GetMapping("/fichiers/{id}")
   ResponseEntity<byte[]> file(HttpServletRequest request, @PathVariable UUID id) {
     return Downloads.of(documents.download(owned.file(requireAgent(request), id)), true);
