@@ -97,6 +97,8 @@ class CounterRouteTests {
   void completeAsAgent(String instanceId, Map<String, Object> form) {
     Task task = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
     assertThat(task.getAssignee()).as(task.getName()).isEqualTo(AGENT);
+    assertThat(task.getName()).as("whose draft it is, in the agent's task list").endsWith(" — au guichet pour AMINATA GUICHET ("
+        + filing.caseOf(instanceId).getApplicantId() + ")");
     identity.setAuthentication(AGENT, List.of(RenewalProcess.GROUP_PREFECTURE_AGENTS));
     try {
       Map<String, Object> variables = new HashMap<>(tasks.getVariables(task.getId()));

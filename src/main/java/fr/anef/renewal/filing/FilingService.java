@@ -158,6 +158,15 @@ public class FilingService {
         : window + " Déposée aujourd'hui, votre demande sera enregistrée comme " + timing.label() + ".";
   }
 
+  /** « au guichet pour PRÉNOM NOM (N° étranger) » for a draft opened at the counter. */
+  @Transactional(readOnly = true)
+  public Optional<String> counterLabel(String processInstanceId) {
+    RenewalCase draft = caseOf(processInstanceId);
+    return draft.filedAtCounter() ? register.person(draft.getApplicantId())
+        .map(p -> "au guichet pour " + p.getFirstNames() + " " + p.getBirthName() + " (" + p.getForeignerNumber() + ")")
+        : Optional.empty();
+  }
+
   /** The display variables a step's form needs when its task is created. */
   @Transactional(readOnly = true)
   public Map<String, Object> prepareStep(String processInstanceId, String taskDefinitionKey) {
