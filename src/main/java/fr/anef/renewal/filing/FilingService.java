@@ -100,13 +100,7 @@ public class FilingService {
     cases.findByApplicantIdAndStatusIn(applicantId, List.of(CaseStatus.DRAFT, CaseStatus.DEPOSITED)).stream()
         .findFirst()
         .ifPresent(open -> {
-          throw new Refusal(open.isDraft()
-              ? (atCounter ? "Une demande de renouvellement de cette personne est déjà en cours de saisie"
-                  + (open.filedAtCounter() ? " au guichet." : " dans son espace en ligne.")
-                  : "Vous avez déjà une demande de renouvellement en cours de saisie : reprenez-la depuis votre liste de tâches.")
-              : (atCounter ? "Cette personne a déjà déposé une demande de renouvellement"
-                  : "Vous avez déjà déposé une demande de renouvellement")
-                  + " (N° " + open.getRequestNumber() + ") : elle est en cours d'instruction.");
+          throw new Refusal(alreadyOpen(open, atCounter));
         });
     Optional<ResidenceTitle> title = register.latestTitle(applicantId);
     String department = Optional.ofNullable(person.department()).orElse(defaultDepartment);
@@ -121,6 +115,16 @@ public class FilingService {
     Map<String, Object> variables = stepOneVariables(draft, person, title);
     variables.put(RenewalProcess.VAR_FILED_BY, filer(draft));
     return variables;
+  }
+
+  private static String alreadyOpen(RenewalCase open, boolean atCounter) {
+    if (open.isDraft()) {
+      return !atCounter ? "Vous avez déjà une demande de renouvellement en cours de saisie : reprenez-la depuis votre liste de tâches."
+          : open.filedAtCounter() ? "Une demande de renouvellement de cette personne est déjà en cours de saisie au guichet."
+          : "Une demande de renouvellement de cette personne est déjà en cours de saisie dans son espace en ligne.";
+    }
+    return (atCounter ? "Cette personne a déjà déposé" : "Vous avez déjà déposé") + " une demande de renouvellement (N° "
+        + open.getRequestNumber() + ") : elle est en cours d'instruction.";
   }
 
   private Map<String, Object> stepOneVariables(RenewalCase draft, RegisteredPerson person, Optional<ResidenceTitle> title) {

@@ -4,12 +4,14 @@ import fr.anef.renewal.filing.CaseEvent;
 import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.filing.RenewalCase;
 import fr.anef.renewal.security.AppUser;
-import java.time.Instant;
 import fr.anef.renewal.account.AccountService;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,28 +46,34 @@ class CaseHistory {
     this.accounts = accounts;
   }
 
+  static final String COUNTER_FOR_YOU = "Un agent de la préfecture, pour vous, au guichet";
+
   List<Line> forApplicant(AppUser user, UUID caseId) {
     RenewalCase renewal = filing.byId(caseId).filter(c -> c.getApplicantId().equals(user.id()))
         .orElseThrow(OwnedResources::notFound);
-    return withCounterAccount(renewal, filing.history(renewal.getId()).stream()
+    return withCounterAccount(renewal, request -> COUNTER_FOR_YOU, filing.history(renewal.getId()).stream()
         .map(e -> line(e, e.getActor().equals(user.id()) ? "Vous"
-            : user.id().equals(e.getOnBehalfOf()) ? "Un agent de la préfecture, pour vous, au guichet"
-            : "L'administration")).toList(), "Un agent de la préfecture, pour vous, au guichet", false);
+            : user.id().equals(e.getOnBehalfOf()) ? COUNTER_FOR_YOU : "L'administration")).toList());
   }
 
   List<Line> forAgent(UUID caseId) {
     RenewalCase renewal = filing.byId(caseId).orElseThrow(OwnedResources::notFound);
-    return withCounterAccount(renewal, filing.history(caseId).stream().map(e -> line(e, e.getOnBehalfOf() == null
-        ? e.getActor() : e.getActor() + " pour " + e.getOnBehalfOf() + " (guichet)")).toList(), null, true);
+    return withCounterAccount(renewal, request -> atCounter(request.agentId(), renewal.getApplicantId()),
+        filing.history(caseId).stream().map(e -> line(e, e.getOnBehalfOf() == null ? e.getActor()
+            : atCounter(e.getActor(), e.getOnBehalfOf()))).toList());
+  }
+
+  private static String atCounter(String agentId, String applicantId) {
+    return agentId + " pour " + applicantId + " (guichet)";
   }
 
   /** An account asked for at the counter belongs to the story of the person's case, in time order. */
-  private List<Line> withCounterAccount(RenewalCase renewal, List<Line> lines, String who, boolean namesAgent) {
-    List<Line> all = new ArrayList<>();
-    accounts.counterRequests(renewal.getApplicantId()).forEach(r -> all.add(new Line(r.at(), namesAgent ? r.agentId() + " pour " + renewal.getApplicantId()
-            + " (guichet)" : who, "Création du compte demandée au guichet", "Lien de confirmation envoyé par email")));
-    all.addAll(lines);
-    all.sort(java.util.Comparator.comparing(Line::at));
+  private List<Line> withCounterAccount(RenewalCase renewal, Function<AccountService.CounterRequest, String> who,
+      List<Line> lines) {
+    List<Line> all = new ArrayList<>(lines);
+    accounts.counterRequests(renewal.getApplicantId()).forEach(request -> all.add(new Line(request.at(), who.apply(request),
+        "Création du compte demandée au guichet", "Lien de confirmation envoyé par email")));
+    all.sort(Comparator.comparing(Line::at));
     return all;
   }
 
