@@ -238,8 +238,9 @@ class BrowserJourneyTests {
     assertThat(page.locator(".notifications")).containsText("Le document « Justificatif de nationalité » est manquant");
     browser.screenshot(page, "demandeur-etape-3-refusee");
     // Tasklist's message covers the form's buttons until closed.
-    page.locator(".page-notifications .close").first().click();
-    assertThat(page.locator(".page-notifications")).not().containsText("est manquant");
+    Locator message = page.locator(".page-notifications .alert").filter(new Locator.FilterOptions().setHasText("est manquant"));
+    message.locator("button.close:visible").click();
+    assertThat(message).hasCount(0);
 
     // The upload page opens beside the step, which keeps what was typed.
     Page upload = page.waitForPopup(() -> page.getByText("Joindre mes documents justificatifs").click());
@@ -292,7 +293,7 @@ class BrowserJourneyTests {
     // Step 4: the summary, the observations, the dépôt.
     browser.openTask(page, "Mes démarches", "4. Dépôt de la demande");
     Locator summary = page.getByLabel("Récapitulatif de votre demande");
-    assertThat(summary).hasValue(Pattern.compile("(?s).*Téléphone : 0612345678.*passeport\\.png.*quittance\\.pdf.*releve\\.jpg.*"));
+    assertThat(summary).hasValue(Pattern.compile(".*Téléphone : 0612345678.*passeport\\.png.*quittance\\.pdf.*releve\\.jpg.*", Pattern.DOTALL));
     page.getByLabel("Observations à destination de l'administration").fill("Aucune.");
     page.getByLabel("Déposer la demande").check();
     browser.screenshot(page, "demandeur-etape-4");
@@ -384,7 +385,7 @@ class BrowserJourneyTests {
     // The agent sees the answers and accepts.
     browser.openTask(agent, "Demandes à examiner", "Examiner les pièces justificatives");
     assertThat(agent.getByLabel("Réponses de l'usager aux demandes de complément"))
-        .hasValue(Pattern.compile("(?s).*Justificatif de nationalité : document mis à jour.*document maintenu.*Voici une copie lisible.*"));
+        .hasValue(Pattern.compile(".*Justificatif de nationalité : document mis à jour.*document maintenu.*Voici une copie lisible.*", Pattern.DOTALL));
     assertThat(group(agent, "Justificatif de nationalité")).containsText("passeport-lisible.png");
     for (String document : new String[] {"Justificatif de nationalité", "Justificatif de domicile datant de moins de 6 mois",
         "Justificatif de résidence habituelle"}) {
@@ -481,14 +482,16 @@ class BrowserJourneyTests {
     agent.locator("[cam-widget-search] input").first().click();
     agent.locator("[cam-widget-search] .dropdown-menu").getByText("Business Key", new Locator.GetByTextOptions().setExact(true))
         .click();
-    agent.keyboard().type(requestNumber);
-    agent.keyboard().press("Enter");
+    Locator value = agent.locator("[cam-widget-search] .value-field input");
+    value.fill(requestNumber);
+    value.press("Enter");
     Locator row = agent.locator("tr").filter(new Locator.FilterOptions().setHasText(requestNumber));
     assertThat(row).hasCount(1);
     browser.screenshot(agent, "cockpit-recherche");
-    row.getByRole(AriaRole.LINK).first().click();
-    Locator status = agent.locator("tr").filter(new Locator.FilterOptions().setHasText("caseStatus"));
-    reloadUntilVisible(agent, status, "la variable caseStatus dans Cockpit");
+    row.locator("td.instance-id a").first().click();
+    Locator status = agent.locator("tr").filter(new Locator.FilterOptions()
+        .setHas(agent.getByText("caseStatus", new Page.GetByTextOptions().setExact(true))));
+    assertThat(status).isVisible();
     assertThat(status).containsText("instruction_medicale");
     browser.screenshot(agent, "cockpit-demande");
 
@@ -498,6 +501,8 @@ class BrowserJourneyTests {
     assertThat(agent.locator("body")).not().containsText("Pathologie");
     assertThat(agent.locator("body")).not().containsText("certificat-scanne.pdf");
     assertThat(agent.locator("body")).not().containsText("Dossier médical");
+    assertThat(agent.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Accès refusé"))).isVisible();
+    browser.checkAccessibility(agent, "Accès refusé");
     browser.screenshot(agent, "agent-url-ofii-refusee");
 
     // The decision, in Tasklist (the same session).
@@ -505,8 +510,8 @@ class BrowserJourneyTests {
     browser.openTask(agent, "Demandes à examiner", "Décider de la demande");
     assertThat(agent.getByLabel("N° de la demande")).hasValue(requestNumber);
     assertThat(agent.getByLabel("Avis du collège de médecins de l'OFII"))
-        .hasValue(Pattern.compile("(?s).*Durée prévisible des soins : 12 mois.*"));
-    assertThat(agent.getByLabel("Avis du collège de médecins de l'OFII")).not().hasValue(Pattern.compile("(?s).*Pathologie.*"));
+        .hasValue(Pattern.compile(".*Durée prévisible des soins : 12 mois.*", Pattern.DOTALL));
+    assertThat(agent.getByLabel("Avis du collège de médecins de l'OFII")).not().hasValue(Pattern.compile(".*Pathologie.*", Pattern.DOTALL));
     agent.getByLabel("Décision favorable – délivrance d'une carte de séjour temporaire « vie privée et familiale »").check();
     assertThat(agent.getByLabel("Carte valable du")).not().isEmpty();
     browser.screenshot(agent, "agent-decision");
@@ -535,7 +540,7 @@ class BrowserJourneyTests {
   static void reloadUntilVisible(Page page, Locator element, String what) {
     eventually(what, () -> {
       try {
-        element.waitFor(new Locator.WaitForOptions().setTimeout(2_000));
+        element.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
         return true;
       } catch (com.microsoft.playwright.TimeoutError notYet) {
         page.reload();

@@ -70,16 +70,20 @@ final class BrowserSupport implements AutoCloseable {
     this.playwright = Playwright.create(new Playwright.CreateOptions()
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     // launch() gives every run a fresh, temporary profile.
+    // French for Chromium's own words too (file inputs: « Choisir des fichiers »; Debian's chromium-l10n).
+    Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    env.put("LANGUAGE", "fr");
+    env.put("LANG", "fr_FR.UTF-8");
     this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_FLAGS));
-    PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_FLAGS).setEnv(env));
+    PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
   }
 
   /** A new person at their own browser: own cookies, French, a tall window so that screenshots show whole forms. */
   Page person() {
     BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")
         .setTimezoneId("Europe/Paris").setViewportSize(1280, 1400).setAcceptDownloads(true).setBaseURL(base));
-    context.setDefaultTimeout(20_000);
+    context.setDefaultTimeout(30_000);
     return context.newPage();
   }
 
@@ -129,7 +133,7 @@ final class BrowserSupport implements AutoCloseable {
         blocking.add(line);
       }
     }
-    StringBuilder entry = new StringBuilder(label + " — " + page.url().replace(base, "") + " — "
+    StringBuilder entry = new StringBuilder(label + " — " + page.url().replace(base, "").replaceAll("\\?.*", "") + " — "
         + (byImpact.isEmpty() ? "aucune violation" : byImpact));
     violations.forEach(v -> entry.append("\n    ").append(v.get("impact").asText()).append(' ').append(v.get("id").asText())
         .append(' ').append(v.get("targets")));
@@ -171,10 +175,13 @@ final class BrowserSupport implements AutoCloseable {
   void camundaLogin(Page page, String app, String user, String password) {
     page.navigate("/camunda/app/" + app + "/", new Page.NavigateOptions().setWaitUntil(
         com.microsoft.playwright.options.WaitUntilState.NETWORKIDLE));
+    // The first load of a Camunda web application is long (a few megabytes of scripts) on a busy machine.
+    page.getByPlaceholder("Username").waitFor(new Locator.WaitForOptions().setTimeout(90_000));
     page.getByPlaceholder("Username").fill(user);
     page.getByPlaceholder("Password").fill(password);
     page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-    PlaywrightAssertions.assertThat(page.getByText(app.equals("tasklist") ? "Start process" : "Processes").first()).isVisible();
+    PlaywrightAssertions.assertThat(page.getByText(app.equals("tasklist") ? "Start process" : "Processes").first())
+        .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
   }
 
   /** Opens a Tasklist filter, then the named task, reloading while the engine's jobs have not yet created it. */
