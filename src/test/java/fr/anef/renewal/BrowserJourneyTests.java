@@ -48,20 +48,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false",
-    // A context of its own: the journeys expect the agents' lists to hold only their case.
-    "anef.test.context=navigateur"})
+    // The same context as the other full-stack tests: a second one named "default" would be unregistered from
+    // the Camunda webapps when the cached one closes.
+    "camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
 class BrowserJourneyTests {
 
-  static final String APPLICANT = "5903007229";
   static final String PASSWORD = "Demo-2026!";
   static final Pattern LINK = Pattern.compile("/compte/confirmation\\?jeton=[0-9a-f]{64}");
   static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   @LocalServerPort int port;
   @Autowired GreenMail greenMail;
+  @Autowired fr.anef.renewal.register.Register register;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   BrowserSupport browser;
+  /** A new applicant (TESTEUR Jeanne, titre « Etranger malade » expiring in 90 days): the demo ones are the other tests'. */
+  String applicantId;
   /** The case the journeys follow, known once deposited. */
   String requestNumber;
   /** The OFII medical file's page, as the doctor reached it. */
@@ -69,6 +72,7 @@ class BrowserJourneyTests {
 
   @BeforeAll
   void startBrowser() {
+    applicantId = TestApplicants.create(register, identity, 90);
     browser = new BrowserSupport("http://localhost:" + port);
   }
 
@@ -197,7 +201,7 @@ class BrowserJourneyTests {
   @DisplayName("Le demandeur dépose sa demande dans Tasklist : étapes 1 à 4, justificatifs (dont un refusé), retour en arrière, attestation de dépôt")
   void applicantFiles() throws Exception {
     Page page = browser.person();
-    browser.camundaLogin(page, "tasklist", APPLICANT, PASSWORD);
+    browser.camundaLogin(page, "tasklist", applicantId, TestApplicants.PASSWORD);
 
     // « Démarrer un processus »: the seed's preamble.
     page.getByText("Start process").click();
@@ -211,7 +215,7 @@ class BrowserJourneyTests {
     // Step 1: the register's état civil, read-only; contact and housing.
     browser.openTask(page, "Mes démarches", "1. Informations personnelles");
     assertThat(page.getByLabel("Votre situation actuelle")).hasValue(Pattern.compile("« Etranger malade »"));
-    assertThat(page.getByLabel("Nom de naissance")).hasValue("GUIDE");
+    assertThat(page.getByLabel("Nom de naissance")).hasValue("TESTEUR");
     assertThat(page.getByLabel("Nom de naissance")).not().isEditable();
     choose(page, "Type d'hébergement", "À mon domicile (propriétaire ou locataire)");
     page.getByLabel("Téléphone").fill("06 12");
@@ -308,7 +312,7 @@ class BrowserJourneyTests {
     browser.screenshot(page, "demandeur-mon-espace-depot");
     browser.checkAccessibility(page, "Mon espace (demande déposée)");
     String text = pdfText(browser.download(page, receipt));
-    assertThat(text).contains("CONFIRMATION DU DÉPÔT", "GUIDE", "MALADE", APPLICANT, requestNumber);
+    assertThat(text).contains("CONFIRMATION DU DÉPÔT", "TESTEUR", "JEANNE", applicantId, requestNumber);
     page.context().close();
   }
 
@@ -345,7 +349,7 @@ class BrowserJourneyTests {
     complete(agent);
 
     Page applicant = browser.person();
-    browser.camundaLogin(applicant, "tasklist", APPLICANT, PASSWORD);
+    browser.camundaLogin(applicant, "tasklist", applicantId, TestApplicants.PASSWORD);
     applicant.navigate("/mon-espace/notifications");
     Locator request = applicant.locator("tr").filter(new Locator.FilterOptions().setHasText("Demande de complément"));
     reloadUntilVisible(applicant, request, "la demande de complément dans « Mes notifications »");
@@ -411,7 +415,7 @@ class BrowserJourneyTests {
   void opinionAndDecision() throws Exception {
     assertThat(requestNumber).as("the case filed by the previous journeys").isNotNull();
     Page applicant = browser.person();
-    browser.camundaLogin(applicant, "tasklist", APPLICANT, PASSWORD);
+    browser.camundaLogin(applicant, "tasklist", applicantId, TestApplicants.PASSWORD);
     applicant.navigate("/mon-espace/notifications");
     Locator blankForm = applicant.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
         .setName("Mise à disposition de votre formulaire vierge de certificat médical"));
@@ -419,7 +423,7 @@ class BrowserJourneyTests {
     blankForm.click();
     String certificate = pdfText(browser.download(applicant, applicant.getByRole(AriaRole.LINK,
         new Page.GetByRoleOptions().setName("TÉLÉCHARGER LE FORMULAIRE VIERGE DE CERTIFICAT MÉDICAL"))));
-    assertThat(certificate).contains("CERTIFICAT MEDICAL CONFIDENTIEL", APPLICANT, "GUIDE");
+    assertThat(certificate).contains("CERTIFICAT MEDICAL CONFIDENTIEL", applicantId, "TESTEUR");
     browser.screenshot(applicant, "demandeur-certificat-vierge");
     browser.checkAccessibility(applicant, "Notification (certificat médical)");
 
@@ -527,7 +531,7 @@ class BrowserJourneyTests {
     browser.screenshot(applicant, "demandeur-decision-favorable");
     browser.checkAccessibility(applicant, "Mon espace (décision)");
     String text = pdfText(browser.download(applicant, attestation));
-    assertThat(text).contains("ATTESTATION DE DÉCISION FAVORABLE", "GUIDE", requestNumber);
+    assertThat(text).contains("ATTESTATION DE DÉCISION FAVORABLE", "TESTEUR", requestNumber);
     applicant.context().close();
   }
 
