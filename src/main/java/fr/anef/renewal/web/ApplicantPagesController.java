@@ -82,6 +82,8 @@ class ApplicantPagesController {
     } catch (Refusal refusal) {
       redirect.addFlashAttribute("errors", refusal.reasons());
       redirect.addFlashAttribute("errorDocument", documentCode);
+      // A refusal opens on its message (focused), not on the document's section below it.
+      return "redirect:/mon-espace/justificatifs#erreurs";
     }
     return "redirect:/mon-espace/justificatifs#document-" + documentCode;
   }

@@ -1,0 +1,561 @@
+package fr.anef.renewal;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static fr.anef.renewal.BrowserSupport.choose;
+import static fr.anef.renewal.BrowserSupport.complete;
+import static fr.anef.renewal.BrowserSupport.completeButton;
+import static fr.anef.renewal.BrowserSupport.eventually;
+import static fr.anef.renewal.BrowserSupport.group;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every actor's journey through the real pages in headless Chromium: Tasklist and its Camunda Forms (found by
+ * their French labels), the application's pages (accounts, « Mon espace », notifications, uploads), Cockpit.
+ * The journeys follow one case, in order: the applicant files it, the agent asks for a complement, OFII gives
+ * its opinion, the agent decides. Screenshots and downloaded PDFs land in target/e2e/, with the axe-core
+ * figures of each page (axe.txt).
+ */
+@Tag("navigateur")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    // The same context as the other full-stack tests: a second one named "default" would be unregistered from
+    // the Camunda webapps when the cached one closes.
+    "camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
+class BrowserJourneyTests {
+
+  static final String PASSWORD = "Demo-2026!";
+  static final Pattern LINK = Pattern.compile("/compte/confirmation\\?jeton=[0-9a-f]{64}");
+  static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  @LocalServerPort int port;
+  @Autowired GreenMail greenMail;
+  @Autowired fr.anef.renewal.register.Register register;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+
+  BrowserSupport browser;
+  /** A new applicant (TESTEUR Jeanne, titre « Etranger malade » expiring in 90 days): the demo ones are the other tests'. */
+  String applicantId;
+  /** The case the journeys follow, known once deposited. */
+  String requestNumber;
+  /** The OFII medical file's page, as the doctor reached it. */
+  String medicalFileUrl;
+
+  @BeforeAll
+  void startBrowser() {
+    applicantId = TestApplicants.create(register, identity, 90);
+    browser = new BrowserSupport("http://localhost:" + port);
+  }
+
+  @AfterAll
+  void stopBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("Création de compte : titre du registre, lien reçu par courriel, chaque règle du mot de passe affichée")
+  void accountCreation() throws Exception {
+    Page page = browser.person();
+    page.navigate("/compte/creation");
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Première visite ? Créez votre compte.")))
+        .isVisible();
+    browser.checkAccessibility(page, "Création de compte");
+
+    // With the keyboard alone, in the order of the page: the skip link, then each field by its label. A wrong
+    // date: one generic error, nothing said about what is wrong, the focus on it.
+    page.keyboard().press("Tab");
+    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aller au contenu"))).isFocused();
+    page.keyboard().press("Enter");
+    String[][] fields = {{"numero", "5900004321"}, {"debutJour", "01"}, {"debutMois", "12"}, {"debutAnnee", "2025"},
+        {"finJour", "30"}, {"finMois", "12"}, {"finAnnee", "2026"}, {"email", "ofii.quatre@exemple.fr"},
+        {"emailConfirmation", "ofii.quatre@exemple.fr"}};
+    for (String[] field : fields) {
+      page.keyboard().press("Tab");
+      assertThat(page.locator("#" + field[0])).isFocused();
+      page.keyboard().type(field[1]);
+    }
+    page.keyboard().press("Tab");
+    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer un compte"))).isFocused();
+    page.keyboard().press("Enter");
+    Locator error = page.getByRole(AriaRole.ALERT);
+    assertThat(error).isVisible();
+    assertThat(error).isFocused();
+    browser.screenshot(page, "compte-erreur");
+    browser.checkAccessibility(page, "Création de compte (erreur)");
+
+    fillAccountRequest(page, "31");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer un compte")).click();
+    assertThat(page.getByText("Demande de création de compte bien enregistrée.")).isVisible();
+    browser.screenshot(page, "compte-demande-enregistree");
+    browser.checkAccessibility(page, "Demande de création enregistrée");
+
+    page.navigate(linkMailedTo("ofii.quatre@exemple.fr"));
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Créez votre mot de passe"))).isVisible();
+    browser.checkAccessibility(page, "Créez votre mot de passe");
+    for (Map.Entry<String, String> weak : Map.of(
+        "Co-1!", "au moins 8 caractères", "minuscule-1!", "Il manque une majuscule", "MAJUSCULE-1!", "Il manque une minuscule",
+        "SansChiffre!", "Il manque un chiffre", "SansSpecial1", "Il manque un caractère spécial").entrySet()) {
+      page.getByLabel("Mot de passe * :", new Page.GetByLabelOptions().setExact(true)).fill(weak.getKey());
+      page.getByLabel("Confirmation du mot de passe * :").fill(weak.getKey());
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer le mot de passe")).click();
+      assertThat(page.getByRole(AriaRole.ALERT)).containsText(weak.getValue());
+      assertThat(page.getByRole(AriaRole.ALERT)).isFocused();
+    }
+    browser.screenshot(page, "compte-mot-de-passe-refuse");
+    browser.checkAccessibility(page, "Créez votre mot de passe (erreur)");
+    page.getByLabel("Mot de passe * :", new Page.GetByLabelOptions().setExact(true)).fill("Valide-2026!");
+    page.getByLabel("Confirmation du mot de passe * :").fill("Autre-2026!");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer le mot de passe")).click();
+    assertThat(page.getByRole(AriaRole.ALERT)).containsText("La confirmation ne correspond pas");
+
+    page.getByLabel("Mot de passe * :", new Page.GetByLabelOptions().setExact(true)).fill("Valide-2026!");
+    page.getByLabel("Confirmation du mot de passe * :").fill("Valide-2026!");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer le mot de passe")).click();
+    assertThat(page.getByText("Votre compte a bien été créé.")).isVisible();
+    assertThat(page.locator("main")).containsText("5903007250");
+    browser.screenshot(page, "compte-cree");
+    browser.checkAccessibility(page, "Compte créé");
+
+    // The new account opens Tasklist and « Mon espace ».
+    browser.camundaLogin(page, "tasklist", "5903007250", "Valide-2026!");
+    assertThat(page.getByText("Start process")).isVisible();
+    page.navigate("/mon-espace");
+    assertThat(page.locator("main")).containsText("Vous n'avez aucune demande");
+    browser.checkAccessibility(page, "Mon espace (sans demande)");
+
+    page.navigate("/compte/mot-de-passe-oublie");
+    browser.checkAccessibility(page, "Mot de passe oublié");
+    page.context().close();
+  }
+
+  void fillAccountRequest(Page page, String lastDay) {
+    page.getByLabel("N° de votre visa ou de votre titre de séjour * :").fill("5900004321");
+    Locator from = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date de début de validité * :"));
+    from.getByLabel("Jour").fill("01");
+    from.getByLabel("Mois").fill("12");
+    from.getByLabel("Année").fill("2025");
+    Locator until = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date de fin de validité * :"));
+    until.getByLabel("Jour").fill(lastDay);
+    until.getByLabel("Mois").fill("12");
+    until.getByLabel("Année").fill("2026");
+    page.getByLabel("Adresse email * :", new Page.GetByLabelOptions().setExact(true)).fill("ofii.quatre@exemple.fr");
+    page.getByLabel("Confirmation de l'adresse email * :").fill("ofii.quatre@exemple.fr");
+  }
+
+  String linkMailedTo(String address) throws Exception {
+    String[] found = new String[1];
+    eventually("le courriel de confirmation à " + address, () -> {
+      try {
+        greenMail.waitForIncomingEmail(500, 1);
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+          if (message.getAllRecipients()[0].toString().equals(address)) {
+            Matcher link = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+            if (link.find()) {
+              found[0] = link.group();
+              return true;
+            }
+          }
+        }
+        return false;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    return found[0];
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("Le demandeur dépose sa demande dans Tasklist : étapes 1 à 4, justificatifs (dont un refusé), retour en arrière, attestation de dépôt")
+  void applicantFiles() throws Exception {
+    Page page = browser.person();
+    browser.camundaLogin(page, "tasklist", applicantId, TestApplicants.PASSWORD);
+
+    // « Démarrer un processus »: the seed's preamble.
+    page.getByText("Start process").click();
+    page.locator(".modal").getByText("Renouvellement de titre de séjour – étranger malade").click();
+    assertThat(page.locator(".modal").getByText("Demander un titre de séjour")).isVisible();
+    page.getByLabel("Je sollicite le renouvellement de ce titre").check();
+    browser.screenshot(page, "demandeur-demarrer");
+    page.locator(".modal").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start")).click();
+    assertThat(page.locator(".modal")).hasCount(0);
+
+    // Step 1: the register's état civil, read-only; contact and housing.
+    browser.openTask(page, "Mes démarches", "1. Informations personnelles");
+    assertThat(page.getByLabel("Votre situation actuelle")).hasValue(Pattern.compile("« Etranger malade »"));
+    assertThat(page.getByLabel("Nom de naissance")).hasValue("TESTEUR");
+    assertThat(page.getByLabel("Nom de naissance")).not().isEditable();
+    choose(page, "Type d'hébergement", "À mon domicile (propriétaire ou locataire)");
+    page.getByLabel("Téléphone").fill("06 12");
+    page.getByLabel("Enregistrer et poursuivre").check();
+    assertThat(page.getByText("Format attendu : 06 12 34 56 78")).isVisible();
+    assertThat(completeButton(page)).isDisabled();
+    page.getByLabel("Téléphone").fill("06 12 34 56 78");
+    browser.screenshot(page, "demandeur-etape-1");
+    complete(page);
+
+    // Step 2.
+    browser.openTask(page, "Mes démarches", "2. Motif de séjour");
+    fillReasonForStay(page);
+    browser.screenshot(page, "demandeur-etape-2");
+    complete(page);
+
+    // Step 3: the server refuses the step while a document has no file, in French.
+    browser.openTask(page, "Mes démarches", "3. Justificatifs");
+    assertThat(page.getByLabel("Documents à joindre")).hasValue(Pattern.compile("Justificatif de nationalité"));
+    page.getByLabel("Numéro ephoto (22 chiffres)").fill("1234567890123456789012");
+    page.getByLabel("Confirmer le numéro ephoto").fill("1234567890123456789012");
+    page.getByLabel("Enregistrer et poursuivre").check();
+    completeButton(page).click();
+    assertThat(page.locator(".notifications")).containsText("Le document « Justificatif de nationalité » est manquant");
+    browser.screenshot(page, "demandeur-etape-3-refusee");
+    // Tasklist's message covers the form's buttons until closed.
+    Locator message = page.locator(".page-notifications .alert").filter(new Locator.FilterOptions().setHasText("est manquant"));
+    message.locator("button.close:visible").click();
+    assertThat(message).hasCount(0);
+
+    // The upload page opens beside the step, which keeps what was typed.
+    Page upload = page.waitForPopup(() -> page.getByText("Joindre mes documents justificatifs").click());
+    upload.bringToFront();
+    assertThat(upload.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Je joins mes documents justificatifs")))
+        .isVisible();
+    browser.checkAccessibility(upload, "Justificatifs (page de dépôt)");
+    send(upload, "NATIONALITY", new FilePayload("passeport.png", "image/png", TestFiles.png()));
+    assertThat(upload.getByRole(AriaRole.STATUS)).hasText("1 fichier(s) ajouté(s).");
+    // A refused sending: the French error, nothing of it stored, nothing lost from before.
+    send(upload, "HOME_PROOF", new FilePayload("facture.pdf", "application/pdf", TestFiles.exe()),
+        new FilePayload("quittance.pdf", "application/pdf", TestFiles.pdf()));
+    Locator refusal = upload.getByRole(AriaRole.ALERT);
+    assertThat(refusal).containsText("Votre envoi a été refusé ; aucun fichier de cet envoi n'a été enregistré");
+    assertThat(refusal).containsText("« facture.pdf » : ce format n'est pas accepté (formats acceptés : JPG, PNG, PDF, TIFF, BMP).");
+    assertThat(refusal).isFocused();
+    assertThat(upload.getByLabel("Joindre un document (3 fichiers maximum)").nth(1)).hasAttribute("aria-invalid", "true");
+    assertThat(refusal.getByRole(AriaRole.LINK)).hasText("Choisir d’autres fichiers pour « Justificatif de domicile datant de moins de 6 mois »");
+    assertThat(upload.locator("#document-NATIONALITY")).containsText("passeport.png");
+    assertThat(upload.locator("#document-HOME_PROOF")).containsText("Aucun fichier joint.");
+    browser.screenshot(upload, "demandeur-justificatif-refuse");
+    browser.checkAccessibility(upload, "Justificatifs (envoi refusé)");
+    send(upload, "HOME_PROOF", new FilePayload("quittance.pdf", "application/pdf", TestFiles.pdf()));
+    send(upload, "HABITUAL_RESIDENCE", new FilePayload("releve.jpg", "image/jpeg", TestFiles.image("jpg")));
+    assertThat(upload.locator("#document-HOME_PROOF")).containsText("quittance.pdf");
+    assertThat(upload.locator("#document-HABITUAL_RESIDENCE")).containsText("releve.jpg");
+    browser.screenshot(upload, "demandeur-justificatifs");
+    upload.close();
+    page.bringToFront();
+
+    // Back to step 2, which shows what was saved, then forward again.
+    assertThat(page.getByLabel("Numéro ephoto (22 chiffres)")).hasValue("1234567890123456789012");
+    page.getByLabel("Revenir à l'étape précédente").check();
+    complete(page);
+    browser.openTask(page, "Mes démarches", "2. Motif de séjour");
+    assertThat(page.getByLabel("Ne pas vivre en France en état de polygamie", new Page.GetByLabelOptions())).isChecked();
+    assertThat(page.locator(".fjs-form-field-select").filter(new Locator.FilterOptions().setHasText("situation familiale")))
+        .containsText("Célibataire");
+    browser.screenshot(page, "demandeur-retour-etape-2");
+    page.getByLabel("Enregistrer et poursuivre").check();
+    complete(page);
+
+    browser.openTask(page, "Mes démarches", "3. Justificatifs");
+    assertThat(page.getByLabel("Documents à joindre")).hasValue(Pattern.compile("\\[fichiers joints : 1\\]"));
+    page.getByLabel("Numéro ephoto (22 chiffres)").fill("1234567890123456789012");
+    page.getByLabel("Confirmer le numéro ephoto").fill("1234567890123456789012");
+    page.getByLabel("Enregistrer et poursuivre").check();
+    complete(page);
+
+    // Step 4: the summary, the observations, the dépôt.
+    browser.openTask(page, "Mes démarches", "4. Dépôt de la demande");
+    Locator summary = page.getByLabel("Récapitulatif de votre demande");
+    assertThat(summary).hasValue(Pattern.compile(".*Téléphone : 0612345678.*passeport\\.png.*quittance\\.pdf.*releve\\.jpg.*", Pattern.DOTALL));
+    page.getByLabel("Observations à destination de l'administration").fill("Aucune.");
+    page.getByLabel("Déposer la demande").check();
+    browser.screenshot(page, "demandeur-etape-4");
+    complete(page);
+
+    // « Mon espace »: the N° de la demande and the receipt, once its job has run.
+    page.navigate("/mon-espace");
+    Locator receipt = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^confirmation-depot-")));
+    reloadUntilVisible(page, receipt, "l'attestation de dépôt dans « Mon espace »");
+    requestNumber = page.locator("tbody tr td").first().innerText().trim();
+    assertThat(requestNumber).matches("5901\\d{15}");
+    browser.screenshot(page, "demandeur-mon-espace-depot");
+    browser.checkAccessibility(page, "Mon espace (demande déposée)");
+    String text = pdfText(browser.download(page, receipt));
+    assertThat(text).contains("CONFIRMATION DU DÉPÔT", "TESTEUR", "JEANNE", applicantId, requestNumber);
+    page.context().close();
+  }
+
+  void fillReasonForStay(Page page) {
+    choose(page, "Quelle est votre situation familiale actuelle ?", "Célibataire");
+    page.locator(".fjs-form-field-radio").filter(new Locator.FilterOptions().setHasText("Avez-vous des enfants à votre charge ?"))
+        .getByLabel("Non", new Locator.GetByLabelOptions().setExact(true)).check();
+    page.getByLabel("Ne pas vivre en France en état de polygamie").check();
+    page.getByLabel("Avoir connaissance des sanctions pénales").check();
+    page.getByLabel("Enregistrer et poursuivre").check();
+  }
+
+  static void send(Page upload, String code, FilePayload... files) {
+    Locator section = upload.locator("#document-" + code);
+    section.getByLabel(Pattern.compile("^Joindre un document")).setInputFiles(files);
+    section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Envoyer")).click();
+    upload.waitForLoadState();
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("L'agent demande un complément ; le demandeur ouvre la notification, met à jour un document, en maintient un autre ; l'agent accepte")
+  void complementRound() throws Exception {
+    assertThat(requestNumber).as("the case filed by the previous journey").isNotNull();
+    Page agent = browser.person();
+    browser.camundaLogin(agent, "tasklist", "agent.lille", PASSWORD);
+    browser.openTask(agent, "Demandes à examiner", "Examiner les pièces justificatives");
+    assertThat(agent.getByLabel("N° de la demande")).hasValue(requestNumber);
+    verdict(agent, "Justificatif de nationalité", "Invalide", "Copie illisible : fournissez une copie nette.");
+    verdict(agent, "Justificatif de domicile datant de moins de 6 mois", "Invalide", "La facture doit dater de moins de 6 mois.");
+    verdict(agent, "Justificatif de résidence habituelle", "Valide", null);
+    agent.getByLabel("Note interne (jamais transmise à l'usager)").fill("Dossier suivi par le bureau 3.");
+    browser.screenshot(agent, "agent-examen-invalide");
+    complete(agent);
+
+    Page applicant = browser.person();
+    browser.camundaLogin(applicant, "tasklist", applicantId, TestApplicants.PASSWORD);
+    applicant.navigate("/mon-espace/notifications");
+    Locator request = applicant.locator("tr").filter(new Locator.FilterOptions().setHasText("Demande de complément"));
+    reloadUntilVisible(applicant, request, "la demande de complément dans « Mes notifications »");
+    assertThat(request).containsText("non lue");
+    browser.checkAccessibility(applicant, "Mes notifications");
+    request.getByRole(AriaRole.LINK).click();
+    assertThat(applicant.locator("main")).containsText("lue le " + LocalDate.now().format(FRENCH_DATE));
+    assertThat(applicant.locator("main")).containsText("Copie illisible : fournissez une copie nette.");
+    assertThat(applicant.locator("main")).not().containsText("bureau 3");
+    browser.screenshot(applicant, "demandeur-demande-de-complement");
+    browser.checkAccessibility(applicant, "Réponse à la demande de complément");
+
+    // Nothing chosen: refused, in French, the focus on the errors.
+    applicant.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Valider et envoyer")).click();
+    Locator errors = applicant.getByRole(AriaRole.ALERT);
+    assertThat(errors).containsText("Choisissez « Maintenir le Document » ou « Mettre à jour le Document » pour « Justificatif de nationalité »");
+    assertThat(errors).isFocused();
+    browser.checkAccessibility(applicant, "Réponse à la demande de complément (erreurs)");
+
+    Locator nationality = applicant.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Justificatif de nationalité :"));
+    nationality.getByLabel("Mettre à jour le Document").check();
+    nationality.getByLabel("Nouveau document (si vous le mettez à jour) :")
+        .setInputFiles(new FilePayload("passeport-lisible.png", "image/png", TestFiles.png()));
+    Locator home = applicant.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions()
+        .setName("Justificatif de domicile datant de moins de 6 mois :"));
+    home.getByLabel("Maintenir le Document").check();
+    home.getByLabel("Veuillez préciser les raisons du maintien du document (si vous le maintenez) :")
+        .fill("La facture est du 2 novembre : elle a moins de 6 mois.");
+    applicant.getByLabel("Message à l'agent :").fill("Voici une copie lisible de mon passeport.");
+    browser.screenshot(applicant, "demandeur-reponse-complement");
+    applicant.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Valider et envoyer")).click();
+    assertThat(applicant.getByRole(AriaRole.STATUS)).hasText("Votre réponse a bien été envoyée à l'agent instructeur.");
+    applicant.navigate("/mon-espace/notifications");
+    assertThat(request).containsText("Lu le " + LocalDate.now().format(FRENCH_DATE));
+    browser.screenshot(applicant, "demandeur-notifications-lues");
+
+    // The agent sees the answers and accepts.
+    browser.openTask(agent, "Demandes à examiner", "Examiner les pièces justificatives");
+    assertThat(agent.getByLabel("Réponses de l'usager aux demandes de complément"))
+        .hasValue(Pattern.compile(".*Justificatif de nationalité : document mis à jour.*document maintenu.*Voici une copie lisible.*", Pattern.DOTALL));
+    assertThat(group(agent, "Justificatif de nationalité")).containsText("passeport-lisible.png");
+    for (String document : new String[] {"Justificatif de nationalité", "Justificatif de domicile datant de moins de 6 mois",
+        "Justificatif de résidence habituelle"}) {
+      verdict(agent, document, "Valide", null);
+    }
+    browser.screenshot(agent, "agent-examen-valide");
+    complete(agent);
+    agent.context().close();
+    applicant.context().close();
+  }
+
+  static void verdict(Page agent, String document, String verdict, String observation) {
+    Locator block = group(agent, document);
+    block.getByLabel(verdict, new Locator.GetByLabelOptions().setExact(true)).check();
+    if (observation != null) {
+      block.getByLabel("Observations (transmises à l'usager)").fill(observation);
+    }
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("Le médecin de l'OFII puis le collège rendent l'avis ; l'agent retrouve la demande dans Cockpit, n'accède à aucune donnée médicale, décide favorablement ; le demandeur télécharge l'attestation")
+  void opinionAndDecision() throws Exception {
+    assertThat(requestNumber).as("the case filed by the previous journeys").isNotNull();
+    Page applicant = browser.person();
+    browser.camundaLogin(applicant, "tasklist", applicantId, TestApplicants.PASSWORD);
+    applicant.navigate("/mon-espace/notifications");
+    Locator blankForm = applicant.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+        .setName("Mise à disposition de votre formulaire vierge de certificat médical"));
+    reloadUntilVisible(applicant, blankForm, "le formulaire vierge de certificat médical");
+    blankForm.click();
+    String certificate = pdfText(browser.download(applicant, applicant.getByRole(AriaRole.LINK,
+        new Page.GetByRoleOptions().setName("TÉLÉCHARGER LE FORMULAIRE VIERGE DE CERTIFICAT MÉDICAL"))));
+    assertThat(certificate).contains("CERTIFICAT MEDICAL CONFIDENTIEL", applicantId, "TESTEUR");
+    browser.screenshot(applicant, "demandeur-certificat-vierge");
+    browser.checkAccessibility(applicant, "Notification (certificat médical)");
+
+    // OFII's doctor: the certificate, its scan on the medical file's page, the report.
+    Page doctor = browser.person();
+    browser.camundaLogin(doctor, "tasklist", "medecin.ofii", PASSWORD);
+    browser.openTask(doctor, "Dossiers médicaux", "Enregistrer la réception du certificat");
+    assertThat(doctor.getByLabel("N° de la demande")).hasValue(requestNumber);
+    Locator received = doctor.getByLabel("Date de réception du certificat médical");
+    received.fill(LocalDate.now().format(FRENCH_DATE));
+    received.press("Enter");
+    Page file = doctor.waitForPopup(() -> doctor.getByText("Déposer les scans du certificat et des pièces médicales").click());
+    file.bringToFront();
+    assertThat(file.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dossier médical — secret médical")))
+        .isVisible();
+    medicalFileUrl = file.url();
+    file.getByLabel("Type de pièce").selectOption(new com.microsoft.playwright.options.SelectOption()
+        .setLabel("Certificat médical confidentiel"));
+    file.getByLabel(Pattern.compile("^Fichiers")).setInputFiles(new FilePayload("certificat-scanne.pdf", "application/pdf",
+        TestFiles.pdf()));
+    file.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Déposer")).click();
+    assertThat(file.locator("main")).containsText("certificat-scanne.pdf");
+    browser.screenshot(file, "ofii-dossier-medical");
+    file.close();
+    doctor.bringToFront();
+    browser.screenshot(doctor, "ofii-certificat");
+    complete(doctor);
+
+    browser.openTask(doctor, "Dossiers médicaux", "Rédiger le rapport médical");
+    doctor.getByLabel("Le rapport est complet : le transmettre au collège").check();
+    doctor.getByLabel("Histoire de la maladie").fill("Pathologie chronique suivie depuis 2021.");
+    doctor.getByLabel("Durée prévisible des soins (mois)").fill("12");
+    browser.screenshot(doctor, "ofii-rapport");
+    complete(doctor);
+    doctor.context().close();
+
+    // The college: three doctors, none the report's author.
+    for (String member : new String[] {"medecin.ofii2", "medecin.ofii3", "medecin.ofii4"}) {
+      Page college = browser.person();
+      browser.camundaLogin(college, "tasklist", member, PASSWORD);
+      browser.openTask(college, "Collège de médecins", "Avis du collège de médecins");
+      assertThat(college.getByLabel("Rapport médical", new Page.GetByLabelOptions().setExact(true))).hasValue(Pattern.compile("Pathologie chronique"));
+      answer(college, "L'état de santé nécessite une prise en charge médicale", "Oui");
+      answer(college, "Le défaut de prise en charge peut entraîner des conséquences d'une exceptionnelle gravité", "Oui");
+      answer(college, "Le demandeur peut bénéficier effectivement d'un traitement approprié dans son pays d'origine", "Non");
+      answer(college, "L'état de santé permet de voyager sans risque vers le pays d'origine", "Oui");
+      college.getByLabel("Durée prévisible des soins (mois)").fill("12");
+      if (member.equals("medecin.ofii2")) {
+        browser.screenshot(college, "ofii-college");
+      }
+      complete(college);
+      college.context().close();
+    }
+
+    // The préfecture's agent: the case in Cockpit by its N° de la demande, with its status.
+    Page agent = browser.person();
+    browser.camundaLogin(agent, "cockpit", "agent.lille", PASSWORD);
+    agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Processes").setExact(true)).first().click();
+    agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Renouvellement de titre de séjour – étranger malade")).click();
+    agent.locator("[cam-widget-search] input").first().click();
+    agent.locator("[cam-widget-search] .dropdown-menu").getByText("Business Key", new Locator.GetByTextOptions().setExact(true))
+        .click();
+    Locator value = agent.locator("[cam-widget-search] .value-field input");
+    value.fill(requestNumber);
+    value.press("Enter");
+    Locator row = agent.locator("tr").filter(new Locator.FilterOptions().setHasText(requestNumber));
+    assertThat(row).hasCount(1);
+    browser.screenshot(agent, "cockpit-recherche");
+    row.locator("td.instance-id a").first().click();
+    Locator status = agent.locator("tr").filter(new Locator.FilterOptions()
+        .setHas(agent.getByText("caseStatus", new Page.GetByTextOptions().setExact(true))));
+    assertThat(status).isVisible();
+    assertThat(status).containsText("instruction_medicale");
+    browser.screenshot(agent, "cockpit-demande");
+
+    // An OFII address opened directly: no medical data.
+    Response forbidden = agent.navigate(medicalFileUrl);
+    assertThat(forbidden.status()).isEqualTo(403);
+    assertThat(agent.locator("body")).not().containsText("Pathologie");
+    assertThat(agent.locator("body")).not().containsText("certificat-scanne.pdf");
+    assertThat(agent.locator("body")).not().containsText("Dossier médical");
+    assertThat(agent.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Accès refusé"))).isVisible();
+    browser.checkAccessibility(agent, "Accès refusé");
+    browser.screenshot(agent, "agent-url-ofii-refusee");
+
+    // The decision, in Tasklist (the same session).
+    agent.navigate("/camunda/app/tasklist/");
+    browser.openTask(agent, "Demandes à examiner", "Décider de la demande");
+    assertThat(agent.getByLabel("N° de la demande")).hasValue(requestNumber);
+    assertThat(agent.getByLabel("Avis du collège de médecins de l'OFII"))
+        .hasValue(Pattern.compile(".*Durée prévisible des soins : 12 mois.*", Pattern.DOTALL));
+    assertThat(agent.getByLabel("Avis du collège de médecins de l'OFII")).not().hasValue(Pattern.compile(".*Pathologie.*", Pattern.DOTALL));
+    agent.getByLabel("Décision favorable – délivrance d'une carte de séjour temporaire « vie privée et familiale »").check();
+    assertThat(agent.getByLabel("Carte valable du")).not().isEmpty();
+    browser.screenshot(agent, "agent-decision");
+    complete(agent);
+    agent.context().close();
+
+    // The applicant downloads the « ATTESTATION DE DÉCISION FAVORABLE ».
+    applicant.navigate("/mon-espace");
+    Locator attestation = applicant.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+        .setName(Pattern.compile("attestation-decision-favorable|decision-favorable", Pattern.CASE_INSENSITIVE)));
+    reloadUntilVisible(applicant, attestation, "l'attestation de décision favorable dans « Mon espace »");
+    assertThat(applicant.locator("tbody")).containsText("Décision favorable");
+    browser.screenshot(applicant, "demandeur-decision-favorable");
+    browser.checkAccessibility(applicant, "Mon espace (décision)");
+    String text = pdfText(browser.download(applicant, attestation));
+    assertThat(text).contains("ATTESTATION DE DÉCISION FAVORABLE", "TESTEUR", requestNumber);
+    applicant.context().close();
+  }
+
+  static void answer(Page page, String question, String choice) {
+    page.locator(".fjs-form-field-radio").filter(new Locator.FilterOptions().setHasText(question))
+        .getByLabel(choice, new Locator.GetByLabelOptions().setExact(true)).check();
+  }
+
+  /** Reloads the page until the element shows: it depends on a job of the engine. */
+  static void reloadUntilVisible(Page page, Locator element, String what) {
+    eventually(what, () -> {
+      try {
+        element.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+        return true;
+      } catch (com.microsoft.playwright.TimeoutError notYet) {
+        page.reload();
+        return false;
+      }
+    });
+  }
+
+  static String pdfText(byte[] pdf) throws Exception {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document);
+    }
+  }
+}
