@@ -535,6 +535,97 @@ class BrowserJourneyTests {
     applicant.context().close();
   }
 
+  @Test
+  @Order(5)
+  @DisplayName("Au guichet, l'agent vérifie le titre, demande le compte, dépose la demande dans Tasklist avec les documents numérisés ; l'attestation le dit")
+  void counterRoute() throws Exception {
+    String person = "5903007268";
+    String label = " — au guichet pour CINQ OFII (" + person + ")";
+    Page agent = browser.person();
+    browser.camundaLogin(agent, "tasklist", "agent.lille", "Demo-2026!");
+    agent.navigate("/agent/guichet");
+    browser.checkAccessibility(agent, "Guichet (vérification du titre)");
+    fillTitle(agent, "5900004338", "1", "3", "2026", "27", "2", "2027");
+    Locator refusal = agent.getByRole(AriaRole.ALERT);
+    assertThat(refusal).containsText("ne correspondent à aucun visa ni titre de séjour");
+    assertThat(refusal).isFocused();
+    fillTitle(agent, "5900004338", "1", "3", "2026", "28", "2", "2027");
+    assertThat(agent.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Personne reçue : CINQ OFII"))).isVisible();
+    agent.getByLabel("Adresse email de la personne *").fill("cinq@exemple.fr");
+    agent.getByLabel("Confirmation de l'adresse email *").fill("cinq@exemple.fr");
+    agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer son compte")).click();
+    assertThat(agent.getByRole(AriaRole.STATUS)).containsText("Demande de création de compte bien enregistrée");
+    agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ouvrir une demande de renouvellement au guichet")).click();
+    assertThat(agent.getByRole(AriaRole.STATUS)).containsText("Demande ouverte au guichet");
+    browser.screenshot(agent, "guichet-demande-ouverte");
+    browser.checkAccessibility(agent, "Guichet (personne reçue)");
+
+    agent.navigate("/camunda/app/tasklist/");
+    browser.openTask(agent, "Mes démarches", "1. Informations personnelles" + label);
+    assertThat(agent.getByLabel("Nom de naissance")).hasValue("OFII");
+    choose(agent, "Type d'hébergement", "À mon domicile (propriétaire ou locataire)");
+    agent.getByLabel(Pattern.compile("^Email")).fill("cinq@exemple.fr");
+    agent.getByLabel("Téléphone").fill("06 98 76 54 32");
+    agent.getByLabel("Enregistrer et poursuivre").check();
+    browser.screenshot(agent, "guichet-etape-1");
+    complete(agent);
+    browser.openTask(agent, "Mes démarches", "2. Motif de séjour" + label);
+    fillReasonForStay(agent);
+    complete(agent);
+    browser.openTask(agent, "Mes démarches", "3. Justificatifs" + label);
+
+    // The step's link leads an agent to the counter page, and from there to the draft's scans.
+    Page upload = agent.waitForPopup(() -> agent.getByText("Joindre mes documents justificatifs").click());
+    upload.bringToFront();
+    upload.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Joindre les documents numérisés")).first().click();
+    assertThat(upload.getByText("Demande ouverte au guichet pour")).containsText("CINQ OFII");
+    browser.checkAccessibility(upload, "Guichet (documents numérisés)");
+    send(upload, "NATIONALITY", new FilePayload("passeport-scan.pdf", "application/pdf", TestFiles.pdf()));
+    send(upload, "HOME_PROOF", new FilePayload("facture-scan.png", "image/png", TestFiles.png()));
+    send(upload, "HABITUAL_RESIDENCE", new FilePayload("attestation-scan.jpg", "image/jpeg", TestFiles.image("jpg")));
+    assertThat(upload.locator("#document-HABITUAL_RESIDENCE")).containsText("attestation-scan.jpg");
+    browser.screenshot(upload, "guichet-documents-numerises");
+    upload.close();
+    agent.bringToFront();
+
+    agent.getByLabel("Numéro ephoto (22 chiffres)").fill("2234567890123456789012");
+    agent.getByLabel("Confirmer le numéro ephoto").fill("2234567890123456789012");
+    agent.getByLabel("Enregistrer et poursuivre").check();
+    complete(agent);
+    browser.openTask(agent, "Mes démarches", "4. Dépôt de la demande" + label);
+    agent.getByLabel("Déposer la demande").check();
+    complete(agent);
+
+    // The case page: history « agent.lille pour … (guichet) », and the receipt to print for the person.
+    agent.navigate("/agent/guichet");
+    Locator filed = agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Demande N° ")));
+    reloadUntilVisible(agent, filed, "la demande déposée au guichet");
+    filed.click();
+    Locator receipt = agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^confirmation-depot-")));
+    reloadUntilVisible(agent, receipt, "l'attestation de dépôt sur la page de la demande");
+    assertThat(agent.locator("table").last()).containsText("agent.lille pour " + person + " (guichet)");
+    browser.screenshot(agent, "guichet-demande-deposee");
+    String text = pdfText(browser.download(agent, receipt)).replaceAll("\\s+", " ");
+    assertThat(text).contains("CONFIRMATION DU DÉPÔT", "OFII", "CINQ", person, "Demande déposée au guichet par",
+        "(agent.lille)");
+    agent.context().close();
+  }
+
+  static void fillTitle(Page page, String number, String fromDay, String fromMonth, String fromYear, String untilDay,
+      String untilMonth, String untilYear) {
+    page.getByLabel("N° du visa ou du titre de séjour *").fill(number);
+    Locator from = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date de début de validité *"));
+    from.getByLabel("Jour").fill(fromDay);
+    from.getByLabel("Mois").fill(fromMonth);
+    from.getByLabel("Année").fill(fromYear);
+    Locator until = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date de fin de validité *"));
+    until.getByLabel("Jour").fill(untilDay);
+    until.getByLabel("Mois").fill(untilMonth);
+    until.getByLabel("Année").fill(untilYear);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vérifier le titre")).click();
+    page.waitForLoadState();
+  }
+
   static void answer(Page page, String question, String choice) {
     page.locator(".fjs-form-field-radio").filter(new Locator.FilterOptions().setHasText(question))
         .getByLabel(choice, new Locator.GetByLabelOptions().setExact(true)).check();

@@ -145,6 +145,7 @@ class CounterPagesController {
     } catch (Refusal refusal) {
       redirect.addFlashAttribute("errors", refusal.reasons());
       redirect.addFlashAttribute("errorDocument", documentCode);
+      return "redirect:/agent/guichet/demandes/" + caseId + "/justificatifs#erreurs"; // the message takes the focus
     }
     return "redirect:/agent/guichet/demandes/" + caseId + "/justificatifs#document-" + documentCode;
   }
