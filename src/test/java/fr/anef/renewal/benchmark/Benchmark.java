@@ -133,7 +133,7 @@ public final class Benchmark {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     try (Metrics.HeapSampler heap = new Metrics.HeapSampler()) {
       run(warmup, actors, i -> warmDriver.drive(applicants.get(i), i, ProjectDriver.Stop.END));
-      Phase project = measure("projet", cases, actors, dataSource, serverCpu, heap, jdbc,
+      Phase project = measure("projet", cases, actors, dataSource, serverCpu, heap, jdbc, waits,
           i -> driver.drive(applicants.get(warmup + i), warmup + i, ProjectDriver.Stop.END));
       report.append(project.report).append("  appels (latences) :\n").append(metrics.latencyTable());
       report.append(pdfAlone(context.getBean(PdfRenderer.class)));
@@ -144,7 +144,7 @@ public final class Benchmark {
           Metrics bareMetrics = new Metrics();
           run(warmup, actors, i -> engine.drive(i, new Metrics(), waits));
           baseline = measure("moteur nu (mêmes modèles, délégués vides, sans documents)", cases, actors, engine.dataSource(),
-              serverCpu, heap, null, i -> engine.drive(warmup + i, bareMetrics, waits));
+              serverCpu, heap, null, waits, i -> engine.drive(warmup + i, bareMetrics, waits));
           report.append(baseline.report).append("  appels (latences) :\n").append(bareMetrics.latencyTable());
         }
         report.append(String.format("== Rapport projet / moteur nu%n  dossiers/s : %.2f / %.2f = %.2f%n"
@@ -204,7 +204,7 @@ public final class Benchmark {
   record Phase(String report, double casesPerSecond, double cpuMsPerCase, double serverCpuMsPerCase) {}
 
   static Phase measure(String name, int cases, int actors, DataSource dataSource, ServerCpu serverCpu, Metrics.HeapSampler heap,
-      JdbcTemplate appJdbc, IntConsumer drive) throws Exception {
+      JdbcTemplate appJdbc, Waits waits, IntConsumer drive) throws Exception {
     Map<String, Long> sizesBefore = DatabaseSizes.measure(dataSource);
     long pdfs = PdfTiming.COUNT.get();
     long pdfNanos = PdfTiming.NANOS.get();
@@ -214,11 +214,13 @@ public final class Benchmark {
     String load = loadAverage();
     heap.reset();
     long cpu = Metrics.processCpuNanos();
+    long probes = waits.probeCpuNanos();
     long server = serverCpu.nanos();
     long start = System.nanoTime();
     int failures = run(cases, actors, drive);
     double seconds = (System.nanoTime() - start) / 1e9;
-    double cpuMs = (Metrics.processCpuNanos() - cpu) / 1e6 / cases;
+    double probeMs = (waits.probeCpuNanos() - probes) / 1e6 / cases;
+    double cpuMs = (Metrics.processCpuNanos() - cpu) / 1e6 / cases - probeMs;
     double serverMs = (serverCpu.nanos() - server) / 1e6 / cases;
     long peak = heap.peak();
     Map<String, Long> sizesAfter = DatabaseSizes.measure(dataSource);
@@ -226,7 +228,7 @@ public final class Benchmark {
     out.append("== ").append(name).append('\n');
     out.append(String.format("  %d dossiers complets en %.1f s : %.2f dossiers/s (%d en échec) — charge avant : %s%n", cases - failures,
         seconds, (cases - failures) / seconds, failures, load));
-    out.append(String.format("  CPU de la JVM : %.1f ms par dossier", cpuMs));
+    out.append(String.format("  CPU de la JVM : %.1f ms par dossier (hors %.1f ms de scrutation du pilote)", cpuMs, probeMs));
     if (serverCpu.available()) {
       out.append(String.format(" ; CPU de PostgreSQL : %.1f ms par dossier", serverMs));
     }
