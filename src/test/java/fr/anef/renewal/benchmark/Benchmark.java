@@ -2,6 +2,9 @@ package fr.anef.renewal.benchmark;
 
 import com.icegreen.greenmail.util.GreenMail;
 import fr.anef.renewal.RenewalApplication;
+import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.notification.NotificationFilter;
+import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.pdf.ApplicantIdentity;
 import fr.anef.renewal.pdf.DepositReceipt;
 import fr.anef.renewal.pdf.PdfRenderer;
@@ -137,6 +140,7 @@ public final class Benchmark {
           i -> driver.drive(applicants.get(warmup + i), warmup + i, ProjectDriver.Stop.END));
       report.append(project.report).append("  appels (latences) :\n").append(metrics.latencyTable());
       report.append(pdfAlone(context.getBean(PdfRenderer.class)));
+      report.append(repositoryAlone(context, jdbc));
 
       Phase baseline = null;
       if (bare && bareUrl != null) {
@@ -199,6 +203,31 @@ public final class Benchmark {
     return String.format("  PDF seul (attestation de dépôt, 100 de suite sur un fil) : p50 %.1f ms, p95 %.1f ms, "
         + "moyenne %.1f ms, CPU %.1f ms par PDF — charge : %s%n", Metrics.pct(times, 50), Metrics.pct(times, 95),
         times.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6, cpuMs, loadAverage());
+  }
+
+  /** Two of the application's derived queries, one at a time: the cost of a repository call by itself. */
+  static String repositoryAlone(ConfigurableApplicationContext context, JdbcTemplate jdbc) {
+    FilingService filing = context.getBean(FilingService.class);
+    NotificationService notifications = context.getBean(NotificationService.class);
+    Map<String, Object> row = jdbc.queryForMap("select process_instance_id, applicant_id from renewal_case limit 1");
+    String instance = (String) row.get("process_instance_id");
+    String applicant = (String) row.get("applicant_id");
+    StringBuilder out = new StringBuilder();
+    for (int round = 0; round < 2; round++) {
+      long start = System.nanoTime();
+      long cpu = Metrics.processCpuNanos();
+      for (int i = 0; i < 2000; i++) {
+        filing.caseOf(instance);
+        notifications.list(applicant, NotificationFilter.ALL, 0, 20);
+      }
+      if (round == 1) {
+        out.append(String.format("  requêtes JPA seules (caseOf + « Mes notifications », 2000 de suite sur un fil) : %.0f µs "
+            + "par paire, CPU %.0f µs (hibernate.criteria.plan_cache_enabled=%s)%n", (System.nanoTime() - start) / 1e3 / 2000,
+            (Metrics.processCpuNanos() - cpu) / 1e3 / 2000,
+            context.getEnvironment().getProperty("spring.jpa.properties.hibernate.criteria.plan_cache_enabled", "false")));
+      }
+    }
+    return out.toString();
   }
 
   record Phase(String report, double casesPerSecond, double cpuMsPerCase, double serverCpuMsPerCase) {}
