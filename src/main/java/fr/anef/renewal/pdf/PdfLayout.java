@@ -107,7 +107,11 @@ final class PdfLayout implements Closeable {
       if (in == null) {
         throw new IllegalStateException("Font not found on the classpath: " + resource);
       }
-      return new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+      TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+      // No GSUB shaping: French needs none, and PDFBox's Latin GSUB worker (ligatures) cost about a third of
+      // each PDF's time (benchmark, README « Performance ») and drops ligated letters from the text layer.
+      font.setEnableGsub(false);
+      return font;
     } catch (IOException e) {
       throw new UncheckedIOException("Font could not be read: " + resource, e);
     }

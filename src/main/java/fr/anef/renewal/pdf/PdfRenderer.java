@@ -75,6 +75,9 @@ public class PdfRenderer {
   private static final float HOLDER_GAP = 4;
   private static final float DOCUMENT_GAP = 8;
 
+  /** The notice is the same document for everyone: rendered once (a benign race renders it twice at worst). */
+  private volatile byte[] explanatoryNotice;
+
   private final TrueTypeFont regular;
   private final TrueTypeFont bold;
 
@@ -160,7 +163,12 @@ public class PdfRenderer {
    * the same for everyone: no personal data; « Mars 2019 » and « Page x/y » at the foot of every page.
    */
   public byte[] explanatoryNotice() {
-    return render(MedicalForms.NOTICE_TITLE + " - " + MedicalForms.NOTICE_SUBTITLE, MedicalForms::notice);
+    byte[] notice = explanatoryNotice;
+    if (notice == null) {
+      notice = render(MedicalForms.NOTICE_TITLE + " - " + MedicalForms.NOTICE_SUBTITLE, MedicalForms::notice);
+      explanatoryNotice = notice;
+    }
+    return notice.clone();
   }
 
   /**
