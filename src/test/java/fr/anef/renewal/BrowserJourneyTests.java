@@ -483,10 +483,19 @@ class BrowserJourneyTests {
     browser.camundaLogin(agent, "cockpit", "agent.lille", PASSWORD);
     agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Processes").setExact(true)).first().click();
     agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Renouvellement de titre de séjour – étranger malade")).click();
-    agent.locator("[cam-widget-search] input").first().click();
-    agent.locator("[cam-widget-search] .dropdown-menu").getByText("Business Key", new Locator.GetByTextOptions().setExact(true))
-        .click();
+    // Cockpit re-renders its search bar while the instance list loads: a pill chosen too early can vanish.
     Locator value = agent.locator("[cam-widget-search] .value-field input");
+    eventually("le champ « Business Key » de la recherche de Cockpit", () -> {
+      try {
+        agent.locator("[cam-widget-search] input").first().click(new Locator.ClickOptions().setTimeout(10_000));
+        agent.locator("[cam-widget-search] .dropdown-menu").getByText("Business Key", new Locator.GetByTextOptions().setExact(true))
+            .click(new Locator.ClickOptions().setTimeout(10_000));
+        value.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+        return true;
+      } catch (com.microsoft.playwright.TimeoutError notYet) {
+        return false;
+      }
+    });
     value.fill(requestNumber);
     value.press("Enter");
     Locator row = agent.locator("tr").filter(new Locator.FilterOptions().setHasText(requestNumber));
