@@ -119,7 +119,7 @@ final class BareEngine implements AutoCloseable {
     String requestNumber = "5901" + String.format("%015d", index);
 
     String instance = metrics.time("démarrage", () -> runtime.startProcessInstanceByKey("residence-permit-renewal",
-        requestNumber, Map.of("renewalRequested", true, "applicantId", applicant)).getId());
+        requestNumber, Map.of("renewalRequested", true, "applicantId", applicant, "filedBy", applicant)).getId());
     List<Map<String, Object>> steps = List.of(
         Map.of("email", "banc@exemple.fr", "phone", "0612345678", "housingType", "OWN", "action", "NEXT"),
         Map.of("maritalStatus", "SINGLE", "dependentChildren", "NO", "attestationNoPolygamy", true, "attestationPenalties", true,
