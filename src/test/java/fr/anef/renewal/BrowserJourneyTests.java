@@ -483,22 +483,30 @@ class BrowserJourneyTests {
     browser.camundaLogin(agent, "cockpit", "agent.lille", PASSWORD);
     agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Processes").setExact(true)).first().click();
     agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Renouvellement de titre de séjour – étranger malade")).click();
-    // Cockpit re-renders its search bar while the instance list loads: a pill chosen too early can vanish.
-    Locator value = agent.locator("[cam-widget-search] .value-field input");
-    eventually("le champ « Business Key » de la recherche de Cockpit", () -> {
+    // Cockpit re-renders its search bar while the instance list loads: a pill chosen too early can vanish,
+    // even after its value field appeared. The whole search is one attempt; a failed one starts again from a
+    // freshly loaded page of the process.
+    agent.waitForURL(Pattern.compile(".*#/process-definition/.*"));
+    String processPage = agent.url();
+    Locator row = agent.locator("tr").filter(new Locator.FilterOptions().setHasText(requestNumber));
+    eventually("la demande " + requestNumber + " trouvée par la recherche « Business Key » de Cockpit", () -> {
       try {
-        agent.locator("[cam-widget-search] input").first().click(new Locator.ClickOptions().setTimeout(10_000));
+        agent.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        agent.locator("td.instance-id a").first().waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+        agent.locator("[cam-widget-search] input").first().click(new Locator.ClickOptions().setTimeout(5_000));
         agent.locator("[cam-widget-search] .dropdown-menu").getByText("Business Key", new Locator.GetByTextOptions().setExact(true))
-            .click(new Locator.ClickOptions().setTimeout(10_000));
-        value.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+            .click(new Locator.ClickOptions().setTimeout(5_000));
+        Locator value = agent.locator("[cam-widget-search] .value-field input");
+        value.fill(requestNumber, new Locator.FillOptions().setTimeout(5_000));
+        value.press("Enter", new Locator.PressOptions().setTimeout(5_000));
+        row.first().waitFor(new Locator.WaitForOptions().setTimeout(10_000));
         return true;
       } catch (com.microsoft.playwright.TimeoutError notYet) {
+        agent.navigate(processPage);
+        agent.reload();
         return false;
       }
     });
-    value.fill(requestNumber);
-    value.press("Enter");
-    Locator row = agent.locator("tr").filter(new Locator.FilterOptions().setHasText(requestNumber));
     assertThat(row).hasCount(1);
     browser.screenshot(agent, "cockpit-recherche");
     row.locator("td.instance-id a").first().click();
