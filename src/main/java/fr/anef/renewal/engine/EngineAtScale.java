@@ -42,7 +42,8 @@ class EngineAtScale {
   /**
    * Indexes on the engine's tables (db/engine): applied after the engine has created or upgraded its schema,
    * which the application's Flyway history (db/migration) runs before. Camunda allows own indexes on its
-   * tables; each upgrade of the engine re-checks them (README « Performance »).
+   * tables; each upgrade of the engine re-checks them (README « Performance »). The engine is a parameter so
+   * that it is built, and its schema there, before.
    */
   @Bean
   EngineIndexes engineIndexes(DataSource dataSource, ProcessEngine engine) {
