@@ -32,7 +32,8 @@ public class AccountService {
 
   static final Duration LINK_VALIDITY = Duration.ofHours(24);
   static final String GROUP_APPLICANTS = "applicants";
-  static final String NO_SUCH_TITLE = "Les informations saisies ne correspondent à aucun visa ni titre de séjour : "
+  /** One generic refusal: it does not tell which of the number or the dates was wrong. */
+  public static final String NO_SUCH_TITLE = "Les informations saisies ne correspondent à aucun visa ni titre de séjour : "
       + "vérifiez le numéro et les dates de validité.";
   static final String LINK_INVALID = "Ce lien n'est plus valable : il a déjà servi ou il a expiré (24 heures). "
       + "Recommencez la démarche pour en recevoir un nouveau.";

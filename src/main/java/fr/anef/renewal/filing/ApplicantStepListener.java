@@ -24,9 +24,9 @@ class ApplicantStepListener implements TaskListener, ExecutionListener {
   @Override
   public void notify(DelegateTask task) {
     task.removeVariable(RenewalProcess.VAR_ACTION);
-    task.setVariables(filing.prepareStep(task.getProcessInstanceId(), task.getTaskDefinitionKey()));
-    // At the counter an agent may hold several drafts: the task says whose it is.
-    filing.counterLabel(task.getProcessInstanceId()).ifPresent(label -> task.setName(task.getName() + " — " + label));
+    FilingService.StepDisplay step = filing.prepareStep(task.getProcessInstanceId(), task.getTaskDefinitionKey());
+    task.setVariables(step.variables());
+    step.counterLabel().ifPresent(label -> task.setName(task.getName() + " — " + label));
   }
 
   @Override

@@ -16,7 +16,7 @@ interface RenewalCaseRepository extends JpaRepository<RenewalCase, UUID> {
 
   List<RenewalCase> findByApplicantIdAndStatusIn(String applicantId, Collection<CaseStatus> statuses);
 
-  List<RenewalCase> findByCounterAgentIdIsNotNullAndStatusIn(Collection<CaseStatus> statuses);
+  List<RenewalCase> findByCounterAgentIdIsNotNullAndStatus(CaseStatus status);
 }
 
 interface CaseEventRepository extends JpaRepository<CaseEvent, Long> {

@@ -17,21 +17,18 @@ public class CounterFiling {
 
   private final RuntimeService runtime;
   private final IdentityService identity;
-  private final FilingService filing;
 
-  CounterFiling(RuntimeService runtime, IdentityService identity, FilingService filing) {
+  CounterFiling(RuntimeService runtime, IdentityService identity) {
     this.runtime = runtime;
     this.identity = identity;
-    this.filing = filing;
   }
 
   /** Opens the renewal of {@code foreignerNumber} at the counter; refuses in French what cannot be opened. */
-  public RenewalCase open(String agentId, List<String> agentGroups, String foreignerNumber) {
+  public void open(String agentId, List<String> agentGroups, String foreignerNumber) {
     identity.setAuthentication(agentId, agentGroups);
     try {
-      String instanceId = runtime.startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true,
-          RenewalProcess.VAR_COUNTER_APPLICANT_ID, foreignerNumber)).getId();
-      return filing.caseOf(instanceId);
+      runtime.startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true,
+          RenewalProcess.VAR_COUNTER_APPLICANT_ID, foreignerNumber));
     } finally {
       identity.clearAuthentication();
     }

@@ -162,24 +162,24 @@ public class FilingService {
         : window + " Déposée aujourd'hui, votre demande sera enregistrée comme " + timing.label() + ".";
   }
 
-  /** « au guichet pour PRÉNOM NOM (N° étranger) » for a draft opened at the counter. */
-  @Transactional(readOnly = true)
-  public Optional<String> counterLabel(String processInstanceId) {
-    RenewalCase draft = caseOf(processInstanceId);
-    return draft.filedAtCounter() ? register.person(draft.getApplicantId())
-        .map(p -> "au guichet pour " + p.getFirstNames() + " " + p.getBirthName() + " (" + p.getForeignerNumber() + ")")
-        : Optional.empty();
-  }
+  /**
+   * What a step's task shows when it is created: the display variables its form needs and, for a draft opened at
+   * the counter, « au guichet pour PRÉNOM NOM (N° étranger) » (an agent may hold several drafts).
+   */
+  public record StepDisplay(Map<String, Object> variables, Optional<String> counterLabel) {}
 
-  /** The display variables a step's form needs when its task is created. */
   @Transactional(readOnly = true)
-  public Map<String, Object> prepareStep(String processInstanceId, String taskDefinitionKey) {
+  public StepDisplay prepareStep(String processInstanceId, String taskDefinitionKey) {
     RenewalCase draft = caseOf(processInstanceId);
-    return switch (taskDefinitionKey) {
+    Map<String, Object> variables = switch (taskDefinitionKey) {
       case SUPPORTING_DOCUMENTS -> Map.of("requiredDocumentsList", requiredDocumentsText(draft.getId()));
       case DEPOSIT -> Map.of("depositSummary", summary(draft));
       default -> Map.of();
     };
+    Optional<String> counterLabel = draft.filedAtCounter() ? register.person(draft.getApplicantId())
+        .map(p -> "au guichet pour " + p.getFirstNames() + " " + p.getBirthName() + " (" + p.getForeignerNumber() + ")")
+        : Optional.empty();
+    return new StepDisplay(variables, counterLabel);
   }
 
   /**
@@ -387,7 +387,7 @@ public class FilingService {
   /** The drafts being filled at the counter, for the agents' counter page. */
   @Transactional(readOnly = true)
   public List<RenewalCase> counterDrafts() {
-    return cases.findByCounterAgentIdIsNotNullAndStatusIn(List.of(CaseStatus.DRAFT));
+    return cases.findByCounterAgentIdIsNotNullAndStatus(CaseStatus.DRAFT);
   }
 
   private RenewalCase currentDraftOrRefuse(String applicantId) {

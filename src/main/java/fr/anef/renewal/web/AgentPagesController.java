@@ -64,7 +64,7 @@ class AgentPagesController {
     model.addAttribute("requirements", documents.requirements(filed.getId()));
     model.addAttribute("files", documents.filesOf(filed.getId()));
     model.addAttribute("issued", documents.issuedDocumentsOf(filed.getId()));
-    model.addAttribute("history", caseHistory.forAgent(filed.getId()));
+    model.addAttribute("history", caseHistory.forAgent(filed));
     model.addAttribute("notes", reviews.privateNotes(filed.getId()));
     complements.awaitingAnswer(filed.getId()).flatMap(complements::view).ifPresent(view -> {
       model.addAttribute("complement", view);

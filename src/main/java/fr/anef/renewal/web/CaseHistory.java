@@ -56,10 +56,9 @@ class CaseHistory {
             : user.id().equals(e.getOnBehalfOf()) ? COUNTER_FOR_YOU : "L'administration")).toList());
   }
 
-  List<Line> forAgent(UUID caseId) {
-    RenewalCase renewal = filing.byId(caseId).orElseThrow(OwnedResources::notFound);
+  List<Line> forAgent(RenewalCase renewal) {
     return withCounterAccount(renewal, request -> atCounter(request.agentId(), renewal.getApplicantId()),
-        filing.history(caseId).stream().map(e -> line(e, e.getOnBehalfOf() == null ? e.getActor()
+        filing.history(renewal.getId()).stream().map(e -> line(e, e.getOnBehalfOf() == null ? e.getActor()
             : atCounter(e.getActor(), e.getOnBehalfOf()))).toList());
   }
 

@@ -80,8 +80,7 @@ class CounterPagesController {
     register.verifiedTitle(numero, AccountPagesController.date(debutJour, debutMois, debutAnnee),
             AccountPagesController.date(finJour, finMois, finAnnee))
         .ifPresentOrElse(title -> session.setAttribute(PERSON, title.getForeignerNumber()),
-            () -> redirect.addFlashAttribute("errors", List.of("Les informations saisies ne correspondent à aucun visa "
-                + "ni titre de séjour : vérifiez le numéro et les dates de validité.")));
+            () -> redirect.addFlashAttribute("errors", List.of(AccountService.NO_SUCH_TITLE)));
     return "redirect:/agent/guichet";
   }
 
