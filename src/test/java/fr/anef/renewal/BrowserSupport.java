@@ -241,6 +241,12 @@ final class BrowserSupport implements AutoCloseable {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("pas vu dans les 60 s : " + what);
       }
+      try {
+        Thread.sleep(200); // leave the 2 cores to the server and the browser between two looks
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrompu en attendant : " + what, e);
+      }
     }
   }
 

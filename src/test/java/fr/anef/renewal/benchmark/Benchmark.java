@@ -122,7 +122,7 @@ public final class Benchmark {
     SampleFiles files = new SampleFiles(30, 7);
     report.append(String.format("fichiers déposés : PNG, JPEG, PDF (scan) de %d à %d octets, %d en moyenne%n", files.minBytes(),
         files.maxBytes(), files.averageBytes()));
-    Waits waits = new Waits(intSetting("bench.poll-ms", 20));
+    Waits waits = new Waits(20);
     Metrics warmMetrics = new Metrics();
     Metrics metrics = new Metrics();
     ProjectDriver warmDriver = new ProjectDriver(context, files, warmMetrics, waits);

@@ -31,10 +31,6 @@ final class Metrics {
     });
   }
 
-  void record(String kind, long nanos) {
-    latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(nanos);
-  }
-
   String latencyTable() {
     StringBuilder out = new StringBuilder(String.format("  %-34s %7s %9s %9s %9s %9s%n", "call", "count", "p50 ms", "p95 ms",
         "p99 ms", "max ms"));

@@ -24,7 +24,9 @@ final class PdfTiming implements BeanPostProcessor {
       try {
         return invocation.proceed();
       } finally {
-        if (invocation.getMethod().getReturnType() == byte[].class) {
+        // The « notice explicative » is rendered once per JVM and then served from memory: not a PDF produced.
+        if (invocation.getMethod().getReturnType() == byte[].class
+            && !invocation.getMethod().getName().equals("explanatoryNotice")) {
           NANOS.addAndGet(System.nanoTime() - start);
           COUNT.incrementAndGet();
         }

@@ -274,6 +274,11 @@ final class ProjectDriver {
   }
 
   private <T> T as(String user, String group, java.util.function.Supplier<T> call) {
+    return as(identity, user, group, call);
+  }
+
+  /** A call made as {@code user} in {@code group}: the engine checks that user's authorizations. */
+  static <T> T as(IdentityService identity, String user, String group, java.util.function.Supplier<T> call) {
     identity.setAuthentication(user, List.of(group));
     try {
       return call.get();

@@ -12,7 +12,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -120,16 +119,22 @@ final class ScaleLoader {
         statement.execute("set synchronous_commit = off");
       }
       Map<String, List<Column>> columns = columns(connection);
+      // Every template's rows are read before the first copy: read after, each lookup (text casts, no index)
+      // would scan the copies already made.
+      Map<Range, Map<String, List<Map<String, String>>>> rowsOf = new HashMap<>();
+      for (Range range : ranges) {
+        Set<String> tables = new HashSet<>(COMMON);
+        if (!range.template().closed()) {
+          tables.addAll(OPEN_ONLY);
+        }
+        rowsOf.put(range, templateRows(connection, columns, tables, range.driven()));
+      }
       for (Range range : ranges) {
         if (range.to() < range.from()) {
           continue;
         }
         long templateStart = System.nanoTime();
-        Set<String> tables = new HashSet<>(COMMON);
-        if (!range.template().closed()) {
-          tables.addAll(OPEN_ONLY);
-        }
-        Map<String, List<Map<String, String>>> templateRows = templateRows(connection, columns, tables, range.driven());
+        Map<String, List<Map<String, String>>> templateRows = rowsOf.get(range);
         Map<String, String> tokens = tokens(templateRows, columns, range.driven());
         long copied = 0;
         for (var table : templateRows.entrySet()) {
@@ -379,7 +384,7 @@ final class ScaleLoader {
     for (int i = 0; i < 55; i++) {
       String kind = i < 5 ? "échauffement" : null;
       String status = statuses[i % statuses.length];
-      as(identity, ProjectDriver.AGENT, RenewalProcess.GROUP_PREFECTURE_AGENTS, () -> timed(metrics, kind,
+      ProjectDriver.as(identity, ProjectDriver.AGENT, RenewalProcess.GROUP_PREFECTURE_AGENTS, () -> timed(metrics, kind,
           "Tasklist agent, filtre caseStatus (page + total)", () -> {
             var query = tasks.createTaskQuery().processVariableValueEquals("caseStatus", status).orderByTaskCreateTime().desc();
             filters.listPage(toReview.getId(), query, 0, 15);
@@ -387,21 +392,21 @@ final class ScaleLoader {
           }));
       long draft = i % 2 == 0 ? drafts.from() + (long) (random.nextDouble() * (drafts.to() - drafts.from() + 1)) : anyCase.get();
       String applicant = "7" + String.format("%09d", draft);
-      as(identity, applicant, RenewalProcess.GROUP_APPLICANTS, () -> timed(metrics, kind, "Tasklist demandeur (page + total)", () -> {
+      ProjectDriver.as(identity, applicant, RenewalProcess.GROUP_APPLICANTS, () -> timed(metrics, kind, "Tasklist demandeur (page + total)", () -> {
         filters.listPage(mine.getId(), tasks.createTaskQuery(), 0, 15);
         return filters.count(mine.getId(), tasks.createTaskQuery());
       }));
       String other = "7" + String.format("%09d", anyCase.get());
       timed(metrics, kind, "« Mes notifications » (page + total)", () -> notifications.list(other, NotificationFilter.ALL, 0, 20));
       String requestNumber = "5909" + String.format("%015d", anyCase.get());
-      as(identity, ProjectDriver.AGENT, RenewalProcess.GROUP_PREFECTURE_AGENTS, () -> timed(metrics, kind,
+      ProjectDriver.as(identity, ProjectDriver.AGENT, RenewalProcess.GROUP_PREFECTURE_AGENTS, () -> timed(metrics, kind,
           "dossier par N° de la demande", () -> {
             filing.byRequestNumber(requestNumber);
             return runtime.createProcessInstanceQuery().processInstanceBusinessKey(requestNumber).list();
           }));
-      as(identity, "admin", Groups.CAMUNDA_ADMIN, () -> timed(metrics, kind, "Cockpit : nombre d'instances", () ->
+      ProjectDriver.as(identity, "admin", Groups.CAMUNDA_ADMIN, () -> timed(metrics, kind, "Cockpit : nombre d'instances", () ->
           runtime.createProcessInstanceQuery().processDefinitionKey(RenewalProcess.KEY).count()));
-      as(identity, "admin", Groups.CAMUNDA_ADMIN, () -> timed(metrics, kind, "Cockpit : statistiques des processus", () ->
+      ProjectDriver.as(identity, "admin", Groups.CAMUNDA_ADMIN, () -> timed(metrics, kind, "Cockpit : statistiques des processus", () ->
           management.createProcessDefinitionStatisticsQuery().includeIncidents().list()));
     }
     return out.append(metrics.latencyTable()).toString();
@@ -409,14 +414,5 @@ final class ScaleLoader {
 
   private static <T> T timed(Metrics metrics, String warmup, String kind, Supplier<T> call) {
     return warmup != null ? call.get() : metrics.time(kind, call);
-  }
-
-  private static <T> T as(IdentityService identity, String user, String group, Supplier<T> call) {
-    identity.setAuthentication(user, List.of(group));
-    try {
-      return call.get();
-    } finally {
-      identity.clearAuthentication();
-    }
   }
 }
