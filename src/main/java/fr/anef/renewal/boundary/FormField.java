@@ -1,0 +1,24 @@
+package fr.anef.renewal.boundary;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One input of a deployed Camunda Form, as far as the server checks it: its key (the variable's name), its kind,
+ * whether the person may write it, and the constraints form-js checks in the browser.
+ *
+ * @param options the allowed values of a radio or select with static values, empty when free
+ */
+record FormField(String key, String label, Kind kind, boolean writable, Integer minLength, Integer maxLength,
+    Pattern pattern, boolean email, Double min, Double max, List<String> options) {
+
+  /** How the value travels: form-js submits strings, booleans, numbers, or lists (as Json). */
+  enum Kind {
+    TEXT, BOOLEAN, NUMBER, LIST, ANY_PRIMITIVE
+  }
+
+  /** What the label says to the person, or the key when it has none. */
+  String name() {
+    return label == null || label.isBlank() ? key : label;
+  }
+}
