@@ -113,7 +113,7 @@ class FilingFullStackTests {
     ResponseEntity<JsonNode> refused = completeCurrentTask(applicant, instance,
         Map.of("email", "guideem@yopmail.com", "phone", "06 12", "housingType", "OWN"));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody().get("message").asText()).contains("Le numéro de téléphone n'est pas valide");
+    assertThat(refused.getBody().get("message").asText()).contains("« Téléphone » n'a pas le format attendu (Format attendu : 06 12 34 56 78");
     assertThat(filing.caseOf(instance).getPhone()).isNull();
 
     assertThat(completeCurrentTask(applicant, instance, Map.of("email", "guideem@yopmail.com", "phone", "06 12 34 56 78",

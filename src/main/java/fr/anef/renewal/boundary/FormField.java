@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
  * One input of a deployed Camunda Form, as far as the server checks it: its key (the variable's name), its kind,
  * whether the person may write it, and the constraints form-js checks in the browser.
  *
+ * @param description the help text under the field, which says the expected format
  * @param options the allowed values of a radio or select with static values, empty when free
  */
-record FormField(String key, String label, Kind kind, boolean writable, Integer minLength, Integer maxLength,
+record FormField(String key, String label, String description, Kind kind, boolean writable, Integer minLength, Integer maxLength,
     Pattern pattern, boolean email, Double min, Double max, List<String> options) {
 
   /** How the value travels: form-js submits strings, booleans, numbers, or lists (as Json). */

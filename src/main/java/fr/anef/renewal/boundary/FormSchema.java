@@ -55,7 +55,7 @@ record FormSchema(String formId, Map<String, FormField> fields) {
       String path = component.path("path").asText(null);
       if (("group".equals(type) || "dynamiclist".equals(type)) && path != null && !path.isBlank()) {
         // A group with a path submits its children as one object: a list or an object, never checked field by field.
-        fields.put(path, new FormField(path, component.path("label").asText(null), FormField.Kind.LIST,
+        fields.put(path, new FormField(path, component.path("label").asText(null), null, FormField.Kind.LIST,
             !inactive(component), null, null, null, false, null, null, List.of()));
         continue;
       }
@@ -78,7 +78,8 @@ record FormSchema(String formId, Map<String, FormField> fields) {
       JsonNode validate = component.path("validate");
       List<String> options = new ArrayList<>();
       component.path("values").forEach(v -> options.add(v.path("value").asText()));
-      fields.put(key, new FormField(key, component.path("label").asText(null), kind, !inactive(component),
+      fields.put(key, new FormField(key, component.path("label").asText(null),
+          component.path("description").asText(null), kind, !inactive(component),
           intOrNull(validate, "minLength"), maxLength(kind, validate), pattern(validate.path("pattern").asText(null)),
           "email".equals(validate.path("validationType").asText()), doubleOrNull(validate, "min"),
           doubleOrNull(validate, "max"), List.copyOf(options)));

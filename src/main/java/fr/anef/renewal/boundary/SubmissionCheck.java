@@ -133,7 +133,8 @@ final class SubmissionCheck {
       errors.add("La valeur choisie pour le champ « " + field.name() + " » ne fait pas partie des choix proposés.");
     }
     if (field.pattern() != null && !field.pattern().matcher(text).find()) {
-      errors.add("Le champ « " + field.name() + " » n'a pas le format attendu.");
+      errors.add("Le champ « " + field.name() + " » n'a pas le format attendu"
+          + (field.description() == null || field.description().isBlank() ? "." : " (" + field.description() + ")."));
     }
     if (field.email() && !EmailAddresses.valid(text.strip())) {
       errors.add("L'adresse email du champ « " + field.name() + " » n'est pas valide.");

@@ -1,0 +1,409 @@
+package fr.anef.renewal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.anef.renewal.TestApplicants;
+import fr.anef.renewal.TestFiles;
+import fr.anef.renewal.documents.DocumentService;
+import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.register.Register;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * The attacks of a demo applicant's (and an agent's) login on the engine's REST API, replayed on a running server:
+ * each is refused in French and leaves the case as it was — its variables, its history, its task, its instances.
+ * The engine's own locks are proved apart, through its Java API as the same user, where a setting closes the hole
+ * whatever the REST guard does (ADR 0008).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
+class EngineBoundaryTests {
+
+  static final String RENEWAL = "residence-permit-renewal";
+
+  @Autowired TestRestTemplate anonymous;
+  @Autowired Register register;
+  @Autowired IdentityService identity;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired FilingService filing;
+  @Autowired DocumentService documents;
+
+  @TempDir Path attackerDirectory;
+
+  // ---- 1. Objects built from applicant input
+
+  @Test
+  @DisplayName("1. Aucun objet n'est construit à partir d'une saisie : variable Object refusée, DataSource jamais instanciée")
+  void noObjectIsBuiltFromInput() {
+    Draft draft = newDraft();
+    Snapshot before = snapshot(draft);
+    Path database = attackerDirectory.resolve("attaque");
+    Map<String, Object> dataSource = Map.of("type", "Object",
+        "value", "{\"url\":\"jdbc:h2:" + database + "\"}",
+        "valueInfo", Map.of("objectTypeName", "org.springframework.jdbc.datasource.DriverManagerDataSource",
+            "serializationDataFormat", "application/json"));
+
+    assertRefused(send(draft.applicant(), HttpMethod.PUT, "/engine-rest/task/{id}/variables/x", dataSource, draft.taskId()),
+        HttpStatus.FORBIDDEN, "n'est pas ouverte à votre compte");
+    assertRefused(submit(draft, Map.of("x", dataSource)), HttpStatus.BAD_REQUEST, "« x » ne fait pas partie du formulaire");
+    assertRefused(submit(draft, Map.of("email", dataSource, "action", Map.of("value", "NEXT"))), HttpStatus.BAD_REQUEST,
+        "« Email » n'est pas valide");
+
+    assertThat(snapshot(draft)).isEqualTo(before);
+    assertThat(Files.exists(database.resolveSibling("attaque.mv.db"))).isFalse();
+
+    // The engine's own lock (deserialization type validation), whatever the guard: even a value stored by an
+    // administrator is never turned into a DriverManagerDataSource.
+    ObjectValue serialized = Variables.serializedObjectValue("{\"url\":\"jdbc:h2:" + database + "\"}")
+        .objectTypeName("org.springframework.jdbc.datasource.DriverManagerDataSource")
+        .serializationDataFormat("application/json").create();
+    runtime.setVariable(draft.processInstanceId(), "x", serialized);
+    assertThatThrownBy(() -> runtime.getVariable(draft.processInstanceId(), "x"))
+        .hasMessageContaining("Cannot deserialize");
+    assertThat(Files.exists(database.resolveSibling("attaque.mv.db"))).isFalse();
+    runtime.removeVariable(draft.processInstanceId(), "x");
+  }
+
+  // ---- 2. Extra variables become the system's facts
+
+  @Test
+  @DisplayName("2. Les faits du système ne viennent pas du demandeur : avis de l'OFII au démarrage, date de certificat, récapitulatif")
+  void theSystemsFactsCannotBeSent() {
+    String applicant = TestApplicants.create(register, identity, 90);
+    Map<String, Object> opinion = new HashMap<>(Map.of("renewalRequested", value(true),
+        "careNeeded", value(true), "exceptionallySeriousConsequences", value(true),
+        "effectiveAccessToCareInOriginCountry", value(false), "expectedCareDurationMonths", value(48),
+        "fitToTravel", value(false), "opinionDate", value("2026-11-30")));
+    ResponseEntity<JsonNode> start = send(applicant, HttpMethod.POST,
+        "/engine-rest/process-definition/key/" + RENEWAL + "/start", Map.of("variables", opinion));
+    assertRefused(start, HttpStatus.BAD_REQUEST, "« careNeeded » ne fait pas partie du formulaire");
+    assertRefused(send(applicant, HttpMethod.POST, "/engine-rest/process-definition/key/" + RENEWAL + "/submit-form",
+        Map.of("variables", opinion)), HttpStatus.BAD_REQUEST, "« opinionDate » ne fait pas partie du formulaire");
+    assertThat(runtime.createProcessInstanceQuery().variableValueEquals("applicantId", applicant).count()).isZero();
+    assertThat(filing.casesOf(applicant)).isEmpty();
+
+    Draft draft = start(applicant);
+    Snapshot before = snapshot(draft);
+    assertRefused(submit(draft, Map.of("email", value("jeanne@exemple.fr"), "phone", value("0612345678"),
+            "housingType", value("OWN"), "action", value("NEXT"), "certificateReceivedDate", value("2026-11-01"))),
+        HttpStatus.BAD_REQUEST, "« certificateReceivedDate » ne fait pas partie du formulaire");
+    assertRefused(submit(draft, Map.of("caseStatus", value("decision_favorable"))), HttpStatus.BAD_REQUEST,
+        "« caseStatus »");
+    assertThat(snapshot(draft)).isEqualTo(before);
+
+    // Up to step 4, then its recap (a disabled field) sent back with other words.
+    assertThat(submit(draft, Map.of("email", value("jeanne@exemple.fr"), "phone", value("0612345678"),
+        "housingType", value("OWN"), "action", value("NEXT"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(submit(draft = draft.next(), Map.of("maritalStatus", value("SINGLE"), "dependentChildren", value("NO"),
+        "attestationNoPolygamy", value(true), "attestationPenalties", value(true), "action", value("NEXT")))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    RenewalCase renewal = filing.caseOf(draft.processInstanceId());
+    documents.requirements(renewal.getId()).forEach(r -> filing.attach(applicant, r.code(),
+        List.of(TestFiles.file(r.code().toLowerCase() + ".pdf", TestFiles.pdf()))));
+    assertThat(submit(draft = draft.next(), Map.of("ephotoNumber", value("1234567890123456789012"),
+        "ephotoNumberConfirmation", value("1234567890123456789012"), "action", value("NEXT"))).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    draft = draft.next();
+    Snapshot atDeposit = snapshot(draft);
+    assertRefused(submit(draft, Map.of("depositSummary", value("NOTE DU SERVICE : pièces déjà contrôlées, tout valider"),
+        "observations", value(""), "action", value("NEXT"))), HttpStatus.BAD_REQUEST,
+        "est en lecture seule");
+    assertThat(snapshot(draft)).isEqualTo(atDeposit);
+    assertThat(runtime.getVariable(draft.processInstanceId(), "depositSummary").toString())
+        .doesNotContain("NOTE DU SERVICE");
+  }
+
+  // ---- 3. The assignee owns too much
+
+  @Test
+  @DisplayName("3. Le titulaire d'une tâche la traite, rien de plus : ni nom, ni groupe, ni titulaire, ni variable, ni numéro de demande")
+  void theAssigneeOnlyWorksOnTheTask() {
+    Draft draft = newDraft();
+    Snapshot before = snapshot(draft);
+    String applicant = draft.applicant();
+
+    assertRefused(send(applicant, HttpMethod.PUT, "/engine-rest/task/{id}",
+        Map.of("name", "Dossier prioritaire - validé par la préfecture"), draft.taskId()), HttpStatus.FORBIDDEN, "compte");
+    assertRefused(send(applicant, HttpMethod.POST, "/engine-rest/task/{id}/identity-links",
+        Map.of("groupId", "prefecture-agents", "type", "candidate"), draft.taskId()), HttpStatus.FORBIDDEN, "compte");
+    assertRefused(send(applicant, HttpMethod.POST, "/engine-rest/task/{id}/assignee",
+        Map.of("userId", "5903007243"), draft.taskId()), HttpStatus.FORBIDDEN, "compte");
+    assertRefused(send(applicant, HttpMethod.POST, "/engine-rest/task/{id}/claim",
+        Map.of("userId", "5903007243"), draft.taskId()), HttpStatus.FORBIDDEN, "pour soi-même");
+    assertRefused(send(applicant, HttpMethod.PUT, "/engine-rest/process-instance/{id}/variables/caseStatus",
+        value("decision_favorable"), draft.processInstanceId()), HttpStatus.FORBIDDEN, "compte");
+    assertRefused(send(applicant, HttpMethod.PUT, "/engine-rest/task/{id}/variables/caseStatus",
+        value("decision_favorable"), draft.taskId()), HttpStatus.FORBIDDEN, "compte");
+    assertRefused(send(applicant, HttpMethod.POST, "/engine-rest/task/{id}/localVariables",
+        Map.of("modifications", Map.of("caseStatus", value("decision_favorable"))), draft.taskId()),
+        HttpStatus.FORBIDDEN, "compte");
+    assertRefused(send(applicant, HttpMethod.POST, "/engine-rest/task/{id}/comment/create",
+        Map.of("message", "Dossier validé par la préfecture"), draft.taskId()), HttpStatus.FORBIDDEN, "compte");
+    assertRefused(send(applicant, HttpMethod.POST, "/engine-rest/message",
+        Map.of("messageName", "OfiiOpinion", "processInstanceId", draft.processInstanceId()), (Object) null),
+        HttpStatus.FORBIDDEN, "compte");
+    // The same through odd spellings of the path, which the REST API would still route.
+    assertRefused(send(applicant, HttpMethod.PUT, "/engine-rest//task/{id}/variables/caseStatus/",
+        value("decision_favorable"), draft.taskId()), HttpStatus.FORBIDDEN, "compte");
+    assertRefused(send(applicant, HttpMethod.PUT, "/engine-rest/engine/default/task/{id}/variables/caseStatus",
+        value("decision_favorable"), draft.taskId()), HttpStatus.FORBIDDEN, "compte");
+    // A start request cannot choose the N° de la demande.
+    String other = TestApplicants.create(register, identity, 90);
+    assertRefused(send(other, HttpMethod.POST, "/engine-rest/process-definition/key/" + RENEWAL + "/start",
+        Map.of("businessKey", "59-2026-000001", "variables", Map.of("renewalRequested", value(true)))),
+        HttpStatus.BAD_REQUEST, "ne peut pas être choisi");
+    assertThat(filing.casesOf(other)).isEmpty();
+
+    assertThat(snapshot(draft)).isEqualTo(before);
+    // The task stays out of the agents' queue.
+    assertThat(tasks.createTaskQuery().taskCandidateGroup("prefecture-agents").taskId(draft.taskId()).count()).isZero();
+
+    // The engine's own lock (TASK_WORK instead of UPDATE), whatever the guard does.
+    asUser(applicant, List.of("applicants"), () -> {
+      assertThatThrownBy(() -> tasks.setVariable(draft.taskId(), "caseStatus", "decision_favorable"))
+          .isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> tasks.addCandidateGroup(draft.taskId(), "prefecture-agents"))
+          .isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> tasks.setAssignee(draft.taskId(), "5903007243"))
+          .isInstanceOf(AuthorizationException.class);
+      Task task = tasks.createTaskQuery().taskId(draft.taskId()).singleResult();
+      task.setName("Dossier prioritaire - validé par la préfecture");
+      assertThatThrownBy(() -> tasks.saveTask(task)).isInstanceOf(AuthorizationException.class);
+    });
+    assertThat(snapshot(draft)).isEqualTo(before);
+  }
+
+  // ---- 9. Agents edit and delete a case's variables in Cockpit
+
+  @Test
+  @DisplayName("9. Un agent ne modifie ni ne supprime les variables d'une demande, ni par Cockpit ni par sa tâche")
+  void agentsCannotEditVariables() {
+    Draft draft = newDraft();
+    Snapshot before = snapshot(draft);
+    for (String path : List.of("/engine-rest/process-instance/{id}/variables/caseStatus",
+        "/camunda/api/engine/engine/default/process-instance/{id}/variables/caseStatus")) {
+      assertThat(send("agent.lille", "Demo-2026!", HttpMethod.PUT, path, value("refus"), draft.processInstanceId())
+          .getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.UNAUTHORIZED);
+    }
+    assertRefused(send("agent.lille", "Demo-2026!", HttpMethod.DELETE,
+        "/engine-rest/process-instance/{id}/variables/applicantId", null, draft.processInstanceId()),
+        HttpStatus.FORBIDDEN, "compte");
+    assertRefused(send("agent.lille", "Demo-2026!", HttpMethod.POST, "/engine-rest/process-instance/{id}/variables",
+        Map.of("deletions", List.of("caseId")), draft.processInstanceId()), HttpStatus.FORBIDDEN, "compte");
+    assertThat(snapshot(draft)).isEqualTo(before);
+
+    asUser("agent.lille", List.of("prefecture-agents"), () -> {
+      assertThatThrownBy(() -> runtime.setVariable(draft.processInstanceId(), "caseStatus", "refus"))
+          .isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> runtime.removeVariable(draft.processInstanceId(), "applicantId"))
+          .isInstanceOf(AuthorizationException.class);
+    });
+    assertThat(snapshot(draft)).isEqualTo(before);
+  }
+
+  // ---- A task gone
+
+  @Test
+  @DisplayName("Une étape déjà traitée répond 404 en français, sur toutes ses adresses")
+  void aCompletedTaskIsNotFound() {
+    Draft draft = newDraft();
+    assertThat(submit(draft, Map.of("email", value("jeanne@exemple.fr"), "phone", value("0612345678"),
+        "housingType", value("OWN"), "action", value("NEXT"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    for (String path : List.of("/engine-rest/task/{id}/form-variables", "/engine-rest/task/{id}/deployed-form",
+        "/engine-rest/task/{id}/variables", "/engine-rest/task/{id}/identity-links")) {
+      assertRefused(send(draft.applicant(), HttpMethod.GET, path, null, draft.taskId()), HttpStatus.NOT_FOUND,
+          "Cette étape n'existe pas ou plus");
+    }
+    assertRefused(submit(draft, Map.of("action", value("NEXT"))), HttpStatus.NOT_FOUND, "Cette étape n'existe pas ou plus");
+    assertRefused(send(draft.applicant(), HttpMethod.POST, "/engine-rest/task/{id}/complete", Map.of(), draft.taskId()),
+        HttpStatus.NOT_FOUND, "Cette étape n'existe pas ou plus");
+  }
+
+  // ---- Tasklist's own door: the webapp API with a session
+
+  @Test
+  @DisplayName("Par la porte de Tasklist (session, jeton CSRF), les mêmes refus")
+  void theWebappApiGuardsTheSame() {
+    Draft draft = newDraft();
+    Snapshot before = snapshot(draft);
+    Session session = Session.login(anonymous, draft.applicant(), TestApplicants.PASSWORD);
+    String api = "/camunda/api/engine/engine/default";
+    assertRefused(session.send(HttpMethod.POST, api + "/task/" + draft.taskId() + "/submit-form",
+        Map.of("variables", Map.of("careNeeded", value(true)))), HttpStatus.BAD_REQUEST, "« careNeeded »");
+    assertRefused(session.send(HttpMethod.PUT, api + "/task/" + draft.taskId() + "/variables/caseStatus",
+        value("decision_favorable")), HttpStatus.FORBIDDEN, "compte");
+    assertRefused(session.send(HttpMethod.PUT, api + "/user/" + draft.applicant() + "/profile",
+        Map.of("id", draft.applicant(), "email", "pirate@exemple.fr")), HttpStatus.FORBIDDEN, "compte");
+    assertThat(snapshot(draft)).isEqualTo(before);
+    ResponseEntity<JsonNode> saved = session.send(HttpMethod.POST, api + "/task/" + draft.taskId() + "/submit-form",
+        Map.of("variables", Map.of("email", value("jeanne@exemple.fr"), "phone", value("0612345678"),
+            "housingType", value("OWN"), "action", value("NEXT"))));
+    assertThat(saved.getStatusCode()).as(String.valueOf(saved.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  // ---- Fixtures
+
+  record Draft(String applicant, String processInstanceId, String taskId, TaskService tasks) {
+    Draft next() {
+      return new Draft(applicant, processInstanceId,
+          tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(), tasks);
+    }
+  }
+
+  /** What an attack must not change: the instance's variables, its task, its history, the case's history. */
+  record Snapshot(Map<String, Object> variables, String taskName, String assignee, List<String> identityLinks,
+      long historicVariableUpdates, int caseEvents, long instancesOfApplicant) {}
+
+  Snapshot snapshot(Draft draft) {
+    Task task = tasks.createTaskQuery().taskId(draft.taskId()).singleResult();
+    RenewalCase renewal = filing.caseOf(draft.processInstanceId());
+    return new Snapshot(new TreeMap<>(runtime.getVariables(draft.processInstanceId())), task.getName(),
+        task.getAssignee(), tasks.getIdentityLinksForTask(draft.taskId()).stream()
+            .map(l -> l.getType() + ":" + l.getUserId() + ":" + l.getGroupId()).sorted().toList(),
+        history.createHistoricDetailQuery().processInstanceId(draft.processInstanceId()).variableUpdates().count(),
+        filing.history(renewal.getId()).size(),
+        runtime.createProcessInstanceQuery().variableValueEquals("applicantId", draft.applicant()).count());
+  }
+
+  Draft newDraft() {
+    return start(TestApplicants.create(register, identity, 90));
+  }
+
+  Draft start(String applicant) {
+    ResponseEntity<JsonNode> started = send(applicant, HttpMethod.POST,
+        "/engine-rest/process-definition/key/" + RENEWAL + "/submit-form",
+        Map.of("variables", Map.of("renewalRequested", value(true))));
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String instance = started.getBody().get("id").asText();
+    return new Draft(applicant, instance, tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(),
+        tasks);
+  }
+
+  ResponseEntity<JsonNode> submit(Draft draft, Map<String, Object> variables) {
+    return send(draft.applicant(), HttpMethod.POST, "/engine-rest/task/{id}/submit-form", Map.of("variables", variables),
+        draft.taskId());
+  }
+
+  ResponseEntity<JsonNode> send(String user, HttpMethod method, String path, Object body, Object... uriVariables) {
+    return send(user, TestApplicants.PASSWORD, method, path, body, uriVariables);
+  }
+
+  ResponseEntity<JsonNode> send(String user, String password, HttpMethod method, String path, Object body,
+      Object... uriVariables) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return anonymous.withBasicAuth(user, password).exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class,
+        uriVariables);
+  }
+
+  static Map<String, Object> value(Object value) {
+    Map<String, Object> variable = new HashMap<>();
+    variable.put("value", value);
+    return variable;
+  }
+
+  static void assertRefused(ResponseEntity<JsonNode> response, HttpStatus status, String french) {
+    assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(status);
+    assertThat(response.getBody().path("message").asText()).contains(french);
+  }
+
+  void asUser(String userId, List<String> groups, Runnable action) {
+    identity.setAuthentication(userId, groups);
+    try {
+      action.run();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** A Tasklist session: logged in through the webapp's login, with its CSRF token. */
+  record Session(TestRestTemplate client, String cookies, String csrf) {
+
+    static Session login(TestRestTemplate client, String user, String password) {
+      ResponseEntity<String> page = client.getForEntity("/camunda/app/tasklist/", String.class);
+      String cookies = cookies(page.getHeaders(), "");
+      String csrf = xsrf(cookies);
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+      headers.add(HttpHeaders.COOKIE, cookies);
+      headers.add("X-XSRF-TOKEN", csrf);
+      LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+      form.add("username", user);
+      form.add("password", password);
+      ResponseEntity<String> login = client.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+          new HttpEntity<>(form, headers), String.class);
+      assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+      String after = cookies(login.getHeaders(), cookies);
+      // The login starts a new session: Tasklist's next request gives it its CSRF token, as in the browser.
+      HttpHeaders next = new HttpHeaders();
+      next.add(HttpHeaders.COOKIE, after);
+      ResponseEntity<String> tasklist = client.exchange("/camunda/api/engine/engine/default/task/count", HttpMethod.GET,
+          new HttpEntity<>(next), String.class);
+      String token = tasklist.getHeaders().getFirst("X-XSRF-TOKEN");
+      after = cookies(tasklist.getHeaders(), after);
+      return new Session(client, after, token != null ? token : xsrf(after));
+    }
+
+    ResponseEntity<JsonNode> send(HttpMethod method, String path, Object body) {
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.APPLICATION_JSON);
+      headers.add(HttpHeaders.COOKIE, cookies);
+      headers.add("X-XSRF-TOKEN", csrf);
+      return client.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    /** The webapps' CSRF token, which they hand over in the cookie XSRF-TOKEN. */
+    private static String xsrf(String cookies) {
+      for (String cookie : cookies.split("; ")) {
+        if (cookie.startsWith("XSRF-TOKEN=")) {
+          return cookie.substring("XSRF-TOKEN=".length());
+        }
+      }
+      throw new AssertionError("no XSRF-TOKEN cookie in " + cookies);
+    }
+
+    private static String cookies(HttpHeaders headers, String previous) {
+      Map<String, String> jar = new TreeMap<>();
+      for (String cookie : previous.isEmpty() ? new String[0] : previous.split("; ")) {
+        jar.put(cookie.substring(0, cookie.indexOf('=')), cookie);
+      }
+      for (String set : headers.getOrEmpty(HttpHeaders.SET_COOKIE)) {
+        String pair = set.split(";", 2)[0];
+        jar.put(pair.substring(0, pair.indexOf('=')), pair);
+      }
+      return String.join("; ", jar.values());
+    }
+  }
+}
