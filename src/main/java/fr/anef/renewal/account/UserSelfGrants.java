@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * a user's grant no longer matches the query; several nodes starting together fix each grant once.
  */
 @Component
-class UserSelfGrants {
+public class UserSelfGrants {
 
   private static final Logger LOG = LoggerFactory.getLogger(UserSelfGrants.class);
   private static final int PAGE = 500;
@@ -51,7 +51,7 @@ class UserSelfGrants {
   }
 
   /** The number of self grants reduced to READ. */
-  int restrict() {
+  public int restrict() {
     int fixed = 0;
     for (Permission permission : List.of(UPDATE, DELETE)) {
       int kept = 0;
