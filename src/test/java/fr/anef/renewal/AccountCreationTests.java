@@ -202,7 +202,7 @@ class AccountCreationTests {
   }
 
   @Test
-  @DisplayName("Après 5 échecs le compte est verrouillé, dans l'API comme dans les pages ; l'administrateur le voit ; le lien de réinitialisation le déverrouille")
+  @DisplayName("Après 5 échecs le compte est verrouillé (15 minutes), dans l'API comme dans les pages ; l'administrateur le voit ; le lien de réinitialisation le déverrouille")
   void lockOutAfterFiveFailures() throws Exception {
     Holder h = holder();
     requestAccount(h, h.from());
@@ -215,7 +215,8 @@ class AccountCreationTests {
       assertThat(http.withBasicAuth(h.foreignerNumber(), "Mauvais-1!").getForEntity("/engine-rest/task", String.class)
           .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
-    ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofHours(1))));
+    // The 5th failure (at +10 min) locks for 15 minutes (LoginLockTests: the lock grows, ends, is mailed).
+    ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofMinutes(20))));
     assertThat(http.withBasicAuth(h.foreignerNumber(), "Valide-2026!").getForEntity("/engine-rest/task", String.class)
         .getStatusCode()).as("locked: the right password is refused too").isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(http.withBasicAuth(h.foreignerNumber(), "Valide-2026!").getForEntity("/api/demandes", String.class)

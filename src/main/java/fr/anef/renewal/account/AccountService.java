@@ -4,6 +4,7 @@ import fr.anef.renewal.mail.MailOutbox;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.register.RegisteredPerson;
 import fr.anef.renewal.register.ResidenceTitle;
+import fr.anef.renewal.shared.EmailAddresses;
 import fr.anef.renewal.shared.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,7 +37,12 @@ public class AccountService {
       + "vérifiez le numéro et les dates de validité.";
   static final String LINK_INVALID = "Ce lien n'est plus valable : il a déjà servi ou il a expiré (24 heures). "
       + "Recommencez la démarche pour en recevoir un nouveau.";
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$");
+  static final String EMAIL_INVALID = "L'adresse email n'est pas valide : saisissez une adresse de la forme "
+      + "nom@exemple.fr, sans espace ni caractères tels que < > \" ( ).";
+  static final String EMAIL_CHANGE_APPLICANTS_ONLY = "Seuls les usagers peuvent modifier ici l'adresse email de leur "
+      + "compte : les comptes des agents sont gérés par l'administrateur.";
+  private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+      .ofPattern("dd/MM/yyyy 'à' HH'h'mm").withZone(java.time.ZoneId.of("Europe/Paris"));
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Register register;
@@ -102,8 +107,8 @@ public class AccountService {
   }
 
   private static List<String> emailErrors(String cleanEmail, String emailConfirmation) {
-    if (!EMAIL.matcher(cleanEmail).matches() || cleanEmail.length() > 254) {
-      return List.of("L'adresse email n'est pas valide.");
+    if (!EmailAddresses.valid(cleanEmail)) {
+      return List.of(EMAIL_INVALID);
     }
     if (!cleanEmail.equalsIgnoreCase(emailConfirmation == null ? "" : emailConfirmation.strip())) {
       return List.of("La confirmation de l'adresse email ne correspond pas.");
@@ -180,15 +185,96 @@ public class AccountService {
     identity.unlockUser(link.foreignerNumber);
   }
 
-  private AccountToken consume(String token, AccountToken.Purpose purpose, String password, String confirmation) {
-    AccountToken link = token == null ? null : tokens.lockByTokenHash(hash(token))
-        .filter(t -> t.purpose == purpose && t.usedAt == null && clock.instant().isBefore(t.expiresAt)).orElse(null);
-    if (link == null) {
+  /** The e-mail of the account (where its mails go), or empty. */
+  @Transactional(readOnly = true)
+  public Optional<String> accountEmail(String userId) {
+    return Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult()).map(User::getEmail);
+  }
+
+  /**
+   * « Modifier mon adresse email », by the logged-in holder: nothing changes yet. A single-use link valid 24 hours
+   * goes to the new address, and a notice to the current one; the address changes when the link is used.
+   *
+   * @return the new address, as typed
+   */
+  @Transactional
+  public String requestEmailChange(String userId, String email, String emailConfirmation) {
+    User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
+    if (user == null || identity.createUserQuery().userId(userId).memberOfGroup(GROUP_APPLICANTS).count() == 0) {
+      throw new Refusal(EMAIL_CHANGE_APPLICANTS_ONLY);
+    }
+    String cleanEmail = email == null ? "" : email.strip();
+    Refusal.unless(emailErrors(cleanEmail, emailConfirmation));
+    if (cleanEmail.equalsIgnoreCase(user.getEmail())) {
+      throw new Refusal("Cette adresse est déjà celle de votre compte.");
+    }
+    String token = issue(AccountToken.Purpose.EMAIL_CHANGE, userId, cleanEmail, null);
+    outbox.enqueueSensitive("email-change:" + hash(token), cleanEmail, "Confirmation de votre nouvelle adresse email",
+        "Bonjour,\n\nVous avez demandé que les messages de votre compte (identifiant " + userId + ") sur le site de "
+            + "l'administration numérique pour les étrangers en France soient désormais envoyés à cette adresse.\n\n"
+            + "Pour confirmer cette nouvelle adresse, cliquez sur le lien suivant (valable 24 heures, une seule fois) :\n\n"
+            + publicUrl + "/compte/courriel?jeton=" + token + "\n\nTant que vous n'avez pas confirmé, l'adresse de votre "
+            + "compte ne change pas. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.\n\n"
+            + "Cordialement,\n\nLa Direction Générale des Etrangers en France\n\nCe message est généré automatiquement, "
+            + "merci de ne pas y répondre.");
+    if (user.getEmail() != null && !user.getEmail().isBlank()) {
+      outbox.enqueue("email-change-notice:" + hash(token), null, user.getEmail(),
+          "Demande de changement de l'adresse email de votre compte",
+          "Bonjour,\n\nLe " + WHEN.format(clock.instant()) + " (heure de Paris), une modification de l'adresse email de "
+              + "votre compte (identifiant " + userId + ") a été demandée depuis votre espace personnel, vers l'adresse "
+              + masked(cleanEmail) + ".\n\nL'adresse ne changera que si le lien envoyé à cette nouvelle adresse est "
+              + "utilisé dans les 24 heures. D'ici là, les messages de votre compte continuent d'arriver ici.\n\n"
+              + "Si vous n'êtes pas à l'origine de cette demande, quelqu'un utilise peut-être votre compte : choisissez "
+              + "sans attendre un nouveau mot de passe avec « Mot de passe oublié ? » :\n\n" + publicUrl
+              + "/compte/mot-de-passe-oublie\n\nCordialement,\n\nLa Direction Générale des Etrangers en France\n\n"
+              + "Ce message est généré automatiquement, merci de ne pas y répondre.", null);
+    }
+    return cleanEmail;
+  }
+
+  /**
+   * The link sent to the new address: the account's e-mail (the engine user's, where account mails go) and the
+   * register's (where case mails go) change together, once. The person's other pending links (another address,
+   * a password reset sent to the old address) stop working.
+   *
+   * @return the new address
+   */
+  @Transactional
+  public String confirmEmailChange(String token) {
+    AccountToken link = lockUsable(token, AccountToken.Purpose.EMAIL_CHANGE);
+    User user = identity.createUserQuery().userId(link.foreignerNumber).singleResult();
+    if (user == null) {
       throw new Refusal(LINK_INVALID);
     }
+    for (AccountToken pending : tokens.findByForeignerNumberAndUsedAtIsNull(link.foreignerNumber)) {
+      if (pending.purpose != AccountToken.Purpose.CREATE) {
+        pending.usedAt = clock.instant();
+      }
+    }
+    user.setEmail(link.email);
+    identity.saveUser(user);
+    register.changeEmail(link.foreignerNumber, link.email);
+    return link.email;
+  }
+
+  /** « n…@exemple.fr »: enough for the holder to recognise it, not a copy for whoever reads the old mailbox. */
+  static String masked(String email) {
+    int at = email.lastIndexOf('@');
+    return email.charAt(0) + "…" + email.substring(at);
+  }
+
+  private AccountToken consume(String token, AccountToken.Purpose purpose, String password, String confirmation) {
+    AccountToken link = lockUsable(token, purpose);
     Refusal.unless(PasswordRules.check(password, confirmation));
     link.usedAt = clock.instant();
     return link;
+  }
+
+  /** The link, locked until the end of the transaction, if it can still be used for this purpose. */
+  private AccountToken lockUsable(String token, AccountToken.Purpose purpose) {
+    return (token == null ? Optional.<AccountToken>empty() : tokens.lockByTokenHash(hash(token)))
+        .filter(t -> t.purpose == purpose && t.usedAt == null && clock.instant().isBefore(t.expiresAt))
+        .orElseThrow(() -> new Refusal(LINK_INVALID));
   }
 
   private String issue(AccountToken.Purpose purpose, String foreignerNumber, String email, String requestedBy) {

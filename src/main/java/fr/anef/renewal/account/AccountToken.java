@@ -12,7 +12,11 @@ import java.util.UUID;
 @Table(name = "account_token")
 class AccountToken {
 
-  enum Purpose { CREATE, RESET }
+  enum Purpose {
+    CREATE, RESET,
+    /** A new e-mail for an account, confirmed by a link sent to it. */
+    EMAIL_CHANGE
+  }
 
   @Id UUID id;
   @Version int version;

@@ -13,6 +13,8 @@ interface AccountTokenRepository extends JpaRepository<AccountToken, UUID> {
 
   java.util.List<AccountToken> findByForeignerNumberAndRequestedByIsNotNullOrderByCreatedAt(String foreignerNumber);
 
+  java.util.List<AccountToken> findByForeignerNumberAndUsedAtIsNull(String foreignerNumber);
+
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select t from AccountToken t where t.tokenHash = ?1")
   Optional<AccountToken> lockByTokenHash(String tokenHash);

@@ -56,6 +56,12 @@ public class Register {
         .filter(t -> t.getValidFrom().equals(validFrom) && t.getValidUntil().equals(validUntil));
   }
 
+  /** The person's e-mail, changed by the holder of the account (confirmed by a link sent to the new address). */
+  @Transactional
+  public void changeEmail(String foreignerNumber, String email) {
+    persons.findById(foreignerNumber).ifPresent(person -> person.reachableAt(email, person.getPhone()));
+  }
+
   @Transactional
   public void saveIfAbsent(RegisteredPerson person, List<ResidenceTitle> personTitles) {
     if (persons.existsById(person.getForeignerNumber())) {

@@ -86,8 +86,10 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader("WWW-Authenticate", "Basic realm=\"ANEF\", charset=\"UTF-8\"");
       response.setContentType("application/json;charset=UTF-8");
-      response.getWriter().write("{\"messages\":[\"Authentification requise : connectez-vous avec votre identifiant "
-          + "(N° étranger) et votre mot de passe.\"]}");
+      String header = request.getHeader("Authorization");
+      boolean sentCredentials = header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+      response.getWriter().write("{\"messages\":[\"" + (sentCredentials ? LoginRefusals.REFUSED : LoginRefusals.REQUIRED)
+          + "\"]}");
     } else {
       response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/");
     }

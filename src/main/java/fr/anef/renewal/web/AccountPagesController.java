@@ -14,10 +14,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Public pages of the seed's sections 1–7: create an account, confirm the e-mail, set or reset the password. */
+/**
+ * Public pages of the seed's sections 1–7: create an account, confirm the e-mail, set or reset the password; and
+ * the link that confirms a new e-mail ({@link AccountEmailController}).
+ */
 @Controller
 @RequestMapping("/compte")
 class AccountPagesController {
+
+  static final String LINK_INVALID = "Ce lien n'est plus valable : il a déjà servi ou il a expiré (24 heures). "
+      + "Recommencez la démarche pour en recevoir un nouveau.";
 
   private final AccountService accounts;
 
@@ -101,10 +107,31 @@ class AccountPagesController {
     }
   }
 
+  /** The link mailed to a new address: a GET shows the confirmation (a mail scanner opening it changes nothing). */
+  @GetMapping("/courriel")
+  String emailChangeForm(Model model, @RequestParam(name = "jeton", defaultValue = "") String token) {
+    if (!accounts.usable(token, "EMAIL_CHANGE")) {
+      model.addAttribute("errors", List.of(LINK_INVALID));
+      model.addAttribute("dead", true);
+    }
+    model.addAttribute("token", token);
+    return "account-email-confirm";
+  }
+
+  @PostMapping("/courriel")
+  String confirmEmailChange(Model model, @RequestParam(name = "jeton", defaultValue = "") String token) {
+    try {
+      model.addAttribute("changed", accounts.confirmEmailChange(token));
+    } catch (Refusal refusal) {
+      model.addAttribute("errors", refusal.reasons());
+      model.addAttribute("dead", true);
+    }
+    return "account-email-confirm";
+  }
+
   private String passwordPage(Model model, String token, String purpose, String action, String notice) {
     if (!accounts.usable(token, purpose) && !model.containsAttribute("errors")) {
-      model.addAttribute("errors", List.of("Ce lien n'est plus valable : il a déjà servi ou il a expiré (24 heures). "
-          + "Recommencez la démarche pour en recevoir un nouveau."));
+      model.addAttribute("errors", List.of(LINK_INVALID));
       model.addAttribute("dead", true);
     }
     model.addAttribute("token", token);
