@@ -18,8 +18,10 @@ import java.util.Date;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -84,6 +86,15 @@ class AccountTakeoverTests {
     return response.getStatusCode().value();
   }
 
+  void asUser(String userId, Runnable action) {
+    identity.setAuthentication(userId, java.util.List.of("applicants"));
+    try {
+      action.run();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
   static String profile(String id, String email) {
     return "{\"id\":\"" + id + "\",\"firstName\":\"JEANNE\",\"lastName\":\"TESTEUR\",\"email\":\"" + email + "\"}";
   }
@@ -113,7 +124,14 @@ class AccountTakeoverTests {
     assertThat(engineRest(attacker, HttpMethod.PUT, "/engine-rest/user/" + attacker + "/credentials", CREDENTIALS)).isEqualTo(403);
     assertThat(engineRest(attacker, HttpMethod.DELETE, "/engine-rest/user/" + attacker, null)).isEqualTo(403);
     assertThat(engineRest(attacker, HttpMethod.PUT, "/engine-rest/user/" + victim + "/profile", profile(victim, "pirate@x.fr")))
-        .as("another user: not even readable").isEqualTo(404);
+        .as("another user").isEqualTo(403);
+    // The engine's own lock, whatever the REST guard does (ADR 0008): READ only on one's own user.
+    asUser(attacker, () -> {
+      User self = identity.createUserQuery().userId(attacker).singleResult();
+      self.setEmail(victimEmail);
+      assertThatThrownBy(() -> identity.saveUser(self)).isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> identity.deleteUser(attacker)).isInstanceOf(AuthorizationException.class);
+    });
 
     WebSession tasklist = new WebSession(http);
     assertThat(tasklist.tasklistLogin(attacker, TestApplicants.PASSWORD)).isEqualTo(200);
@@ -153,15 +171,24 @@ class AccountTakeoverTests {
         .resourceId("admin").singleResult();
     admin.setPermissions(new Permission[] {Permissions.ALL});
     authorizations.saveAuthorization(admin);
-    assertThat(engineRest(legacy, HttpMethod.PUT, "/engine-rest/user/" + legacy + "/profile", profile(legacy, emailOf(legacy))))
-        .as("Camunda's default grant: the engine accepts a profile change").isEqualTo(204);
+    String email = emailOf(legacy);
+    asUser(legacy, () -> {
+      User self = identity.createUserQuery().userId(legacy).singleResult();
+      self.setEmail(email);
+      identity.saveUser(self); // Camunda's default grant: the engine accepts a profile change
+    });
 
     assertThat(selfGrants.restrict()).isGreaterThanOrEqualTo(1);
     assertThat(selfGrants.restrict()).as("idempotent").isZero();
 
+    asUser(legacy, () -> {
+      User self = identity.createUserQuery().userId(legacy).singleResult();
+      self.setEmail("pirate@x.fr");
+      assertThatThrownBy(() -> identity.saveUser(self)).isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> identity.deleteUser(legacy)).isInstanceOf(AuthorizationException.class);
+    });
     assertThat(engineRest(legacy, HttpMethod.PUT, "/engine-rest/user/" + legacy + "/profile", profile(legacy, "pirate@x.fr")))
         .isEqualTo(403);
-    assertThat(engineRest(legacy, HttpMethod.DELETE, "/engine-rest/user/" + legacy, null)).isEqualTo(403);
     nothingChanged(legacy, "pirate@x.fr");
     assertThat(authorizations.createAuthorizationQuery().userIdIn("admin").resourceType(Resources.USER).resourceId("admin")
         .singleResult().getPermissions(new Permission[] {Permissions.ALL})).containsExactly(Permissions.ALL);

@@ -37,7 +37,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The attacks of a demo applicant's (and an agent's) login on the engine's REST API, replayed on a running server:
@@ -50,6 +49,7 @@ import org.springframework.util.LinkedMultiValueMap;
 class EngineBoundaryTests {
 
   static final String RENEWAL = "residence-permit-renewal";
+  static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   @Autowired TestRestTemplate anonymous;
   @Autowired Register register;
@@ -258,16 +258,17 @@ class EngineBoundaryTests {
   void theWebappApiGuardsTheSame() {
     Draft draft = newDraft();
     Snapshot before = snapshot(draft);
-    Session session = Session.login(anonymous, draft.applicant(), TestApplicants.PASSWORD);
-    String api = "/camunda/api/engine/engine/default";
-    assertRefused(session.send(HttpMethod.POST, api + "/task/" + draft.taskId() + "/submit-form",
+    WebSession session = new WebSession(anonymous);
+    assertThat(session.tasklistLogin(draft.applicant(), TestApplicants.PASSWORD)).isEqualTo(200);
+    String task = "/camunda/api/engine/engine/default/task/" + draft.taskId();
+    assertRefused(webapp(session, HttpMethod.POST, task + "/submit-form",
         Map.of("variables", Map.of("careNeeded", value(true)))), HttpStatus.BAD_REQUEST, "« careNeeded »");
-    assertRefused(session.send(HttpMethod.PUT, api + "/task/" + draft.taskId() + "/variables/caseStatus",
-        value("decision_favorable")), HttpStatus.FORBIDDEN, "compte");
-    assertRefused(session.send(HttpMethod.PUT, api + "/user/" + draft.applicant() + "/profile",
-        Map.of("id", draft.applicant(), "email", "pirate@exemple.fr")), HttpStatus.FORBIDDEN, "compte");
+    assertRefused(webapp(session, HttpMethod.PUT, task + "/variables/caseStatus", value("decision_favorable")),
+        HttpStatus.FORBIDDEN, "compte");
+    assertRefused(webapp(session, HttpMethod.PUT, "/camunda/api/engine/engine/default/user/" + draft.applicant()
+        + "/profile", Map.of("id", draft.applicant(), "email", "pirate@exemple.fr")), HttpStatus.FORBIDDEN, "compte");
     assertThat(snapshot(draft)).isEqualTo(before);
-    ResponseEntity<JsonNode> saved = session.send(HttpMethod.POST, api + "/task/" + draft.taskId() + "/submit-form",
+    ResponseEntity<JsonNode> saved = webapp(session, HttpMethod.POST, task + "/submit-form",
         Map.of("variables", Map.of("email", value("jeanne@exemple.fr"), "phone", value("0612345678"),
             "housingType", value("OWN"), "action", value("NEXT"))));
     assertThat(saved.getStatusCode()).as(String.valueOf(saved.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
@@ -348,62 +349,14 @@ class EngineBoundaryTests {
     }
   }
 
-  /** A Tasklist session: logged in through the webapp's login, with its CSRF token. */
-  record Session(TestRestTemplate client, String cookies, String csrf) {
-
-    static Session login(TestRestTemplate client, String user, String password) {
-      ResponseEntity<String> page = client.getForEntity("/camunda/app/tasklist/", String.class);
-      String cookies = cookies(page.getHeaders(), "");
-      String csrf = xsrf(cookies);
-      HttpHeaders headers = new HttpHeaders();
-      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-      headers.add(HttpHeaders.COOKIE, cookies);
-      headers.add("X-XSRF-TOKEN", csrf);
-      LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-      form.add("username", user);
-      form.add("password", password);
-      ResponseEntity<String> login = client.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-          new HttpEntity<>(form, headers), String.class);
-      assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-      String after = cookies(login.getHeaders(), cookies);
-      // The login starts a new session: Tasklist's next request gives it its CSRF token, as in the browser.
-      HttpHeaders next = new HttpHeaders();
-      next.add(HttpHeaders.COOKIE, after);
-      ResponseEntity<String> tasklist = client.exchange("/camunda/api/engine/engine/default/task/count", HttpMethod.GET,
-          new HttpEntity<>(next), String.class);
-      String token = tasklist.getHeaders().getFirst("X-XSRF-TOKEN");
-      after = cookies(tasklist.getHeaders(), after);
-      return new Session(client, after, token != null ? token : xsrf(after));
-    }
-
-    ResponseEntity<JsonNode> send(HttpMethod method, String path, Object body) {
-      HttpHeaders headers = new HttpHeaders();
-      headers.setContentType(MediaType.APPLICATION_JSON);
-      headers.add(HttpHeaders.COOKIE, cookies);
-      headers.add("X-XSRF-TOKEN", csrf);
-      return client.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
-    }
-
-    /** The webapps' CSRF token, which they hand over in the cookie XSRF-TOKEN. */
-    private static String xsrf(String cookies) {
-      for (String cookie : cookies.split("; ")) {
-        if (cookie.startsWith("XSRF-TOKEN=")) {
-          return cookie.substring("XSRF-TOKEN=".length());
-        }
-      }
-      throw new AssertionError("no XSRF-TOKEN cookie in " + cookies);
-    }
-
-    private static String cookies(HttpHeaders headers, String previous) {
-      Map<String, String> jar = new TreeMap<>();
-      for (String cookie : previous.isEmpty() ? new String[0] : previous.split("; ")) {
-        jar.put(cookie.substring(0, cookie.indexOf('=')), cookie);
-      }
-      for (String set : headers.getOrEmpty(HttpHeaders.SET_COOKIE)) {
-        String pair = set.split(";", 2)[0];
-        jar.put(pair.substring(0, pair.indexOf('=')), pair);
-      }
-      return String.join("; ", jar.values());
+  /** A request of the webapps' own API in a Tasklist session, its answer read as JSON. */
+  static ResponseEntity<JsonNode> webapp(WebSession session, HttpMethod method, String url, Object body) {
+    try {
+      ResponseEntity<String> response = session.webappApi(method, url, JSON.writeValueAsString(body));
+      return ResponseEntity.status(response.getStatusCode())
+          .body(response.getBody() == null ? null : JSON.readTree(response.getBody()));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError(e);
     }
   }
 }
