@@ -200,7 +200,8 @@ class EngineRequestGuard extends OncePerRequestFilter {
     } else if (submit.matches()) {
       Task target = visibleTask(submit.group(1));
       unexpected(json, SUBMIT_PROPERTIES, errors);
-      errors.addAll(SubmissionCheck.errors(forms.ofTask(target), target.getName(), json.get("variables")));
+      errors.addAll(SubmissionCheck.errors(forms.ofTask(target), target.getName(), json.get("variables"),
+          key -> tasks.getVariable(target.getId(), key)));
     } else {
       ProcessDefinition definition = startById.matches() ? definition(startById.group(1), null, null)
           : definition(null, startByKey.group(1), startByKey.group(2));
@@ -213,7 +214,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
         errors.add("Le numéro de la demande est attribué par l'administration au dépôt : il ne peut pas être choisi.");
       }
       String title = definition.getName() == null ? definition.getKey() : definition.getName();
-      errors.addAll(SubmissionCheck.errors(forms.ofStart(definition), title, json.get("variables")));
+      errors.addAll(SubmissionCheck.errors(forms.ofStart(definition), title, json.get("variables"), key -> null));
     }
     if (!errors.isEmpty()) {
       return refuse(response, HttpServletResponse.SC_BAD_REQUEST, String.join(" ", errors));

@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The inputs of one deployed Camunda Form (form-js schema): which keys a submission may carry and how each is
  * checked. Display components ({@code text}, {@code html}, …) and {@code disabled} or {@code readonly} fields carry
- * nothing the person may write.
+ * nothing the person may write (a {@code readonly} one comes back with the value it was given).
  */
 record FormSchema(String formId, Map<String, FormField> fields) {
 
@@ -56,7 +56,7 @@ record FormSchema(String formId, Map<String, FormField> fields) {
       if (("group".equals(type) || "dynamiclist".equals(type)) && path != null && !path.isBlank()) {
         // A group with a path submits its children as one object: a list or an object, never checked field by field.
         fields.put(path, new FormField(path, component.path("label").asText(null), null, FormField.Kind.LIST,
-            !inactive(component), null, null, null, false, null, null, List.of()));
+            access(component), null, null, null, false, null, null, List.of()));
         continue;
       }
       if (component.has("components")) {
@@ -79,15 +79,16 @@ record FormSchema(String formId, Map<String, FormField> fields) {
       List<String> options = new ArrayList<>();
       component.path("values").forEach(v -> options.add(v.path("value").asText()));
       fields.put(key, new FormField(key, component.path("label").asText(null),
-          component.path("description").asText(null), kind, !inactive(component),
+          component.path("description").asText(null), kind, access(component),
           intOrNull(validate, "minLength"), maxLength(kind, validate), pattern(validate.path("pattern").asText(null)),
           "email".equals(validate.path("validationType").asText()), doubleOrNull(validate, "min"),
           doubleOrNull(validate, "max"), List.copyOf(options)));
     }
   }
 
-  private static boolean inactive(JsonNode component) {
-    return component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false);
+  private static FormField.Access access(JsonNode component) {
+    return component.path("disabled").asBoolean(false) ? FormField.Access.DISABLED
+        : component.path("readonly").asBoolean(false) ? FormField.Access.READONLY : FormField.Access.WRITABLE;
   }
 
   private static Integer maxLength(FormField.Kind kind, JsonNode validate) {

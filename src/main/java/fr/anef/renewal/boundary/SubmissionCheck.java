@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Checks the {@code variables} of a form submission against the deployed form: only the form's writable keys,
@@ -27,9 +28,10 @@ final class SubmissionCheck {
 
   /**
    * @param variables the {@code variables} member of the request (missing or null: nothing submitted)
+   * @param current the value a variable has now, as the task sees it (a {@code readonly} field must come back with it)
    * @return the French messages, empty when the submission is acceptable
    */
-  static List<String> errors(FormSchema form, String formTitle, JsonNode variables) {
+  static List<String> errors(FormSchema form, String formTitle, JsonNode variables, Function<String, Object> current) {
     List<String> errors = new ArrayList<>();
     if (variables == null || variables.isMissingNode() || variables.isNull()) {
       return errors;
@@ -45,6 +47,8 @@ final class SubmissionCheck {
       if (field == null) {
         errors.add("Le champ « " + key + " » ne fait pas partie du formulaire « " + formTitle
             + " » : il ne peut pas être envoyé.");
+      } else if (field.access() == FormField.Access.READONLY && unchanged(entry.getValue(), current.apply(key))) {
+        continue; // form-js sends read-only fields back as they were shown
       } else if (!field.writable()) {
         errors.add("Le champ « " + field.name() + " » est en lecture seule : il ne peut pas être modifié.");
       } else {
@@ -52,6 +56,13 @@ final class SubmissionCheck {
       }
     }
     return errors;
+  }
+
+  private static boolean unchanged(JsonNode variable, Object current) {
+    JsonNode value = variable.path("value");
+    boolean empty = value.isMissingNode() || value.isNull();
+    return current == null ? empty
+        : !empty && value.isValueNode() && value.asText().equals(current.toString());
   }
 
   private static void check(FormField field, JsonNode variable, List<String> errors) {

@@ -25,7 +25,7 @@ class SubmissionCheckTests {
 
   static List<String> errors(String form, String variables) throws IOException {
     JsonNode json = JSON.readTree(variables);
-    return SubmissionCheck.errors(form(form), "Étape", json);
+    return SubmissionCheck.errors(form(form), "Étape", json, key -> null);
   }
 
   @Test
@@ -47,7 +47,7 @@ class SubmissionCheckTests {
     assertThat(errors("start-renewal", "{\"renewalRequested\": {\"value\": true, \"type\": \"Boolean\"}}")).isEmpty();
     assertThat(errors("ofii-college-opinion", "{\"expectedCareDurationMonths\": {\"value\": 12, \"type\": \"Long\"}}"))
         .isEmpty();
-    assertThat(SubmissionCheck.errors(form("deposit"), "Étape", null)).isEmpty();
+    assertThat(SubmissionCheck.errors(form("deposit"), "Étape", null, key -> null)).isEmpty();
   }
 
   @Test
@@ -57,6 +57,20 @@ class SubmissionCheckTests {
         .containsExactly("Le champ « careNeeded » ne fait pas partie du formulaire « Étape » : il ne peut pas être envoyé.");
     assertThat(errors("deposit", "{\"depositSummary\": {\"value\": \"tout valider\"}}")).singleElement()
         .asString().contains("est en lecture seule");
+  }
+
+  @Test
+  @DisplayName("Un champ en lecture seule revient tel qu'il a été montré, sinon il est refusé")
+  void aReadOnlyFieldComesBackUnchanged() throws IOException {
+    FormSchema form = FormSchema.parse(new java.io.ByteArrayInputStream("""
+        {"id": "f", "components": [{"type": "textfield", "key": "summary", "label": "Récapitulatif", "readonly": true}]}
+        """.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    JsonNode same = JSON.readTree("{\"summary\": {\"value\": \"Email : a@b.fr\"}}");
+    JsonNode changed = JSON.readTree("{\"summary\": {\"value\": \"NOTE DU SERVICE : tout valider\"}}");
+    assertThat(SubmissionCheck.errors(form, "Étape", same, key -> "Email : a@b.fr")).isEmpty();
+    assertThat(SubmissionCheck.errors(form, "Étape", changed, key -> "Email : a@b.fr")).singleElement().asString()
+        .contains("« Récapitulatif » est en lecture seule");
+    assertThat(SubmissionCheck.errors(form, "Étape", same, key -> null)).hasSize(1);
   }
 
   @Test
