@@ -87,7 +87,10 @@ public final class FormValues {
     if (text == null) {
       return null;
     }
-    return text.contains("/") ? LocalDate.parse(text, FRENCH_DATE)
-        : LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text, ISO_DATE);
+    if (text.contains("/")) {
+      return LocalDate.parse(text, FRENCH_DATE);
+    }
+    boolean withTime = text.length() > 10 && (text.charAt(10) == 'T' || text.charAt(10) == ' ');
+    return LocalDate.parse(withTime ? text.substring(0, 10) : text, ISO_DATE);
   }
 }
