@@ -297,7 +297,7 @@ class FilingFullStackTests {
       return found.size() == 1 ? found.get(0).get("id").asText() : null;
     });
     completeOfiiTask(doctor, "medecin.ofii", ofii, "userTask_registerCertificate",
-        Map.of("certificateReceivedDate", java.time.LocalDate.now().toString()));
+        Map.of("certificateReceivedDate", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString()));
     JsonNode fileVariables = doctor.getForObject("/engine-rest/process-instance/{id}/variables", JsonNode.class, ofii);
     String medicalFileId = fileVariables.at("/medicalFileId/value").asText();
     LinkedMultiValueMap<String, Object> scan = new LinkedMultiValueMap<>();
@@ -308,7 +308,7 @@ class FilingFullStackTests {
     assertThat(doctor.postForEntity("/ofii/dossiers/{id}/pieces", new HttpEntity<>(scan, headers), String.class, medicalFileId)
         .getStatusCode()).as("redirected to the file page").isIn(HttpStatus.FOUND, HttpStatus.OK);
     completeOfiiTask(doctor, "medecin.ofii", ofii, "userTask_writeReport", Map.of("reportAction", "REPORT",
-        "report_historyOfIllness", "Pathologie chronique suivie depuis 2021."));
+        "report_diseaseHistory", "Pathologie chronique suivie depuis 2021."));
     for (String member : List.of("medecin.ofii2", "medecin.ofii3", "medecin.ofii4")) {
       completeOfiiTask(as(member), member, ofii, "userTask_collegeOpinion", Map.of("careNeeded", "YES",
           "exceptionallySeriousConsequences", "YES", "effectiveAccessToCareInOriginCountry", "NO", "fitToTravel", "YES",
@@ -318,7 +318,7 @@ class FilingFullStackTests {
 
     // Medical secrecy, as the préfecture's agent through /engine-rest and the application's pages.
     assertThat(doctor.getForObject("/engine-rest/history/variable-instance?processInstanceId={id}", JsonNode.class, ofii)
-        .findValuesAsText("name")).contains("report_historyOfIllness");
+        .findValuesAsText("name")).contains("report_diseaseHistory");
     for (String url : List.of("/engine-rest/process-instance?processDefinitionKey=ofii-medical-opinion",
         "/engine-rest/task?processDefinitionKey=ofii-medical-opinion",
         "/engine-rest/variable-instance?processInstanceIdIn=" + ofii,

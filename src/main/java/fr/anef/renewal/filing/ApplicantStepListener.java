@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import fr.anef.renewal.shared.FormVariables;
 import fr.anef.renewal.shared.ProcessActors;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,7 @@ class ApplicantStepListener implements TaskListener, ExecutionListener {
       return; // the instance is being deleted: nothing to validate
     }
     execution.setVariable(RenewalProcess.VAR_ACTION,
-        filing.recordStep(execution.getProcessInstanceId(), execution.getCurrentActivityId(), execution.getVariables()));
+        filing.recordStep(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
+            FormVariables.of(execution)));
   }
 }

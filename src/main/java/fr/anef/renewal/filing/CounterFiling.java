@@ -1,5 +1,6 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.shared.Refusal;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,14 +18,23 @@ public class CounterFiling {
 
   private final RuntimeService runtime;
   private final IdentityService identity;
+  private final FilingService filing;
 
-  CounterFiling(RuntimeService runtime, IdentityService identity) {
+  CounterFiling(RuntimeService runtime, IdentityService identity, FilingService filing) {
     this.runtime = runtime;
     this.identity = identity;
+    this.filing = filing;
   }
 
-  /** Opens the renewal of {@code foreignerNumber} at the counter; refuses in French what cannot be opened. */
+  /**
+   * Opens the renewal of {@code foreignerNumber} at the counter; refuses in French what cannot be opened (a
+   * renewal of the person's not finished yet among them: checked here first, then again under the person's lock
+   * when the draft opens).
+   */
   public void open(String agentId, List<String> agentGroups, String foreignerNumber) {
+    filing.openCase(foreignerNumber).ifPresent(open -> {
+      throw new Refusal(FilingService.alreadyOpen(open, true));
+    });
     identity.setAuthentication(agentId, agentGroups);
     try {
       runtime.startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true,

@@ -15,6 +15,7 @@ import fr.anef.renewal.pdf.RequiredDocumentItem;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.register.RegisteredPerson;
 import fr.anef.renewal.register.ResidenceTitle;
+import fr.anef.renewal.shared.FormVariables;
 import fr.anef.renewal.shared.Refusal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -77,9 +78,9 @@ public class FilingService {
    * start request sent). {@code filedBy} is who fills the steps: the applicant, or the agent at the counter.
    */
   @Transactional
-  public Map<String, Object> openDraft(String processInstanceId, Authentication starter, Object renewalRequested,
+  public Map<String, Object> openDraft(String processInstanceId, Authentication starter, FilingForms.StartRenewal form,
       Object counterApplicantId) {
-    if (!Boolean.TRUE.equals(renewalRequested) && !"true".equals(renewalRequested)) {
+    if (!Boolean.TRUE.equals(form.renewalRequested())) {
       throw new Refusal("Cochez « Je sollicite le renouvellement de ce titre » pour commencer votre demande.");
     }
     if (starter == null || starter.getUserId() == null) {
@@ -97,11 +98,9 @@ public class FilingService {
     String applicantId = atCounter ? ((String) counterApplicantId).strip() : starter.getUserId();
     RegisteredPerson person = register.lockPerson(applicantId).orElseThrow(() -> new Refusal(
         "Aucune personne n'est enregistrée sous l'identifiant " + applicantId + " : la demande ne peut pas être ouverte."));
-    cases.findByApplicantIdAndStatusIn(applicantId, List.of(CaseStatus.DRAFT, CaseStatus.DEPOSITED)).stream()
-        .findFirst()
-        .ifPresent(open -> {
-          throw new Refusal(alreadyOpen(open, atCounter));
-        });
+    openCase(applicantId).ifPresent(open -> {
+      throw new Refusal(alreadyOpen(open, atCounter));
+    });
     Optional<ResidenceTitle> title = register.latestTitle(applicantId);
     String department = Optional.ofNullable(person.department()).orElse(defaultDepartment);
     RenewalCase draft = new RenewalCase(applicantId, processInstanceId, department, title.isPresent(),
@@ -117,14 +116,26 @@ public class FilingService {
     return variables;
   }
 
-  private static String alreadyOpen(RenewalCase open, boolean atCounter) {
+  /**
+   * The person's renewal that is not finished yet (a draft, or a filed case without a decision or closure), if
+   * any: a person has one open renewal at a time, online or at the counter.
+   */
+  @Transactional(readOnly = true)
+  public Optional<RenewalCase> openCase(String applicantId) {
+    return cases.findByApplicantIdOrderByCreatedAtDesc(applicantId).stream()
+        .filter(c -> !c.getStatus().isFinal()).findFirst();
+  }
+
+  /** Why a new renewal cannot be opened while {@code open} is not finished, in the words of who asks. */
+  public static String alreadyOpen(RenewalCase open, boolean atCounter) {
     if (open.isDraft()) {
       return !atCounter ? "Vous avez déjà une demande de renouvellement en cours de saisie : reprenez-la depuis votre liste de tâches."
           : open.filedAtCounter() ? "Une demande de renouvellement de cette personne est déjà en cours de saisie au guichet."
           : "Une demande de renouvellement de cette personne est déjà en cours de saisie dans son espace en ligne.";
     }
-    return (atCounter ? "Cette personne a déjà déposé" : "Vous avez déjà déposé") + " une demande de renouvellement (N° "
-        + open.getRequestNumber() + ") : elle est en cours d'instruction.";
+    return (atCounter ? "Cette personne a déjà une demande de renouvellement en cours" : "Vous avez déjà une demande de "
+        + "renouvellement en cours") + " (N° " + open.getRequestNumber() + ", « " + open.getStatus().label() + " ») : "
+        + "une nouvelle demande ne peut être ouverte qu'après la décision ou la clôture de celle-ci.";
   }
 
   private Map<String, Object> stepOneVariables(RenewalCase draft, RegisteredPerson person, Optional<ResidenceTitle> title) {
@@ -189,47 +200,51 @@ public class FilingService {
    * @return the action chosen, normalised for the gateway
    */
   @Transactional
-  public String recordStep(String processInstanceId, String stepId, Map<String, Object> form) {
+  public String recordStep(String processInstanceId, String stepId, FormVariables variables) {
     RenewalCase draft = caseOf(processInstanceId);
     if (!draft.isDraft()) {
       throw new Refusal("Cette demande n'est plus modifiable.");
     }
-    if (!draft.getApplicantId().equals(form.get(RenewalProcess.VAR_APPLICANT_ID))
-        || !draft.getId().toString().equals(form.get(RenewalProcess.VAR_CASE_ID))
-        || !filer(draft).equals(form.get(RenewalProcess.VAR_FILED_BY))) {
+    if (!draft.getApplicantId().equals(variables.get(RenewalProcess.VAR_APPLICANT_ID))
+        || !draft.getId().toString().equals(variables.get(RenewalProcess.VAR_CASE_ID))
+        || !filer(draft).equals(variables.get(RenewalProcess.VAR_FILED_BY))) {
       throw new Refusal("Modification non autorisée : l'identifiant du demandeur et celui de la demande ne peuvent pas être changés.");
     }
-    StepAction action = StepAction.parse(form.get(RenewalProcess.VAR_ACTION));
+    FilingForms.Step form = switch (stepId) {
+      case PERSONAL_INFORMATION -> FilingForms.PersonalInformation.from(variables);
+      case REASON_FOR_STAY -> FilingForms.ReasonForStay.from(variables);
+      case SUPPORTING_DOCUMENTS -> FilingForms.SupportingDocuments.from(variables);
+      case DEPOSIT -> FilingForms.Deposit.from(variables);
+      default -> throw new IllegalArgumentException("Étape inconnue : " + stepId);
+    };
+    StepAction action = StepAction.parse(form.action());
     if (action == StepAction.BACK && PERSONAL_INFORMATION.equals(stepId)) {
       throw new Refusal("Il n'y a pas d'étape précédente : l'étape 1 est la première étape de la demande.");
     }
     if (action == StepAction.NEXT) {
-      saveStep(draft, stepId, form);
+      saveStep(draft, form);
       logFilerAct(draft, "STEP_SAVED", STEP_NAMES.getOrDefault(stepId, stepId));
     }
     return action.name();
   }
 
-  private void saveStep(RenewalCase draft, String stepId, Map<String, Object> form) {
-    switch (stepId) {
-      case PERSONAL_INFORMATION -> {
-        var contact = valid(StepValidator.contact(form));
-        draft.recordContact(contact.email(), contact.phone(), contact.housingType());
-      }
-      case REASON_FOR_STAY -> {
-        var family = valid(StepValidator.family(form, LocalDate.now(clock)));
-        draft.recordFamily(family.maritalStatus(), family.unionDate(), family.unionCountry(),
-            family.spouseChildren(), family.dependentChildren());
-      }
-      case SUPPORTING_DOCUMENTS -> {
-        StepValidator.Result<String> ephoto = StepValidator.ephoto(form);
-        List<String> errors = new ArrayList<>(ephoto.errors());
-        errors.addAll(missingDocuments(draft.getId()));
-        Refusal.unless(errors);
-        draft.recordEphoto(ephoto.value());
-      }
-      case DEPOSIT -> draft.recordObservations(valid(StepValidator.observations(form)));
-      default -> throw new IllegalArgumentException("Étape inconnue : " + stepId);
+  private void saveStep(RenewalCase draft, FilingForms.Step form) {
+    if (form instanceof FilingForms.PersonalInformation step) {
+      var contact = valid(StepValidator.contact(step));
+      draft.recordContact(contact.email(), contact.phone(), contact.housingType());
+    } else if (form instanceof FilingForms.ReasonForStay step) {
+      LocalDate birthDate = register.person(draft.getApplicantId()).map(RegisteredPerson::getBirthDate).orElse(null);
+      var family = valid(StepValidator.family(step, LocalDate.now(clock), birthDate));
+      draft.recordFamily(family.maritalStatus(), family.unionDate(), family.unionCountry(),
+          family.spouseChildren(), family.dependentChildren());
+    } else if (form instanceof FilingForms.SupportingDocuments step) {
+      StepValidator.Result<String> ephoto = StepValidator.ephoto(step);
+      List<String> errors = new ArrayList<>(ephoto.errors());
+      errors.addAll(missingDocuments(draft.getId()));
+      Refusal.unless(errors);
+      draft.recordEphoto(ephoto.value());
+    } else if (form instanceof FilingForms.Deposit step) {
+      draft.recordObservations(valid(StepValidator.observations(step)));
     }
   }
 
@@ -273,6 +288,14 @@ public class FilingService {
     RenewalCase draft = caseOf(processInstanceId);
     if (!draft.isDraft()) {
       throw new Refusal("Cette demande a déjà été déposée ou abandonnée.");
+    }
+    // Under the person's lock: of two drafts of one person (opened before the one-open-renewal rule, or racing),
+    // only one is deposited.
+    register.lockPerson(draft.getApplicantId());
+    Optional<RenewalCase> other = cases.findByApplicantIdOrderByCreatedAtDesc(draft.getApplicantId()).stream()
+        .filter(c -> !c.getId().equals(draft.getId()) && !c.isDraft() && !c.getStatus().isFinal()).findFirst();
+    if (other.isPresent()) {
+      throw new Refusal(alreadyOpen(other.get(), draft.filedAtCounter()));
     }
     List<String> errors = new ArrayList<>();
     if (draft.getPhone() == null) {
@@ -404,7 +427,9 @@ public class FilingService {
         .collect(Collectors.joining("\n"));
   }
 
-  String summary(RenewalCase draft) {
+  /** The recap of what the case holds (steps 1 to 3 and the files), from the case tables only. */
+  @Transactional(readOnly = true)
+  public String summary(RenewalCase draft) {
     List<String> lines = new ArrayList<>();
     lines.add("Email : " + draft.getEmail());
     lines.add("Téléphone : " + draft.getPhone());

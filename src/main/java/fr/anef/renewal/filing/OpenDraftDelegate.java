@@ -1,5 +1,6 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.shared.FormVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ class OpenDraftDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     execution.setVariables(filing.openDraft(execution.getProcessInstanceId(),
         execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication(),
-        execution.getVariable("renewalRequested"), execution.getVariable(RenewalProcess.VAR_COUNTER_APPLICANT_ID)));
+        FilingForms.StartRenewal.from(FormVariables.of(execution)),
+        execution.getVariable(RenewalProcess.VAR_COUNTER_APPLICANT_ID)));
   }
 }

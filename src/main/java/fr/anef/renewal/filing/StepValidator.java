@@ -1,17 +1,21 @@
 package fr.anef.renewal.filing;
 
-import java.time.LocalDate;
+import fr.anef.renewal.filing.FilingForms.Deposit;
+import fr.anef.renewal.filing.FilingForms.PersonalInformation;
+import fr.anef.renewal.filing.FilingForms.ReasonForStay;
+import fr.anef.renewal.filing.FilingForms.SupportingDocuments;
+import fr.anef.renewal.shared.EmailAddresses;
 import fr.anef.renewal.shared.FormValues;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Server-side validation of the four steps, whatever the browser checked: the REST API accepts any
- * variables. Each method reads the submitted variables, collects every French message, and returns the
+ * variables. Each method reads the step's form record, collects every French message, and returns the
  * clean values only when there is none.
  */
 final class StepValidator {
@@ -22,7 +26,8 @@ final class StepValidator {
   static final Set<String> UNION_STATUSES = Set.of("MARRIED", "CIVIL_UNION");
   static final int MAX_OBSERVATIONS = 2000;
 
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$");
+  /** The earliest date a union can have started, whoever the applicant. */
+  static final LocalDate EARLIEST_UNION = LocalDate.of(1900, 1, 1);
   private static final Pattern FRENCH_PHONE = Pattern.compile("^0[1-9]\\d{8}$");
   private static final Pattern INTERNATIONAL_PHONE = Pattern.compile("^\\+[1-9]\\d{7,14}$");
   private static final Pattern EPHOTO = Pattern.compile("^\\d{22}$");
@@ -37,15 +42,15 @@ final class StepValidator {
 
   private StepValidator() {}
 
-  static Result<Contact> contact(Map<String, Object> form) {
+  static Result<Contact> contact(PersonalInformation form) {
     List<String> errors = new ArrayList<>();
-    String email = text(form, "email");
+    String email = form.email();
     if (email == null) {
       errors.add("L'adresse email est obligatoire.");
-    } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-      errors.add("L'adresse email n'est pas valide.");
+    } else if (!EmailAddresses.valid(email)) {
+      errors.add("L'adresse email n'est pas valide : saisissez une adresse de la forme nom@domaine.fr.");
     }
-    String phone = text(form, "phone");
+    String phone = form.phone();
     String digits = phone == null ? null : phone.replaceAll("[\\s.\\-]", "");
     if (phone == null) {
       errors.add("Le numéro de téléphone est obligatoire.");
@@ -53,7 +58,7 @@ final class StepValidator {
       errors.add("Le numéro de téléphone n'est pas valide : saisissez un numéro français (06 12 34 56 78) "
           + "ou international (+33 6 12 34 56 78).");
     }
-    String housing = text(form, "housingType");
+    String housing = form.housingType();
     if (housing == null) {
       errors.add("Le type d'hébergement est obligatoire.");
     } else if (!HOUSING_TYPES.contains(housing)) {
@@ -62,9 +67,13 @@ final class StepValidator {
     return new Result<>(errors.isEmpty() ? new Contact(email, digits, housing) : null, errors);
   }
 
-  static Result<Family> family(Map<String, Object> form, LocalDate today) {
+  /**
+   * Step 2. The union's date is a real calendar date, not in the future, not before the applicant's birth
+   * ({@code birthDate}, from the register; null when unknown) nor before 1900.
+   */
+  static Result<Family> family(ReasonForStay form, LocalDate today, LocalDate birthDate) {
     List<String> errors = new ArrayList<>();
-    String status = text(form, "maritalStatus");
+    String status = form.maritalStatus();
     if (status == null) {
       errors.add("La situation familiale est obligatoire.");
     } else if (!MARITAL_STATUSES.contains(status)) {
@@ -74,25 +83,33 @@ final class StepValidator {
     String unionCountry = null;
     Boolean spouseChildren = null;
     if (status != null && UNION_STATUSES.contains(status)) {
-      unionDate = date(form, "unionDate", "La date de début de l'union", errors);
+      unionDate = date(form.unionDate(), "La date de début de l'union", errors);
       if (unionDate != null && unionDate.isAfter(today)) {
         errors.add("La date de début de l'union ne peut pas être dans le futur.");
+        unionDate = null;
+      } else if (unionDate != null && birthDate != null && unionDate.isBefore(birthDate)) {
+        errors.add("La date de début de l'union ne peut pas précéder votre date de naissance ("
+            + birthDate.format(FormValues.FRENCH_DATE) + ").");
+        unionDate = null;
+      } else if (unionDate != null && unionDate.isBefore(EARLIEST_UNION)) {
+        errors.add("La date de début de l'union n'est pas plausible : elle ne peut pas précéder le 01/01/1900.");
+        unionDate = null;
       }
-      unionCountry = text(form, "unionCountry");
+      unionCountry = form.unionCountry();
       if (unionCountry == null) {
         errors.add("Le pays de l'union est obligatoire.");
       } else if (unionCountry.length() > 100) {
         errors.add("Le pays de l'union ne doit pas dépasser 100 caractères.");
       }
-      spouseChildren = yesNo(form, "spouseChildren",
+      spouseChildren = yesNo(form.spouseChildren(),
           "Indiquez si vous avez des enfants à la charge de votre conjoint.", errors);
     }
-    Boolean dependentChildren = yesNo(form, "dependentChildren",
+    Boolean dependentChildren = yesNo(form.dependentChildren(),
         "Indiquez si vous avez des enfants à votre charge.", errors);
-    if (!checked(form, "attestationNoPolygamy")) {
+    if (!Boolean.TRUE.equals(form.attestationNoPolygamy())) {
       errors.add("Vous devez attester sur l'honneur ne pas vivre en France en état de polygamie.");
     }
-    if (!checked(form, "attestationPenalties")) {
+    if (!Boolean.TRUE.equals(form.attestationPenalties())) {
       errors.add("Vous devez attester sur l'honneur avoir connaissance des sanctions pénales encourues "
           + "par l'auteur d'une fausse attestation.");
     }
@@ -100,10 +117,10 @@ final class StepValidator {
         ? new Family(status, unionDate, unionCountry, spouseChildren, dependentChildren) : null, errors);
   }
 
-  static Result<String> ephoto(Map<String, Object> form) {
+  static Result<String> ephoto(SupportingDocuments form) {
     List<String> errors = new ArrayList<>();
-    String number = text(form, "ephotoNumber");
-    String confirmation = text(form, "ephotoNumberConfirmation");
+    String number = form.ephotoNumber();
+    String confirmation = form.ephotoNumberConfirmation();
     if (number == null) {
       errors.add("Le numéro ephoto est obligatoire.");
     } else if (!EPHOTO.matcher(number).matches()) {
@@ -114,26 +131,15 @@ final class StepValidator {
     return new Result<>(errors.isEmpty() ? number : null, errors);
   }
 
-  static Result<String> observations(Map<String, Object> form) {
-    String observations = text(form, "observations");
+  static Result<String> observations(Deposit form) {
+    String observations = form.observations();
     if (observations != null && observations.length() > MAX_OBSERVATIONS) {
       return new Result<>(null, List.of("Les observations ne doivent pas dépasser " + MAX_OBSERVATIONS + " caractères."));
     }
     return new Result<>(observations, List.of());
   }
 
-  /** A trimmed string value, or null when absent or blank. */
-  static String text(Map<String, Object> form, String key) {
-    return FormValues.text(form.get(key));
-  }
-
-  private static boolean checked(Map<String, Object> form, String key) {
-    Object value = form.get(key);
-    return Boolean.TRUE.equals(value) || "true".equals(value);
-  }
-
-  private static Boolean yesNo(Map<String, Object> form, String key, String missing, List<String> errors) {
-    String value = text(form, key);
+  private static Boolean yesNo(String value, String missing, List<String> errors) {
     if ("YES".equals(value)) {
       return true;
     }
@@ -144,15 +150,15 @@ final class StepValidator {
     return null;
   }
 
-  private static LocalDate date(Map<String, Object> form, String key, String label, List<String> errors) {
-    if (form.get(key) == null || text(form, key) == null) {
+  private static LocalDate date(String value, String label, List<String> errors) {
+    if (value == null) {
       errors.add(label + " est obligatoire.");
       return null;
     }
     try {
-      return FormValues.date(form.get(key));
+      return FormValues.date(value);
     } catch (DateTimeParseException e) {
-      errors.add(label + " n'est pas une date valide (JJ/MM/AAAA).");
+      errors.add(label + " n'est pas une date valide (JJ/MM/AAAA) : vérifiez le jour, le mois et l'année.");
       return null;
     }
   }

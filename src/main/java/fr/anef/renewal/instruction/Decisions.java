@@ -5,6 +5,7 @@ import fr.anef.renewal.documents.IssuedDocument;
 import fr.anef.renewal.filing.CaseStatus;
 import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.filing.RenewalProcess;
 import fr.anef.renewal.pdf.ApplicantIdentity;
 import fr.anef.renewal.pdf.FavourableDecision;
 import fr.anef.renewal.pdf.PdfRenderer;
@@ -66,6 +67,8 @@ public class Decisions {
         ? Math.min(opinion.expectedCareDurationMonths, MAX_MONTHS) : DEFAULT_MONTHS;
     Map<String, Object> variables = new HashMap<>();
     variables.put("opinionSummary", summary(opinion));
+    variables.put(RenewalProcess.VAR_REQUEST_NUMBER, renewal.getRequestNumber());
+    variables.put(RenewalProcess.VAR_APPLICANT_ID, renewal.getApplicantId());
     variables.put("caseStatusLabel", renewal.getStatus().label());
     variables.put("titleValidUntil", renewal.getTitleValidUntil() == null ? "—"
         : renewal.getTitleValidUntil().format(Complements.DATE));
@@ -106,15 +109,19 @@ public class Decisions {
    * @return FAVOURABLE or REFUSAL, the instruction's outcome
    */
   @Transactional
-  public String record(String processInstanceId, Map<String, Object> form, String agent) {
+  public String record(String processInstanceId, InstructionForms.DecisionForm form, String agent) {
     RenewalCase renewal = filing.caseOf(processInstanceId);
-    String kind = form.get("decision") == null ? null : form.get("decision").toString();
+    String kind = form.decision();
     List<String> errors = new ArrayList<>();
     Decision decision = new Decision(renewal.getId(), kind, clock.instant(), agent);
+    LocalDate today = LocalDate.now(clock);
     if (FAVOURABLE.equals(kind)) {
-      decision.cardValidFrom = date(form.get("cardValidFrom"), "La date de début de validité de la carte", errors);
-      decision.cardValidUntil = date(form.get("cardValidUntil"), "La date de fin de validité de la carte", errors);
-      if (decision.cardValidFrom != null && decision.cardValidUntil != null) {
+      decision.cardValidFrom = date(form.cardValidFrom(), "La date de début de validité de la carte", errors);
+      decision.cardValidUntil = date(form.cardValidUntil(), "La date de fin de validité de la carte", errors);
+      if (decision.cardValidFrom != null && decision.cardValidFrom.isBefore(today)) {
+        errors.add("La validité de la carte ne peut pas commencer avant la date de la décision ("
+            + today.format(Complements.DATE) + ").");
+      } else if (decision.cardValidFrom != null && decision.cardValidUntil != null) {
         if (!decision.cardValidUntil.isAfter(decision.cardValidFrom)) {
           errors.add("La fin de validité de la carte doit être postérieure à son début.");
         } else if (decision.cardValidUntil.isAfter(decision.cardValidFrom.plusMonths(MAX_MONTHS).minusDays(1))) {
@@ -122,7 +129,7 @@ public class Decisions {
         }
       }
     } else if (REFUSAL.equals(kind)) {
-      String reason = form.get("refusalReason") == null ? "" : form.get("refusalReason").toString().strip();
+      String reason = form.refusalReason() == null ? "" : form.refusalReason();
       if (reason.length() < 20) {
         errors.add("Les motifs du refus sont obligatoires (20 caractères au moins) : ils figurent sur la décision notifiée.");
       } else if (reason.length() > 4000) {
@@ -141,15 +148,15 @@ public class Decisions {
     return kind;
   }
 
-  private static LocalDate date(Object value, String label, List<String> errors) {
-    if (value == null || value.toString().isBlank()) {
+  private static LocalDate date(String value, String label, List<String> errors) {
+    if (value == null) {
       errors.add(label + " est obligatoire.");
       return null;
     }
     try {
       return MedicalPhase.date(value);
     } catch (DateTimeParseException e) {
-      errors.add(label + " n'est pas une date valide.");
+      errors.add(label + " n'est pas une date valide (JJ/MM/AAAA) : vérifiez le jour, le mois et l'année.");
       return null;
     }
   }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import fr.anef.renewal.shared.FormVariables;
 import fr.anef.renewal.shared.ProcessActors;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +46,7 @@ final class Delegates {
         return;
       }
       execution.setVariable("documentsComplete", reviews.record(execution.getProcessInstanceId(),
-          execution.getVariables(), actor(execution)));
+          InstructionForms.ReviewApplication.from(FormVariables.of(execution)), actor(execution)));
       execution.removeVariable("privateNote");
     }
   }
@@ -148,14 +149,15 @@ final class Delegates {
     @Override
     public void notify(DelegateTask task) {
       task.removeVariable("certificateFollowUp");
-      task.setVariable("certificateNoticeReadAt", MedicalPhase.formatted(task.getVariable("notificationReadAt")));
+      task.setVariables(medical.followUpFormVariables(task.getProcessInstanceId(), task.getVariable("notificationReadAt")));
     }
 
     @Override
     public void notify(DelegateExecution execution) {
       if (!cancelled(execution)) {
         execution.setVariable("certificateFollowUp", medical.followUp(execution.getProcessInstanceId(),
-            execution.getVariable("certificateFollowUp"), execution.getVariable(Prolongations.VAR_CERTIFICATE_RECEIVED),
+            InstructionForms.CertificateNotReceived.from(FormVariables.of(execution)),
+            execution.getVariable(Prolongations.VAR_CERTIFICATE_RECEIVED),
             actor(execution)));
       }
     }
@@ -192,8 +194,8 @@ final class Delegates {
     @Override
     public void notify(DelegateExecution execution) {
       if (!cancelled(execution)) {
-        execution.setVariable(VAR_OUTCOME, decisions.record(execution.getProcessInstanceId(), execution.getVariables(),
-            actor(execution)));
+        execution.setVariable(VAR_OUTCOME, decisions.record(execution.getProcessInstanceId(),
+            InstructionForms.DecisionForm.from(FormVariables.of(execution)), actor(execution)));
       }
     }
   }

@@ -6,6 +6,8 @@ import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.filing.CaseStatus;
 import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.shared.MarkdownText;
 import fr.anef.renewal.shared.Refusal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -29,14 +30,8 @@ public class DocumentReviews {
 
   static final Set<String> VERDICTS = Set.of("VALID", "INVALID", "MISSING");
 
-  /**
-   * The documents the form « review-application » has a block for (fields {@code verdict_CODE},
-   * {@code observation_CODE}, shown when {@code label_CODE} is set). A static form, because Tasklist 7.24
-   * keeps its « Complete » button disabled on a form-js dynamic list; a document code added to the DMN needs
-   * its block in the form, or the review task cannot be created (an incident says so).
-   */
-  static final List<String> FORM_CODES = List.of("NATIONALITY", "IDENTITY", "REGULAR_ENTRY", "HOME_PROOF",
-      "HABITUAL_RESIDENCE");
+  /** The documents the form « review-application » has a block for. */
+  static final List<String> FORM_CODES = InstructionForms.ReviewApplication.CODES;
 
   private final FilingService filing;
   private final DocumentService documents;
@@ -55,7 +50,11 @@ public class DocumentReviews {
     this.clock = clock;
   }
 
-  /** The review form's variables; the case is now « en instruction ». */
+  /**
+   * The review form's variables, all computed here from the case tables — the recap, the identifiers, the file
+   * names (escaped: the form renders them as Markdown) — so that nothing an applicant sent as a variable reaches the
+   * agent's form; the case is now « en instruction ».
+   */
   @Transactional
   public Map<String, Object> prepare(String processInstanceId) {
     RenewalCase renewal = filing.moveTo(processInstanceId, CaseStatus.IN_REVIEW, "administration", "Examen des pièces");
@@ -77,15 +76,18 @@ public class DocumentReviews {
       List<DocumentFile> attached = files.getOrDefault(requirement.code(), List.of());
       variables.put("label_" + requirement.code(), requirement.label());
       variables.put("files_" + requirement.code(), attached.isEmpty() ? "aucun fichier"
-          : attached.stream().map(DocumentFile::getFileName).collect(Collectors.joining(", ")));
+          : attached.stream().map(f -> MarkdownText.escape(f.getFileName())).collect(Collectors.joining(", ")));
       links.append("- **").append(requirement.label()).append("** : ")
           .append(attached.isEmpty() ? "aucun fichier" : attached.stream()
               .map(f -> "<a href=\"/agent/fichiers/" + f.getId() + "\" target=\"_blank\">"
-                  + HtmlUtils.htmlEscape(f.getFileName()) + "</a>")
+                  + MarkdownText.escape(f.getFileName()) + "</a>")
               .collect(Collectors.joining(" · ")))
           .append('\n');
     }
     variables.put("reviewFileLinks", links.toString());
+    variables.put(RenewalProcess.VAR_REQUEST_NUMBER, renewal.getRequestNumber());
+    variables.put(RenewalProcess.VAR_APPLICANT_ID, renewal.getApplicantId());
+    variables.put("depositSummary", filing.summary(renewal));
     variables.put("caseStatusLabel", CaseStatus.IN_REVIEW.label());
     variables.put("complementHistory", complementHistory(renewal));
     variables.put("privateNote", null);
@@ -99,13 +101,13 @@ public class DocumentReviews {
    * @return whether every document is valid
    */
   @Transactional
-  public boolean record(String processInstanceId, Map<String, Object> form, String agent) {
+  public boolean record(String processInstanceId, InstructionForms.ReviewApplication form, String agent) {
     RenewalCase renewal = filing.caseOf(processInstanceId);
     Map<String, String> labels = documents.requirements(renewal.getId()).stream()
         .collect(Collectors.toMap(DocumentRequirement::code, DocumentRequirement::label, (a, b) -> a, LinkedHashMap::new));
     List<ReviewItem> items = labels.keySet().stream().map(code -> new ReviewItem(code, labels.get(code),
-        null, text(form.get("verdict_" + code)), text(form.get("observation_" + code)))).toList();
-    Object privateNote = form.get("privateNote");
+        null, form.of(code).verdict(), form.of(code).observation())).toList();
+    String privateNote = form.privateNote();
     List<String> errors = new ArrayList<>();
     for (ReviewItem item : items) {
       String label = labels.getOrDefault(item.code(), item.code());
@@ -117,7 +119,7 @@ public class DocumentReviews {
         errors.add("L'observation sur « " + label + " » ne doit pas dépasser 1000 caractères.");
       }
     }
-    String note = privateNote == null ? null : privateNote.toString().strip();
+    String note = privateNote;
     if (note != null && note.length() > 2000) {
       errors.add("La note interne ne doit pas dépasser 2000 caractères.");
     }
@@ -135,10 +137,6 @@ public class DocumentReviews {
     filing.log(renewal, agent, "DOCUMENTS_REVIEWED", "Examen n° " + round + " : "
         + (notValid == 0 ? "pièces complètes" : notValid + " document(s) invalide(s) ou manquant(s)"));
     return notValid == 0;
-  }
-
-  private static String text(Object value) {
-    return fr.anef.renewal.shared.FormValues.text(value);
   }
 
   /** The verdicts of the latest review round of a case. */

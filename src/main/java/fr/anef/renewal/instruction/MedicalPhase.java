@@ -116,8 +116,9 @@ public class MedicalPhase {
    * that reached OFII while the task was open turns WAIT into RECEIVED: the case then waits for the opinion.
    */
   @Transactional
-  public String followUp(String processInstanceId, Object choice, Object certificateReceivedDate, String agent) {
-    String value = choice == null ? "" : choice.toString();
+  public String followUp(String processInstanceId, InstructionForms.CertificateNotReceived form,
+      Object certificateReceivedDate, String agent) {
+    String value = form.certificateFollowUp() == null ? "" : form.certificateFollowUp();
     if (!value.equals("WAIT") && !value.equals("DECIDE")) {
       throw new fr.anef.renewal.shared.Refusal("Choisissez d'attendre le certificat ou de passer à la décision.");
     }
@@ -129,6 +130,20 @@ public class MedicalPhase {
     filing.log(filing.caseOf(processInstanceId), agent, "CERTIFICATE_FOLLOW_UP",
         value.equals("WAIT") ? "Attente du certificat prolongée d'un mois" : "Décision sans avis médical");
     return value;
+  }
+
+  /**
+   * The variables the form « Certificat médical non reçu » shows: the identifiers from the case, and when the
+   * applicant opened the certificate's notification ({@code notificationReadAt}, a date only the server sets).
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Object> followUpFormVariables(String processInstanceId, Object notificationReadAt) {
+    RenewalCase renewal = filing.caseOf(processInstanceId);
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put(fr.anef.renewal.filing.RenewalProcess.VAR_REQUEST_NUMBER, renewal.getRequestNumber());
+    variables.put(fr.anef.renewal.filing.RenewalProcess.VAR_APPLICANT_ID, renewal.getApplicantId());
+    variables.put("certificateNoticeReadAt", formatted(notificationReadAt));
+    return variables;
   }
 
   /** Tells OFII's process the préfecture closed the case (its medical file is closed, nothing is sent back). */

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import fr.anef.renewal.shared.FormVariables;
 import fr.anef.renewal.shared.ProcessActors;
 import org.springframework.stereotype.Component;
 
@@ -53,8 +54,8 @@ final class MedicalDelegates {
     @Override
     public void notify(DelegateExecution execution) {
       if (!cancelled(execution)) {
-        files.registerCertificate(execution.getProcessInstanceId(), execution.getVariable("certificateReceivedDate"),
-            doctor(execution));
+        files.registerCertificate(execution.getProcessInstanceId(),
+            OfiiForms.RegisterCertificate.from(FormVariables.of(execution)), doctor(execution));
       }
     }
   }
@@ -105,7 +106,7 @@ final class MedicalDelegates {
     public void notify(DelegateExecution execution) {
       if (!cancelled(execution)) {
         execution.setVariable("reportAction", files.recordReport(execution.getProcessInstanceId(),
-            execution.getVariables(), doctor(execution)));
+            OfiiForms.Report.from(FormVariables.of(execution)), doctor(execution)));
       }
     }
   }
@@ -120,8 +121,10 @@ final class MedicalDelegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      files.recordInformationRequest(execution.getProcessInstanceId(), execution.getVariable("treatingDoctorQuestions"),
-          doctor(execution));
+      // The next form shows the questions: set here, by the server, from what was recorded.
+      execution.setVariable("treatingDoctorQuestions", files.recordInformationRequest(execution.getProcessInstanceId(),
+          OfiiForms.Report.from(FormVariables.of(execution)), doctor(execution)));
+      execution.setVariables(files.formVariables(execution.getProcessInstanceId()));
     }
   }
 
@@ -136,7 +139,8 @@ final class MedicalDelegates {
     @Override
     public void notify(DelegateExecution execution) {
       if (!cancelled(execution)) {
-        files.recordTreatingDoctorAnswer(execution.getProcessInstanceId(), execution.getVariables(), doctor(execution));
+        files.recordTreatingDoctorAnswer(execution.getProcessInstanceId(),
+            OfiiForms.TreatingDoctorAnswer.from(FormVariables.of(execution)), doctor(execution));
       }
     }
   }
@@ -167,7 +171,8 @@ final class MedicalDelegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      convocations.send(files.convocation(execution.getProcessInstanceId(), execution.getVariables()));
+      convocations.send(files.convocation(execution.getProcessInstanceId(),
+          OfiiForms.Report.from(FormVariables.of(execution))));
     }
   }
 
@@ -187,7 +192,8 @@ final class MedicalDelegates {
     @Override
     public void notify(DelegateExecution execution) {
       if (!cancelled(execution)) {
-        files.recordVote(execution.getProcessInstanceId(), execution.getVariables(), doctor(execution));
+        files.recordVote(execution.getProcessInstanceId(), OfiiForms.CollegeOpinion.from(FormVariables.of(execution)),
+            doctor(execution));
       }
     }
   }

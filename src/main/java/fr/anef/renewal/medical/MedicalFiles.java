@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
@@ -38,6 +37,9 @@ public class MedicalFiles {
   static final String VAR_MEDICAL_FILE_ID = "medicalFileId";
   static final DateTimeFormatter DATE = FormValues.FRENCH_DATE;
   static final int OPINION_DUE_MONTHS = 3;
+  /** How far ahead a convocation may be set: within the three months the opinion is due in. */
+  static final int CONVOCATION_HORIZON_MONTHS = 3;
+  static final int MAX_TEXT = 4000;
 
   private final MedicalFileRepository files;
   private final MedicalEventRepository events;
@@ -69,12 +71,18 @@ public class MedicalFiles {
     return file.id.toString();
   }
 
-  /** The identity shown on every OFII form, and the medical file's summary. */
+  /**
+   * The identity shown on every OFII form, and the medical file's summary: from the medical tables, set at each
+   * task's creation, so that no variable written at an earlier task is what a doctor reads.
+   */
   @Transactional(readOnly = true)
   public Map<String, Object> formVariables(String processInstanceId) {
     MedicalFile file = byInstance(processInstanceId);
     Map<String, Object> variables = new HashMap<>();
+    variables.put(VAR_MEDICAL_FILE_ID, file.id.toString());
     variables.put("requestNumber", file.requestNumber);
+    variables.put("foreignerNumber", file.foreignerNumber);
+    variables.put("nationality", file.nationality);
     variables.put("applicantName", file.applicantName);
     variables.put("birthDate", file.birthDate == null ? "" : file.birthDate.format(DATE));
     variables.put("medicalFileSummary", summary(file));
@@ -83,11 +91,14 @@ public class MedicalFiles {
     return variables;
   }
 
-  /** « Enregistrer la réception du certificat »: the date (not in the future, not before the referral). */
+  /**
+   * « Enregistrer la réception du certificat »: the date (not in the future, not before the referral, which
+   * follows the dépôt).
+   */
   @Transactional
-  public LocalDate registerCertificate(String processInstanceId, Object receivedDate, String actor) {
+  public LocalDate registerCertificate(String processInstanceId, OfiiForms.RegisterCertificate form, String actor) {
     MedicalFile file = byInstance(processInstanceId);
-    LocalDate received = requiredDate(receivedDate, "La date de réception du certificat");
+    LocalDate received = requiredDate(form.certificateReceivedDate(), "La date de réception du certificat");
     LocalDate today = LocalDate.now(clock);
     if (received.isAfter(today)) {
       throw new Refusal("La date de réception du certificat ne peut pas être dans le futur.");
@@ -131,30 +142,40 @@ public class MedicalFiles {
    * @return the action, for the gateway
    */
   @Transactional
-  public String recordReport(String processInstanceId, Map<String, Object> form, String doctor) {
+  public String recordReport(String processInstanceId, OfiiForms.Report form, String doctor) {
     MedicalFile file = byInstance(processInstanceId);
-    String action = text(form.get("reportAction"));
+    String action = form.reportAction();
     List<String> errors = new ArrayList<>();
     switch (action == null ? "" : action) {
       case "REQUEST_INFO" -> {
-        if (text(form.get("treatingDoctorQuestions")) == null) {
+        if (form.treatingDoctorQuestions() == null) {
           errors.add("Précisez les informations demandées au médecin traitant.");
+        } else if (form.treatingDoctorQuestions().length() > MAX_TEXT) {
+          errors.add("Les informations demandées au médecin traitant ne doivent pas dépasser " + MAX_TEXT + " caractères.");
         }
       }
       case "CONVENE" -> {
-        optionalDate(form.get("convocationDate"), "La date de la convocation", errors)
-            .filter(d -> d.isBefore(LocalDate.now(clock)))
-            .ifPresent(d -> errors.add("La date de la convocation ne peut pas être passée."));
-        String time = text(form.get("convocationTime"));
+        LocalDate today = LocalDate.now(clock);
+        optionalDate(form.convocationDate(), "La date de la convocation", errors).ifPresent(d -> {
+          if (!d.isAfter(today)) {
+            errors.add("La date de la convocation doit être postérieure à la date du jour.");
+          } else if (d.isAfter(today.plusMonths(CONVOCATION_HORIZON_MONTHS))) {
+            errors.add("La date de la convocation doit être dans les " + CONVOCATION_HORIZON_MONTHS
+                + " mois à venir (au plus tard le " + today.plusMonths(CONVOCATION_HORIZON_MONTHS).format(DATE) + ").");
+          }
+        });
+        String time = form.convocationTime();
         if (time == null || !time.matches("([01]\\d|2[0-3])[:h][0-5]\\d")) {
           errors.add("L'heure de la convocation est obligatoire (HH:MM).");
         }
-        if (text(form.get("convocationPlace")) == null) {
+        if (form.convocationPlace() == null) {
           errors.add("Le lieu de la convocation est obligatoire.");
+        } else if (form.convocationPlace().length() > 500) {
+          errors.add("Le lieu de la convocation ne doit pas dépasser 500 caractères.");
         }
       }
       case "REPORT" -> {
-        Map<String, String> report = reportFields(form);
+        Map<String, String> report = form.reportFields();
         if (report.values().stream().allMatch(v -> v == null)) {
           errors.add("Le rapport médical est vide : renseignez au moins l'histoire de la maladie.");
         }
@@ -163,7 +184,7 @@ public class MedicalFiles {
     }
     Refusal.unless(errors);
     if ("REPORT".equals(action)) {
-      file.reportText = reportFields(form).entrySet().stream().filter(e -> e.getValue() != null)
+      file.reportText = form.reportFields().entrySet().stream().filter(e -> e.getValue() != null)
           .map(e -> e.getKey() + " : " + e.getValue()).collect(Collectors.joining("\n"));
       file.reportAuthor = doctor;
       file.reportWrittenAt = clock.instant();
@@ -172,31 +193,37 @@ public class MedicalFiles {
     return action;
   }
 
-  private static Map<String, String> reportFields(Map<String, Object> form) {
-    Map<String, String> fields = new TreeMap<>();
-    form.forEach((key, value) -> {
-      if (key.startsWith("report_")) {
-        fields.put(key.substring("report_".length()), text(value));
-      }
-    });
-    return fields;
-  }
-
+  /**
+   * Records the questions sent to the treating doctor.
+   *
+   * @return the questions as recorded, for the form that registers the answer
+   */
   @Transactional
-  public void recordInformationRequest(String processInstanceId, Object questions, String doctor) {
+  public String recordInformationRequest(String processInstanceId, OfiiForms.Report form, String doctor) {
+    String questions = form.treatingDoctorQuestions();
     log(byInstance(processInstanceId), doctor, "INFORMATION_REQUESTED",
-        "Demande d'informations au médecin traitant : " + text(questions));
+        "Demande d'informations au médecin traitant : " + questions);
+    return questions;
   }
 
+  /** The treating doctor's answer: received (not in the future, not before the certificate), summarised. */
   @Transactional
-  public void recordTreatingDoctorAnswer(String processInstanceId, Map<String, Object> form, String doctor) {
+  public void recordTreatingDoctorAnswer(String processInstanceId, OfiiForms.TreatingDoctorAnswer form, String doctor) {
     MedicalFile file = byInstance(processInstanceId);
     List<String> errors = new ArrayList<>();
-    LocalDate received = optionalDate(form.get("treatingDoctorAnswerDate"), "La date de réception de la réponse", errors)
+    LocalDate received = optionalDate(form.treatingDoctorAnswerDate(), "La date de réception de la réponse", errors)
         .orElse(null);
-    String answer = text(form.get("treatingDoctorAnswer"));
+    if (received != null && received.isAfter(LocalDate.now(clock))) {
+      errors.add("La date de réception de la réponse ne peut pas être dans le futur.");
+    } else if (received != null && file.certificateReceivedOn != null && received.isBefore(file.certificateReceivedOn)) {
+      errors.add("La date de réception de la réponse ne peut pas précéder la réception du certificat médical ("
+          + file.certificateReceivedOn.format(DATE) + ").");
+    }
+    String answer = form.treatingDoctorAnswer();
     if (answer == null) {
       errors.add("Résumez la réponse du médecin traitant.");
+    } else if (answer.length() > MAX_TEXT) {
+      errors.add("La réponse du médecin traitant ne doit pas dépasser " + MAX_TEXT + " caractères.");
     }
     Refusal.unless(errors);
     log(file, doctor, "INFORMATION_RECEIVED", "Réponse du médecin traitant reçue le " + received.format(DATE) + " : " + answer);
@@ -210,10 +237,10 @@ public class MedicalFiles {
 
   /** The convocation's date, time and place — no medical content — for the applicant's notification. */
   @Transactional
-  public Convocation convocation(String processInstanceId, Map<String, Object> form) {
+  public Convocation convocation(String processInstanceId, OfiiForms.Report form) {
     MedicalFile file = byInstance(processInstanceId);
-    Convocation convocation = new Convocation(file.requestNumber, date(form.get("convocationDate")),
-        text(form.get("convocationTime")).replace('h', ':'), text(form.get("convocationPlace")));
+    Convocation convocation = new Convocation(file.requestNumber, date(form.convocationDate()),
+        form.convocationTime().replace('h', ':'), form.convocationPlace());
     log(file, "OFII", "CONVOCATION", "Convocation le " + convocation.date().format(DATE) + " à " + convocation.time()
         + ", " + convocation.place());
     return convocation;
@@ -224,7 +251,7 @@ public class MedicalFiles {
 
   /** A college doctor's answers: never the report's author, once per doctor. */
   @Transactional
-  public void recordVote(String processInstanceId, Map<String, Object> form, String doctor) {
+  public void recordVote(String processInstanceId, OfiiForms.CollegeOpinion form, String doctor) {
     MedicalFile file = byInstance(processInstanceId);
     if (doctor.equals(file.reportAuthor)) {
       throw new Refusal("Le médecin qui a rédigé le rapport médical ne peut pas siéger au collège pour ce dossier.");
@@ -237,14 +264,13 @@ public class MedicalFiles {
     vote.medicalFileId = file.id;
     vote.doctor = doctor;
     vote.votedAt = clock.instant();
-    vote.careNeeded = yesNo(form, "careNeeded", "la nécessité d'une prise en charge médicale", errors);
-    vote.exceptionallySeriousConsequences = yesNo(form, "exceptionallySeriousConsequences",
+    vote.careNeeded = yesNo(form.careNeeded(), "la nécessité d'une prise en charge médicale", errors);
+    vote.exceptionallySeriousConsequences = yesNo(form.exceptionallySeriousConsequences(),
         "les conséquences d'une exceptionnelle gravité", errors);
-    vote.effectiveAccessToCare = yesNo(form, "effectiveAccessToCareInOriginCountry",
+    vote.effectiveAccessToCare = yesNo(form.effectiveAccessToCareInOriginCountry(),
         "l'accès effectif à un traitement approprié dans le pays d'origine", errors);
-    vote.fitToTravel = yesNo(form, "fitToTravel", "la capacité à voyager", errors);
-    Object months = form.get("expectedCareDurationMonths");
-    int duration = months instanceof Number n ? n.intValue() : parseInt(months);
+    vote.fitToTravel = yesNo(form.fitToTravel(), "la capacité à voyager", errors);
+    int duration = form.expectedCareDurationMonths() == null ? 0 : form.expectedCareDurationMonths();
     if (duration < 1 || duration > 120) {
       errors.add("La durée prévisible des soins doit être comprise entre 1 et 120 mois.");
     }
@@ -373,8 +399,7 @@ public class MedicalFiles {
     return answers.stream().filter(Boolean::booleanValue).count() * 2 > answers.size();
   }
 
-  private static boolean yesNo(Map<String, Object> form, String key, String what, List<String> errors) {
-    String value = text(form.get(key));
+  private static boolean yesNo(String value, String what, List<String> errors) {
     if ("YES".equals(value) || "true".equals(value)) {
       return true;
     }
@@ -383,14 +408,6 @@ public class MedicalFiles {
     }
     errors.add("Répondez à la question sur " + what + ".");
     return false;
-  }
-
-  private static int parseInt(Object value) {
-    try {
-      return value == null ? 0 : Integer.parseInt(value.toString().strip());
-    } catch (NumberFormatException e) {
-      return 0;
-    }
   }
 
   static String text(Object value) {
@@ -416,7 +433,7 @@ public class MedicalFiles {
     try {
       return Optional.of(date(value));
     } catch (DateTimeParseException e) {
-      errors.add(label + " n'est pas une date valide.");
+      errors.add(label + " n'est pas une date valide (JJ/MM/AAAA) : vérifiez le jour, le mois et l'année.");
       return Optional.empty();
     }
   }

@@ -1,2 +1,5 @@
-/** Small types every capability shares: the refusal carrying French messages. */
+/**
+ * Small types every capability shares: the refusal carrying French messages, form values and variables, applicant
+ * text escaped for the forms that render Markdown.
+ */
 package fr.anef.renewal.shared;

@@ -17,13 +17,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -123,12 +121,6 @@ class ApplicantPagesController {
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename("liste-des-pieces-justificatives.pdf").build().toString())
         .body(filing.requiredDocumentsList(AppUser.of(request).id()));
-  }
-
-  @ExceptionHandler(MaxUploadSizeExceededException.class)
-  String tooLarge(RedirectAttributes redirect) {
-    redirect.addFlashAttribute("errors", List.of("L'envoi dépasse la taille autorisée : 10 Mo par fichier."));
-    return "redirect:/mon-espace/justificatifs";
   }
 
 }

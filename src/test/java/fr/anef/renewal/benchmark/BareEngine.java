@@ -149,7 +149,7 @@ final class BareEngine implements AutoCloseable {
     runtime.createMessageCorrelation("MedicalCertificateReceived").processInstanceId(instance)
         .setVariable("certificateReceivedDate", LocalDate.now().toString())
         .correlateAllWithResult();
-    complete(ofii, "userTask_writeReport", Map.of("reportAction", "REPORT", "report_historyOfIllness", "Suivi depuis 2021."),
+    complete(ofii, "userTask_writeReport", Map.of("reportAction", "REPORT", "report_diseaseHistory", "Suivi depuis 2021."),
         metrics, waits);
     for (int i = 0; i < 3; i++) {
       complete(ofii, "userTask_collegeOpinion", Map.of("careNeeded", "YES", "exceptionallySeriousConsequences", "YES",

@@ -182,7 +182,7 @@ final class ProjectDriver {
       medicalFiles.attach(medicalFileId, "CERTIFICATE", List.of(scan), DOCTOR);
     });
     completeOfii(DOCTOR, "ofii-doctors", ofii, "userTask_writeReport", Map.of("reportAction", "REPORT",
-        "report_historyOfIllness", "Pathologie chronique suivie depuis 2021.", "reportExpectedCareMonths", 12));
+        "report_diseaseHistory", "Pathologie chronique suivie depuis 2021.", "reportExpectedCareMonths", 12));
     for (String member : COLLEGE) {
       completeOfii(member, "ofii-college", ofii, "userTask_collegeOpinion", Map.of("careNeeded", "YES",
           "exceptionallySeriousConsequences", "YES", "effectiveAccessToCareInOriginCountry", "NO", "fitToTravel", "YES",

@@ -124,12 +124,12 @@ class MedicalInstructionTests {
 
   void registerCertificate() {
     completeAs("medecin.ofii", "ofii-doctors", "userTask_registerCertificate",
-        Map.of("certificateReceivedDate", LocalDate.now().toString()));
+        Map.of("certificateReceivedDate", LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString()));
   }
 
   void writeReport() {
     completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REPORT",
-        "report_historyOfIllness", "Suivi depuis 2021.", "reportExpectedCareMonths", 12));
+        "report_diseaseHistory", "Suivi depuis 2021.", "reportExpectedCareMonths", 12));
   }
 
   Map<String, Object> vote(String careNeeded, int months) {
@@ -165,7 +165,7 @@ class MedicalInstructionTests {
     assertThat(variables).containsEntry("careNeeded", true).containsEntry("expectedCareDurationMonths", 12)
         .containsEntry("effectiveAccessToCareInOriginCountry", false);
     assertThat(variables.keySet()).isSubsetOf(PREFECTURE_VARIABLES).doesNotContain("reportSummary", "medicalFileSummary",
-        "report_historyOfIllness", "treatingDoctorAnswer");
+        "report_diseaseHistory", "treatingDoctorAnswer");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(prefecture.getId()).list())
         .extracting(HistoricVariableInstance::getName).allSatisfy(name -> assertThat(PREFECTURE_VARIABLES).contains(name));
   }
@@ -211,7 +211,7 @@ class MedicalInstructionTests {
         "treatingDoctorQuestions", "Compte rendu d'hospitalisation de 2025."));
     assertThat(ofii).isWaitingAt("userTask_registerTreatingDoctorAnswer");
     completeAs("medecin.ofii", "ofii-doctors", "userTask_registerTreatingDoctorAnswer", Map.of(
-        "treatingDoctorAnswerDate", LocalDate.now().toString(), "treatingDoctorAnswer", "Compte rendu reçu."));
+        "treatingDoctorAnswerDate", LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString(), "treatingDoctorAnswer", "Compte rendu reçu."));
     assertThat(ofii).isWaitingAt("userTask_writeReport");
 
     completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REQUEST_INFO",
@@ -243,7 +243,7 @@ class MedicalInstructionTests {
     registerCertificate();
     completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "CONVENE",
         "convocationDate", LocalDate.now().plusDays(10).toString(), "convocationTime", "09:30",
-        "convocationPlace", "OFII, 2 rue de Tenremonde, 59000 Lille", "report_historyOfIllness", "Ne doit pas sortir."));
+        "convocationPlace", "OFII, 2 rue de Tenremonde, 59000 Lille", "report_diseaseHistory", "Ne doit pas sortir."));
     Notification convocation = notification("OFII_CONVOCATION");
     assertThat(convocation.getBody()).contains("09:30", "2 rue de Tenremonde").doesNotContain("Ne doit pas sortir");
     assertThat(ofii).isWaitingAt("userTask_writeReport");
