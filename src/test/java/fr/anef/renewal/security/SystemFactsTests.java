@@ -63,7 +63,8 @@ class SystemFactsTests {
    * clears when it creates the step (the card's validity proposed from the opinion), and each college doctor's
    * answers in OFII's own process — the préfecture's process receives only the opinion the server consolidates from
    * the votes table ({@code MedicalFiles.sendOpinion}), never these variables; the date OFII received the certificate,
-   * typed by its doctor in OFII's process and sent to the préfecture's by the server ({@code MedicalFiles}).
+   * typed by its doctor in OFII's process and sent to the préfecture's by the server ({@code MedicalFiles}); the
+   * questions an OFII doctor writes to the treating doctor, shown back to OFII's doctors from what the server recorded.
    */
   static final Map<String, String> ACTORS_OWN_INPUTS = Map.ofEntries(
       Map.entry("email", "applicant"),
@@ -78,7 +79,8 @@ class SystemFactsTests {
       Map.entry("effectiveAccessToCareInOriginCountry", "ofii-college"),
       Map.entry("expectedCareDurationMonths", "ofii-college"),
       Map.entry("fitToTravel", "ofii-college"),
-      Map.entry("certificateReceivedDate", "ofii-doctors"));
+      Map.entry("certificateReceivedDate", "ofii-doctors"),
+      Map.entry("treatingDoctorQuestions", "ofii-doctors"));
 
   static Map<String, JsonNode> forms = new TreeMap<>();
   static Map<String, String> actorOfForm = new TreeMap<>();
@@ -184,7 +186,6 @@ class SystemFactsTests {
         }
       }
     }
-    assertThat(facts).doesNotContainAnyElementsOf(Set.of("depositSummary"));
   }
 
   // ---- Reading forms, models and code
