@@ -83,6 +83,7 @@ class SystemFactsTests {
       Map.entry("treatingDoctorQuestions", "ofii-doctors"));
 
   static Map<String, JsonNode> forms = new TreeMap<>();
+  static Map<String, Set<String>> formsOfProcess = new TreeMap<>();
   static Map<String, String> actorOfForm = new TreeMap<>();
   static Map<String, Set<String>> userTasksOfActor = new HashMap<>();
   static List<BpmnModelInstance> models;
@@ -100,6 +101,13 @@ class SystemFactsTests {
           .toList();
     }
     for (BpmnModelInstance model : models) {
+      String process = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
+          .getId();
+      model.getModelElementsByType(UserTask.class).forEach(t -> formsOfProcess
+          .computeIfAbsent(process, p -> new TreeSet<>()).add(t.getCamundaFormRef()));
+      model.getModelElementsByType(StartEvent.class).stream()
+          .map(e -> e.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef")).filter(f -> f != null)
+          .forEach(f -> formsOfProcess.computeIfAbsent(process, p -> new TreeSet<>()).add(f));
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         String actor = task.getCamundaCandidateGroups() != null ? task.getCamundaCandidateGroups()
             : "${filedBy}".equals(task.getCamundaAssignee()) ? "applicant" : task.getCamundaAssignee();
@@ -188,7 +196,53 @@ class SystemFactsTests {
     }
   }
 
+  @Test
+  @DisplayName("Le code de la préfecture ne lit, hors des formulaires de l'étape, que des variables qu'aucun de ses formulaires n'écrit")
+  void theCodeReadsOnlyWhatNoFormOfTheCaseWrites() throws IOException {
+    Set<String> read = codeReads();
+    read.addAll(MedicalPhase.OPINION_VARIABLES); // read from the message by MedicalPhase.recordOutcome
+    assertThat(read).as("the reads are found in the code").contains("certificateReceivedDate", "counterApplicantId",
+        "notificationReadAt", "mailId");
+    Set<String> writableInTheCase = new TreeSet<>();
+    formsOfProcess.get("residence-permit-renewal").forEach(id -> writableInTheCase.addAll(writable(forms.get(id))));
+    read.retainAll(writableInTheCase);
+    assertThat(read).as("read by the code, writable by a form of the case").isEmpty();
+  }
+
   // ---- Reading forms, models and code
+
+  /**
+   * Variables the server code reads by name outside the forms' records ({@code *Forms.java}, whose factories read
+   * exactly their form's keys, checked by {@code FormContractTests}): {@code getVariable(NAME)}.
+   */
+  static Set<String> codeReads() throws IOException {
+    Map<String, String> constants = constants();
+    Set<String> read = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(CODE)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.toString().endsWith("Forms.java"))
+          .toList()) {
+        Matcher get = Pattern.compile("getVariable(?:Local)?\\(\\s*(?:[\\w.()]+,\\s*)?(\"(\\w+)\"|(?:\\w+\\.)?([A-Z][A-Z0-9_]+))\\s*\\)")
+            .matcher(Files.readString(file));
+        while (get.find()) {
+          read.add(get.group(2) != null ? get.group(2) : constants.getOrDefault(get.group(3), get.group(3)));
+        }
+      }
+    }
+    return read;
+  }
+
+  static Map<String, String> constants() throws IOException {
+    Map<String, String> constants = new HashMap<>();
+    try (Stream<Path> files = Files.walk(CODE)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Matcher constant = Pattern.compile("static final String (\\w+) = \"(\\w+)\";").matcher(Files.readString(file));
+        while (constant.find()) {
+          constants.put(constant.group(1), constant.group(2));
+        }
+      }
+    }
+    return constants;
+  }
 
   /** The keys a person may send: input components neither disabled nor read-only. */
   static Set<String> writable(JsonNode form) {
@@ -260,16 +314,11 @@ class SystemFactsTests {
    * variables it hands to the engine ({@code variables.put(NAME, …)}, the opinion's {@code opinion.put(NAME, …)}).
    */
   static Set<String> serverWrittenVariables() throws IOException {
-    Map<String, String> constants = new HashMap<>();
+    Map<String, String> constants = constants();
     StringBuilder code = new StringBuilder();
     try (Stream<Path> files = Files.walk(CODE)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-        String source = Files.readString(file);
-        code.append(source);
-        Matcher constant = Pattern.compile("static final String (\\w+) = \"(\\w+)\";").matcher(source);
-        while (constant.find()) {
-          constants.put(constant.group(1), constant.group(2));
-        }
+        code.append(Files.readString(file));
       }
     }
     Set<String> written = new TreeSet<>();
