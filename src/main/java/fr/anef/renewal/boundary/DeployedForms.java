@@ -50,10 +50,15 @@ class DeployedForms {
   }
 
   private FormSchema read(CamundaFormRef ref, String cacheKey, java.util.function.Supplier<InputStream> source) {
-    if (ref != null && !LATEST.equals(ref.getBinding())) {
-      return immutable.computeIfAbsent(cacheKey, k -> parse(source));
+    FormSchema cached = immutable.get(cacheKey);
+    if (cached != null) {
+      return cached;
     }
-    return parse(source);
+    FormSchema form = parse(source);
+    if (ref != null && !LATEST.equals(ref.getBinding()) && form != FormSchema.MISSING) {
+      immutable.putIfAbsent(cacheKey, form); // a form missing now may be deployed with the same binding later
+    }
+    return form;
   }
 
   private static FormSchema parse(java.util.function.Supplier<InputStream> source) {
@@ -61,7 +66,7 @@ class DeployedForms {
       return FormSchema.parse(form);
     } catch (BadUserRequestException | IOException e) {
       // No deployed Camunda Form (or one that is not form-js JSON): no input is known, so none may be written.
-      return FormSchema.NONE;
+      return FormSchema.MISSING;
     }
   }
 }

@@ -35,6 +35,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
@@ -64,8 +66,11 @@ class EngineRequestGuard extends OncePerRequestFilter {
       + "Actualisez votre liste de tâches.";
   static final String PROCESS_NOT_FOUND = "Cette démarche n'existe pas ou ne vous est pas ouverte.";
   static final String MALFORMED = "La requête est mal formée : elle doit être un objet JSON.";
+  static final String FORM_MISSING = "Le formulaire de cette étape n'est pas déployé : votre envoi ne peut pas être "
+      + "vérifié, rien n'a été enregistré. Réessayez plus tard ; l'administration est prévenue.";
   static final String TOO_LARGE = "La requête dépasse la taille autorisée (1 Mo) : réduisez les textes saisis.";
 
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRequestGuard.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
   private static final Set<String> SUBMIT_PROPERTIES = Set.of("variables", "withVariablesInReturn");
@@ -199,8 +204,14 @@ class EngineRequestGuard extends OncePerRequestFilter {
       }
     } else if (submit.matches()) {
       Task target = visibleTask(submit.group(1));
+      FormSchema form = forms.ofTask(target);
+      if (form == FormSchema.MISSING) {
+        LOG.warn("Formulaire introuvable pour la tâche {} ({} de {}) : envoi refusé", target.getId(),
+            target.getTaskDefinitionKey(), target.getProcessDefinitionId());
+        return refuse(response, HttpServletResponse.SC_CONFLICT, FORM_MISSING);
+      }
       unexpected(json, SUBMIT_PROPERTIES, errors);
-      errors.addAll(SubmissionCheck.errors(forms.ofTask(target), target.getName(), json.get("variables"),
+      errors.addAll(SubmissionCheck.errors(form, target.getName(), json.get("variables"),
           key -> tasks.getVariable(target.getId(), key)));
     } else {
       ProcessDefinition definition = startById.matches() ? definition(startById.group(1), null, null)
@@ -214,7 +225,12 @@ class EngineRequestGuard extends OncePerRequestFilter {
         errors.add("Le numéro de la demande est attribué par l'administration au dépôt : il ne peut pas être choisi.");
       }
       String title = definition.getName() == null ? definition.getKey() : definition.getName();
-      errors.addAll(SubmissionCheck.errors(forms.ofStart(definition), title, json.get("variables"), key -> null));
+      FormSchema form = forms.ofStart(definition);
+      if (form == FormSchema.MISSING) {
+        LOG.warn("Formulaire de départ introuvable pour {} : envoi refusé", definition.getId());
+        return refuse(response, HttpServletResponse.SC_CONFLICT, FORM_MISSING);
+      }
+      errors.addAll(SubmissionCheck.errors(form, title, json.get("variables"), key -> null));
     }
     if (!errors.isEmpty()) {
       return refuse(response, HttpServletResponse.SC_BAD_REQUEST, String.join(" ", errors));

@@ -24,7 +24,14 @@ record FormSchema(String formId, Map<String, FormField> fields) {
   /** Text inputs without a declared maximum length are bounded all the same. */
   static final int DEFAULT_MAX_TEXT = 4000;
 
+  /** A task or start event without a form: nothing may be written. */
   static final FormSchema NONE = new FormSchema(null, Map.of());
+
+  /**
+   * A form the model names but the engine cannot find (a model deployed without its forms) or cannot read as
+   * form-js JSON: nothing may be written, and the person is told the step cannot be sent.
+   */
+  static final FormSchema MISSING = new FormSchema(null, Map.of());
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> TEXT_INPUTS = Set.of("textfield", "textarea", "radio", "select", "datetime");
