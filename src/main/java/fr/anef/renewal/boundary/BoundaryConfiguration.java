@@ -25,7 +25,7 @@ class BoundaryConfiguration {
     FilterRegistrationBean<EngineRequestGuard> registration =
         new FilterRegistrationBean<>(new EngineRequestGuard(identity, tasks, repository, forms, webappPath));
     registration.setName("engine-request-guard");
-    registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
+    registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*", webappPath + "/api/admin/setup/*");
     registration.setOrder(ORDER);
     return registration;
   }

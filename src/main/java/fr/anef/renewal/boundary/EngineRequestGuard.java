@@ -1,6 +1,5 @@
 package fr.anef.renewal.boundary;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -66,6 +65,8 @@ class EngineRequestGuard extends OncePerRequestFilter {
       + "Actualisez votre liste de tâches.";
   static final String PROCESS_NOT_FOUND = "Cette démarche n'existe pas ou ne vous est pas ouverte.";
   static final String MALFORMED = "La requête est mal formée : elle doit être un objet JSON.";
+  static final String SETUP_CLOSED = "Le premier administrateur est créé par la configuration du serveur "
+      + "(camunda.bpm.admin-user), jamais depuis le navigateur.";
   static final String FORM_MISSING = "Le formulaire de cette étape n'est pas déployé : votre envoi ne peut pas être "
       + "vérifié, rien n'a été enregistré. Réessayez plus tard ; l'administration est prévenue.";
   static final String TOO_LARGE = "La requête dépasse la taille autorisée (1 Mo) : réduisez les textes saisis.";
@@ -103,6 +104,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
   private final RepositoryService repository;
   private final DeployedForms forms;
   private final Pattern enginePath;
+  private final Pattern setupPath;
   private final UrlPathHelper paths = new UrlPathHelper();
 
   /**
@@ -116,6 +118,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
     this.forms = forms;
     this.enginePath = Pattern.compile("^(?:/engine-rest(?:/engine/([^/]+))?|" + Pattern.quote(webappPath)
         + "/api/engine/engine/([^/]+))(/.*)?$");
+    this.setupPath = Pattern.compile("^" + Pattern.quote(webappPath) + "/api/admin/setup(/.*)?$");
   }
 
   /** Who sends the request, as the engine will see them. */
@@ -129,6 +132,12 @@ class EngineRequestGuard extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = normalised(paths.getPathWithinApplication(request));
+    if (setupPath.matcher(path).matches()) {
+      // Camunda Admin's « create the first administrator », open to anyone while no one is in camunda-admin: the
+      // first administrator comes from the configuration (camunda.bpm.admin-user), never from a request.
+      refuse(response, HttpServletResponse.SC_FORBIDDEN, SETUP_CLOSED);
+      return;
+    }
     Matcher engine = enginePath.matcher(path);
     if (!engine.matches()) {
       chain.doFilter(request, response);
@@ -190,7 +199,8 @@ class EngineRequestGuard extends OncePerRequestFilter {
     JsonNode json;
     try {
       json = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
-    } catch (JsonProcessingException e) {
+    } catch (IOException e) {
+      // JSON that does not parse, or bytes that are no text at all (Jackson's CharConversionException)
       return refuse(response, HttpServletResponse.SC_BAD_REQUEST, MALFORMED);
     }
     if (json == null || !json.isObject()) {

@@ -47,12 +47,16 @@ final class SubmissionCheck {
       if (field == null) {
         errors.add("Le champ « " + key + " » ne fait pas partie du formulaire « " + formTitle
             + " » : il ne peut pas être envoyé.");
-      } else if (field.access() == FormField.Access.READONLY && unchanged(entry.getValue(), current.apply(key))) {
-        continue; // form-js sends read-only fields back as they were shown
-      } else if (!field.writable()) {
+      } else if (field.access() == FormField.Access.DISABLED) {
         errors.add("Le champ « " + field.name() + " » est en lecture seule : il ne peut pas être modifié.");
       } else {
+        int before = errors.size();
         check(field, entry.getValue(), errors);
+        // form-js sends read-only fields back as they were shown: accepted only unchanged (and well typed, above)
+        if (errors.size() == before && field.access() == FormField.Access.READONLY
+            && !unchanged(entry.getValue(), current.apply(key))) {
+          errors.add("Le champ « " + field.name() + " » est en lecture seule : il ne peut pas être modifié.");
+        }
       }
     }
     return errors;

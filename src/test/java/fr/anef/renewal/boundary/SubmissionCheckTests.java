@@ -71,6 +71,10 @@ class SubmissionCheckTests {
     assertThat(SubmissionCheck.errors(form, "Étape", changed, key -> "Email : a@b.fr")).singleElement().asString()
         .contains("« Récapitulatif » est en lecture seule");
     assertThat(SubmissionCheck.errors(form, "Étape", same, key -> null)).hasSize(1);
+    JsonNode retyped = JSON.readTree("{\"summary\": {\"value\": \"Email : a@b.fr\", \"type\": \"Object\", "
+        + "\"valueInfo\": {\"objectTypeName\": \"java.lang.String\"}}}");
+    assertThat(SubmissionCheck.errors(form, "Étape", retyped, key -> "Email : a@b.fr")).as("unchanged, but retyped")
+        .hasSize(1);
   }
 
   @Test

@@ -233,6 +233,31 @@ class EngineBoundaryTests {
     assertThat(snapshot(draft)).isEqualTo(before);
   }
 
+  // ---- Found in review: Camunda Admin's first-administrator setup, bytes that are no JSON
+
+  @Test
+  @DisplayName("Personne ne se crée administrateur depuis le navigateur ; un envoi illisible est refusé en français")
+  void noAdministratorFromTheBrowserAndNoUnreadableBody() {
+    WebSession visitor = new WebSession(anonymous);
+    visitor.get("/camunda/app/admin/default/setup/");
+    ResponseEntity<JsonNode> setup = webapp(visitor, HttpMethod.POST, "/camunda/api/admin/setup/default/user/create",
+        Map.of("profile", Map.of("id", "pirate", "firstName", "P", "lastName", "P", "email", "p@exemple.fr"),
+            "credentials", Map.of("password", "Pirate-2026!")));
+    assertRefused(setup, HttpStatus.FORBIDDEN, "jamais depuis le navigateur");
+    assertThat(identity.createUserQuery().userId("pirate").count()).isZero();
+
+    Draft draft = newDraft();
+    Snapshot before = snapshot(draft);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> garbage = anonymous.withBasicAuth(draft.applicant(), TestApplicants.PASSWORD).exchange(
+        "/engine-rest/task/{id}/complete", HttpMethod.POST,
+        new HttpEntity<>(new byte[] {0, 0, 0, '{', (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff}, headers),
+        JsonNode.class, draft.taskId());
+    assertRefused(garbage, HttpStatus.BAD_REQUEST, "La requête est mal formée");
+    assertThat(snapshot(draft)).isEqualTo(before);
+  }
+
   // ---- A task gone
 
   @Test
