@@ -150,19 +150,21 @@ class EngineRequestGuard extends OncePerRequestFilter {
       chain.doFilter(request, response); // the engine's own authentication answers
       return;
     }
+    // The checks' lookups run as the caller (what they may see); the request then goes on as it came.
     Authentication previous = identity.getCurrentAuthentication();
     identity.setAuthentication(caller.userId(), caller.groups());
+    HttpServletRequest checked;
     try {
-      HttpServletRequest checked = check(request, response, route, caller);
-      if (checked != null) {
-        chain.doFilter(checked, response);
-      }
+      checked = check(request, response, route, caller);
     } finally {
       if (previous != null) {
         identity.setAuthentication(previous);
       } else {
         identity.clearAuthentication();
       }
+    }
+    if (checked != null) {
+      chain.doFilter(checked, response);
     }
   }
 
