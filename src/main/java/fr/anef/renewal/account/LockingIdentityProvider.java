@@ -1,9 +1,13 @@
 package fr.anef.renewal.account;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
@@ -29,6 +33,31 @@ class LockingIdentityProvider extends DbIdentityServiceProvider {
 
   LockingIdentityProvider(ObjectProvider<AccountLockNotices> notices) {
     this.notices = notices;
+  }
+
+  /**
+   * The engine's check, one login of a user at a time: the user's row is locked first, so that logins sent in
+   * parallel wait for each other and each sees the failures and the lock of the one before. Without it the engine
+   * verified every password of a burst against the same unlocked row and counted the burst as one failure (its
+   * update is optimistic). The row lock ends with the login's transaction.
+   */
+  @Override
+  public boolean checkPassword(String userId, String password) {
+    if (userId != null && password != null) {
+      lockUserRow(userId);
+    }
+    return super.checkPassword(userId, password);
+  }
+
+  private void lockUserRow(String userId) {
+    String table = Context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_ID_USER";
+    Connection connection = getDbSqlSession().getSqlSession().getConnection();
+    try (PreparedStatement lock = connection.prepareStatement("SELECT ID_ FROM " + table + " WHERE ID_ = ? FOR UPDATE")) {
+      lock.setString(1, userId);
+      lock.executeQuery().close();
+    } catch (SQLException e) {
+      throw new ProcessEngineException("Connexion refusée : le compte est en cours de vérification.", e);
+    }
   }
 
   /** Locked only until the lock's end: the engine's « attempts ≥ login-max-attempts means locked for good » is gone. */

@@ -3,6 +3,7 @@ package fr.anef.renewal.security;
 import static fr.anef.renewal.security.WebSession.await;
 import static fr.anef.renewal.security.WebSession.mailsTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import fr.anef.renewal.TestApplicants;
@@ -20,6 +21,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +54,7 @@ class LoginLockTests {
   @Autowired Register register;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
+  @Autowired PlatformTransactionManager transactions;
 
   @AfterEach
   void resetClock() {
@@ -177,5 +186,24 @@ class LoginLockTests {
     assertThat(engineRest(id, "Nouveau-2027!")).as("unlocked within the 15 minutes").isEqualTo(200);
     assertThat(api(id, "Nouveau-2027!").getStatusCode().value()).isEqualTo(200);
     assertThat(tasklist(id, "Nouveau-2027!")).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("Des mots de passe envoyés en parallèle s'attendent : le bon, essayé pendant l'échec d'un mauvais, est refusé")
+  void parallelGuessesWaitForEachOther() throws Exception {
+    String holder = TestApplicants.create(register, identity, 90);
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      Future<Boolean> right = new TransactionTemplate(transactions).execute(status -> {
+        assertThat(identity.checkPassword(holder, WRONG)).isFalse(); // its failure is not committed yet
+        Future<Boolean> second = other.submit(() -> identity.checkPassword(holder, TestApplicants.PASSWORD));
+        // The second login waits for the first one's lock on the user's row (bounded look: it must not finish).
+        assertThatThrownBy(() -> second.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        return second;
+      });
+      assertThat(right.get(10, TimeUnit.SECONDS)).as("the right password, tried during the wrong one's delay").isFalse();
+    } finally {
+      other.shutdownNow();
+    }
   }
 }
