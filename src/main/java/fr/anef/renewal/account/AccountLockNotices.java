@@ -12,8 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class AccountLockNotices {
 
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm").withZone(PARIS);
+  /** « 02/12/2026 à 14h05 », Paris time: how the account's mails say when. */
+  static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm").withZone(ZoneId.of("Europe/Paris"));
 
   private final MailOutbox outbox;
   private final String publicUrl;

@@ -35,14 +35,10 @@ public class AccountService {
   /** One generic refusal: it does not tell which of the number or the dates was wrong. */
   public static final String NO_SUCH_TITLE = "Les informations saisies ne correspondent à aucun visa ni titre de séjour : "
       + "vérifiez le numéro et les dates de validité.";
-  static final String LINK_INVALID = "Ce lien n'est plus valable : il a déjà servi ou il a expiré (24 heures). "
+  public static final String LINK_INVALID = "Ce lien n'est plus valable : il a déjà servi ou il a expiré (24 heures). "
       + "Recommencez la démarche pour en recevoir un nouveau.";
-  static final String EMAIL_INVALID = "L'adresse email n'est pas valide : saisissez une adresse de la forme "
-      + "nom@exemple.fr, sans espace ni caractères tels que < > \" ( ).";
   static final String EMAIL_CHANGE_APPLICANTS_ONLY = "Seuls les usagers peuvent modifier ici l'adresse email de leur "
       + "compte : les comptes des agents sont gérés par l'administrateur.";
-  private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
-      .ofPattern("dd/MM/yyyy 'à' HH'h'mm").withZone(java.time.ZoneId.of("Europe/Paris"));
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Register register;
@@ -108,7 +104,7 @@ public class AccountService {
 
   private static List<String> emailErrors(String cleanEmail, String emailConfirmation) {
     if (!EmailAddresses.valid(cleanEmail)) {
-      return List.of(EMAIL_INVALID);
+      return List.of(EmailAddresses.INVALID);
     }
     if (!cleanEmail.equalsIgnoreCase(emailConfirmation == null ? "" : emailConfirmation.strip())) {
       return List.of("La confirmation de l'adresse email ne correspond pas.");
@@ -220,7 +216,7 @@ public class AccountService {
     if (user.getEmail() != null && !user.getEmail().isBlank()) {
       outbox.enqueue("email-change-notice:" + hash(token), null, user.getEmail(),
           "Demande de changement de l'adresse email de votre compte",
-          "Bonjour,\n\nLe " + WHEN.format(clock.instant()) + " (heure de Paris), une modification de l'adresse email de "
+          "Bonjour,\n\nLe " + AccountLockNotices.WHEN.format(clock.instant()) + " (heure de Paris), une modification de l'adresse email de "
               + "votre compte (identifiant " + userId + ") a été demandée depuis votre espace personnel, vers l'adresse "
               + masked(cleanEmail) + ".\n\nL'adresse ne changera que si le lien envoyé à cette nouvelle adresse est "
               + "utilisé dans les 24 heures. D'ici là, les messages de votre compte continuent d'arriver ici.\n\n"

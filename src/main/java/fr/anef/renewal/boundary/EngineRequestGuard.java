@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -64,6 +65,8 @@ class EngineRequestGuard extends OncePerRequestFilter {
   static final String TASK_NOT_FOUND = "Cette étape n'existe pas ou plus : elle a peut-être déjà été traitée. "
       + "Actualisez votre liste de tâches.";
   static final String PROCESS_NOT_FOUND = "Cette démarche n'existe pas ou ne vous est pas ouverte.";
+  static final String METHOD_OVERRIDE = "La requête est refusée : une méthode HTTP ne peut pas être remplacée par "
+      + "un en-tête.";
   static final String MALFORMED = "La requête est mal formée : elle doit être un objet JSON.";
   static final String SETUP_CLOSED = "Le premier administrateur est créé par la configuration du serveur "
       + "(camunda.bpm.admin-user), jamais depuis le navigateur.";
@@ -171,12 +174,14 @@ class EngineRequestGuard extends OncePerRequestFilter {
   /** @return the request to pass on, or null when a refusal was written */
   private HttpServletRequest check(HttpServletRequest request, HttpServletResponse response, String route,
       Caller caller) throws IOException {
-    String method = request.getMethod().toUpperCase(java.util.Locale.ROOT);
+    String method = request.getMethod().toUpperCase(Locale.ROOT);
     if (request.getHeader("X-HTTP-Method-Override") != null) {
-      return refuse(response, HttpServletResponse.SC_BAD_REQUEST, MALFORMED);
+      return refuse(response, HttpServletResponse.SC_BAD_REQUEST, METHOD_OVERRIDE);
     }
     Matcher task = TASK.matcher(route);
-    if (task.matches() && !TASK_COLLECTION.contains(task.group(1)) && visibleTask(task.group(1)) == null) {
+    // The task the request is about, read once (the caller's authorization applies): gone or not theirs → 404.
+    Task target = task.matches() && !TASK_COLLECTION.contains(task.group(1)) ? visibleTask(task.group(1)) : null;
+    if (task.matches() && !TASK_COLLECTION.contains(task.group(1)) && target == null) {
       return refuse(response, HttpServletResponse.SC_NOT_FOUND, TASK_NOT_FOUND);
     }
     if (READ_METHODS.contains(method) || caller.administrator()) {
@@ -215,7 +220,6 @@ class EngineRequestGuard extends OncePerRequestFilter {
             "Une tâche ne peut être prise que pour soi-même.");
       }
     } else if (submit.matches()) {
-      Task target = visibleTask(submit.group(1));
       FormSchema form = forms.ofTask(target);
       if (form == FormSchema.MISSING) {
         LOG.warn("Formulaire introuvable pour la tâche {} ({} de {}) : envoi refusé", target.getId(),
@@ -316,8 +320,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
       throws IOException {
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");
-    String type = status == HttpServletResponse.SC_NOT_FOUND ? "InvalidRequestException"
-        : status == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException" : "InvalidRequestException";
+    String type = status == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException" : "InvalidRequestException";
     response.getWriter().write(JSON.writeValueAsString(Map.of("type", type, "message", message)));
     return null;
   }

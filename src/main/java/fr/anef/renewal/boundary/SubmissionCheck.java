@@ -152,7 +152,7 @@ final class SubmissionCheck {
           + (field.description() == null || field.description().isBlank() ? "." : " (" + field.description() + ")."));
     }
     if (field.email() && !EmailAddresses.valid(text.strip())) {
-      errors.add("L'adresse email du champ « " + field.name() + " » n'est pas valide.");
+      errors.add(EmailAddresses.INVALID);
     }
   }
 

@@ -48,7 +48,7 @@ final class StepValidator {
     if (email == null) {
       errors.add("L'adresse email est obligatoire.");
     } else if (!EmailAddresses.valid(email)) {
-      errors.add("L'adresse email n'est pas valide : saisissez une adresse de la forme nom@domaine.fr.");
+      errors.add(EmailAddresses.INVALID);
     }
     String phone = form.phone();
     String digits = phone == null ? null : phone.replaceAll("[\\s.\\-]", "");

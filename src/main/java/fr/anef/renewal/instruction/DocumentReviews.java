@@ -107,7 +107,6 @@ public class DocumentReviews {
         .collect(Collectors.toMap(DocumentRequirement::code, DocumentRequirement::label, (a, b) -> a, LinkedHashMap::new));
     List<ReviewItem> items = labels.keySet().stream().map(code -> new ReviewItem(code, labels.get(code),
         null, form.of(code).verdict(), form.of(code).observation())).toList();
-    String privateNote = form.privateNote();
     List<String> errors = new ArrayList<>();
     for (ReviewItem item : items) {
       String label = labels.getOrDefault(item.code(), item.code());
@@ -119,7 +118,7 @@ public class DocumentReviews {
         errors.add("L'observation sur « " + label + " » ne doit pas dépasser 1000 caractères.");
       }
     }
-    String note = privateNote;
+    String note = form.privateNote();
     if (note != null && note.length() > 2000) {
       errors.add("La note interne ne doit pas dépasser 2000 caractères.");
     }

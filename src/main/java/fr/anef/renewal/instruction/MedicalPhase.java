@@ -3,8 +3,10 @@ package fr.anef.renewal.instruction;
 import fr.anef.renewal.filing.CaseStatus;
 import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.filing.RenewalProcess;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -139,9 +141,9 @@ public class MedicalPhase {
   @Transactional(readOnly = true)
   public Map<String, Object> followUpFormVariables(String processInstanceId, Object notificationReadAt) {
     RenewalCase renewal = filing.caseOf(processInstanceId);
-    Map<String, Object> variables = new java.util.HashMap<>();
-    variables.put(fr.anef.renewal.filing.RenewalProcess.VAR_REQUEST_NUMBER, renewal.getRequestNumber());
-    variables.put(fr.anef.renewal.filing.RenewalProcess.VAR_APPLICANT_ID, renewal.getApplicantId());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(RenewalProcess.VAR_REQUEST_NUMBER, renewal.getRequestNumber());
+    variables.put(RenewalProcess.VAR_APPLICANT_ID, renewal.getApplicantId());
     variables.put("certificateNoticeReadAt", formatted(notificationReadAt));
     return variables;
   }

@@ -9,6 +9,10 @@ import jakarta.mail.internet.InternetAddress;
  */
 public final class EmailAddresses {
 
+  /** What a person reads when the address is refused, wherever it was typed. */
+  public static final String INVALID = "L'adresse email n'est pas valide : saisissez une adresse de la forme "
+      + "nom@domaine.fr.";
+
   /** The maximum length of an address (RFC 5321 path limit). */
   public static final int MAX_LENGTH = 254;
 

@@ -22,9 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/compte")
 class AccountPagesController {
 
-  static final String LINK_INVALID = "Ce lien n'est plus valable : il a déjà servi ou il a expiré (24 heures). "
-      + "Recommencez la démarche pour en recevoir un nouveau.";
-
   private final AccountService accounts;
 
   AccountPagesController(AccountService accounts) {
@@ -111,7 +108,7 @@ class AccountPagesController {
   @GetMapping("/courriel")
   String emailChangeForm(Model model, @RequestParam(name = "jeton", defaultValue = "") String token) {
     if (!accounts.usable(token, "EMAIL_CHANGE")) {
-      model.addAttribute("errors", List.of(LINK_INVALID));
+      model.addAttribute("errors", List.of(AccountService.LINK_INVALID));
       model.addAttribute("dead", true);
     }
     model.addAttribute("token", token);
@@ -131,7 +128,7 @@ class AccountPagesController {
 
   private String passwordPage(Model model, String token, String purpose, String action, String notice) {
     if (!accounts.usable(token, purpose) && !model.containsAttribute("errors")) {
-      model.addAttribute("errors", List.of(LINK_INVALID));
+      model.addAttribute("errors", List.of(AccountService.LINK_INVALID));
       model.addAttribute("dead", true);
     }
     model.addAttribute("token", token);
