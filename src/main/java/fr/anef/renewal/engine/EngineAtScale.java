@@ -2,13 +2,11 @@ package fr.anef.renewal.engine;
 
 import java.util.ArrayList;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +19,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EngineAtScale {
 
-  /** The Flyway history of the indexes on the engine's tables, apart from the application's own. */
-  static final String ENGINE_INDEX_HISTORY = "flyway_engine_index_history";
+  /** The Flyway history of the engine's schema and indexes, apart from the application's own (name kept from when it
+   * held the indexes only). */
+  static final String ENGINE_SCHEMA_HISTORY = "flyway_engine_index_history";
 
   @Bean
   static ProcessEnginePlugin directGroupsAuthorization() {
@@ -40,18 +39,21 @@ class EngineAtScale {
   }
 
   /**
-   * Indexes on the engine's tables (db/engine): applied after the engine has created or upgraded its schema,
-   * which the application's Flyway history (db/migration) runs before. Camunda allows own indexes on its
-   * tables; each upgrade of the engine re-checks them (README « Performance »). The engine is a parameter so
-   * that it is built, and its schema there, before.
+   * The engine's schema and what the application adds to it (db/engine: indexes, grant rewrites), migrated by
+   * Flyway before the engine is built ({@code schema-update: false}): under Flyway's lock, so that nodes started
+   * together on an empty database create it once (ADR 0009). Camunda allows own indexes on its tables; each upgrade
+   * of the engine re-checks them (README « Performance »). Out of order: the schema migration (0.1) came after the
+   * indexes (1, 2) on databases the engine had created itself, where it finds the schema and does nothing.
    */
   @Bean
-  EngineIndexes engineIndexes(DataSource dataSource, ProcessEngine engine) {
-    MigrateResult result = Flyway.configure().dataSource(dataSource).locations("classpath:db/engine")
-        .table(ENGINE_INDEX_HISTORY).baselineOnMigrate(true).baselineVersion("0").load().migrate();
-    return new EngineIndexes(result.targetSchemaVersion);
+  static ProcessEnginePlugin engineSchema(DataSource dataSource) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/engine")
+            .javaMigrations(new V0_1__EngineSchema()).table(ENGINE_SCHEMA_HISTORY)
+            .baselineOnMigrate(true).baselineVersion("0").outOfOrder(true).load().migrate();
+      }
+    };
   }
-
-  /** The version the engine's indexes are at. */
-  record EngineIndexes(String version) {}
 }

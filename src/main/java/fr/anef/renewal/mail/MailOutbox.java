@@ -7,6 +7,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.core.io.ByteArrayResource;
@@ -29,16 +34,26 @@ public class MailOutbox {
   private final DocumentService documents;
   private final Clock clock;
   private final String from;
+  private final String messageIdDomain;
   private final RuntimeService runtime;
+  private final Timer smtp;
+  private final Timer unconfirmed;
 
   MailOutbox(OutgoingMailRepository mails, JavaMailSender sender, DocumentService documents, Clock clock,
-      @Value("${anef.mail.from}") String from, RuntimeService runtime) {
+      @Value("${anef.mail.from}") String from, RuntimeService runtime, MeterRegistry meters) {
     this.mails = mails;
     this.sender = sender;
     this.documents = documents;
     this.clock = clock;
     this.from = from;
+    this.messageIdDomain = from.substring(from.lastIndexOf('@') + 1);
     this.runtime = runtime;
+    this.smtp = Timer.builder("anef.mail.smtp").description("Remise d'un courriel au serveur SMTP")
+        .publishPercentiles(0.5, 0.99).register(meters);
+    this.unconfirmed = Timer.builder("anef.mail.unconfirmed")
+        .description("Entre l'acceptation par le serveur SMTP et l'enregistrement de l'envoi : la fenêtre où une panne "
+            + "fait renvoyer le courriel (même Message-ID)")
+        .publishPercentiles(0.5, 0.99).register(meters);
   }
 
   /**
@@ -66,8 +81,10 @@ public class MailOutbox {
 
   /**
    * Sends one queued mail and marks it sent, in the transaction of its dispatch job: a failure rolls the
-   * job back and the engine retries it (then raises an incident); once the SMTP server has accepted the
-   * mail, a later run of the job sends nothing.
+   * job back and the engine retries it (then raises an incident); once the sending is committed, a later run of
+   * the job sends nothing. Between the SMTP server's acceptance and the commit (timer {@code anef.mail.unconfirmed})
+   * a node's death or a database failure makes the retry send it again: at least once, with the same
+   * {@link #messageId Message-ID}.
    *
    * @throws MailException when the SMTP server refuses or cannot be reached
    */
@@ -77,9 +94,30 @@ public class MailOutbox {
     if (mail.getSentAt() != null) {
       return;
     }
-    sender.send(toMime(mail));
+    MimeMessage message = toMime(mail);
+    long start = System.nanoTime();
+    sender.send(message);
+    long accepted = System.nanoTime();
+    smtp.record(accepted - start, TimeUnit.NANOSECONDS);
     mail.sent(clock.instant());
     mails.save(mail);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          unconfirmed.record(System.nanoTime() - accepted, TimeUnit.NANOSECONDS);
+        }
+      });
+    }
+  }
+
+  /**
+   * The mail's {@code Message-ID}, derived from its outbox row: a mail sent again after a failure between the SMTP
+   * server's acceptance and the commit (at least once) carries the same id, which receiving servers and clients
+   * recognise as a duplicate.
+   */
+  String messageId(UUID mailId) {
+    return "<" + mailId + "@" + messageIdDomain + ">";
   }
 
   private MimeMessage toMime(OutgoingMail mail) {
@@ -87,6 +125,7 @@ public class MailOutbox {
       MimeMessage message = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, mail.getAttachmentId() != null, "UTF-8");
       helper.setFrom(from);
+      message.setHeader("Message-ID", messageId(mail.getId()));
       helper.setTo(mail.getRecipient());
       helper.setSubject(mail.getSubject());
       helper.setText(mail.getBody(), false);

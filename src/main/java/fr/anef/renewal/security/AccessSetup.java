@@ -21,7 +21,11 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import fr.anef.renewal.shared.ClusterLock;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.spring.boot.starter.property.AdminUserProperty;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -44,30 +48,44 @@ class AccessSetup {
   static final String OFII_COLLEGE = "ofii-college";
   static final String OFII_PROCESS = "ofii-medical-opinion";
   static final String ANALYSTS = "analysts";
+  static final String MONITORING = "monitoring";
   static final String RENEWAL = "residence-permit-renewal";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final FilterService filters;
   private final TaskService tasks;
+  private final ClusterLock lock;
+  private final AdminUserProperty firstAdministrator;
 
-  AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+  AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
+      ClusterLock lock, CamundaBpmProperties camunda) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
     this.tasks = tasks;
+    this.lock = lock;
+    this.firstAdministrator = camunda.getAdminUser();
   }
 
-  /** Runs before the demo data, which joins users to these groups. */
+  /**
+   * Runs before the demo data, which joins users to these groups; one node at a time, so that nodes started
+   * together on an empty database create each group, grant and filter once (ADR 0009).
+   */
   @EventListener(ApplicationReadyEvent.class)
   @Order(Ordered.HIGHEST_PRECEDENCE)
   void setUp() {
+    lock.exclusively(ClusterLock.START_UP, this::createMissing);
+  }
+
+  private void createMissing() {
     group(Groups.CAMUNDA_ADMIN, "Administrateurs", Groups.GROUP_TYPE_SYSTEM);
     group(APPLICANTS, "Usagers", Groups.GROUP_TYPE_WORKFLOW);
     group(PREFECTURE_AGENTS, "Agents instructeurs de la préfecture", Groups.GROUP_TYPE_WORKFLOW);
     group(OFII_DOCTORS, "Médecins de l'OFII", Groups.GROUP_TYPE_WORKFLOW);
     group(OFII_COLLEGE, "Collège de médecins de l'OFII", Groups.GROUP_TYPE_WORKFLOW);
     group(ANALYSTS, "Analystes des processus", Groups.GROUP_TYPE_WORKFLOW);
+    group(MONITORING, "Supervision (métriques)", Groups.GROUP_TYPE_SYSTEM);
 
     for (Resource resource : Resources.values()) {
       grant(Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, ALL);
@@ -99,6 +117,8 @@ class AccessSetup {
     grant(ANALYSTS, Resources.DECISION_DEFINITION, Authorization.ANY, READ);
     grant(ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, READ);
 
+    firstAdministrator();
+
     filter("Mes démarches", "Les étapes de vos demandes", -10,
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), APPLICANTS, PREFECTURE_AGENTS, OFII_DOCTORS,
         OFII_COLLEGE);
@@ -108,6 +128,25 @@ class AccessSetup {
         tasks.createTaskQuery().taskCandidateGroup(OFII_DOCTORS).includeAssignedTasks(), OFII_DOCTORS);
     filter("Collège de médecins", "Avis du collège à rendre (OFII)", 2,
         tasks.createTaskQuery().taskCandidateGroup(OFII_COLLEGE).includeAssignedTasks(), OFII_COLLEGE);
+  }
+
+  /**
+   * The first administrator, from the configuration ({@code camunda.bpm.admin-user}: environment
+   * {@code CAMUNDA_BPM_ADMIN_USER_ID}, {@code CAMUNDA_BPM_ADMIN_USER_PASSWORD}), created here under the start-up lock
+   * rather than by the starter's own check-then-create (StarterAdminUserOff).
+   */
+  private void firstAdministrator() {
+    String id = firstAdministrator == null ? null : firstAdministrator.getId();
+    if (id == null || id.isBlank() || identity.createUserQuery().userId(id).count() > 0) {
+      return;
+    }
+    User user = identity.newUser(id);
+    user.setPassword(firstAdministrator.getPassword());
+    user.setFirstName(firstAdministrator.getFirstName());
+    user.setLastName(firstAdministrator.getLastName());
+    user.setEmail(firstAdministrator.getEmail());
+    identity.saveUser(user);
+    identity.createMembership(id, Groups.CAMUNDA_ADMIN);
   }
 
   private void group(String id, String name, String type) {

@@ -82,7 +82,8 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+        || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader("WWW-Authenticate", "Basic realm=\"ANEF\", charset=\"UTF-8\"");
       response.setContentType("application/json;charset=UTF-8");

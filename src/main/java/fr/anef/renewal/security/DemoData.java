@@ -1,6 +1,7 @@
 package fr.anef.renewal.security;
 
 import fr.anef.renewal.register.Register;
+import fr.anef.renewal.shared.ClusterLock;
 import fr.anef.renewal.register.RegisteredPerson;
 import fr.anef.renewal.register.ResidenceTitle;
 import java.time.Clock;
@@ -31,16 +32,23 @@ class DemoData {
   private final IdentityService identity;
   private final Register register;
   private final Clock clock;
+  private final ClusterLock lock;
 
-  DemoData(IdentityService identity, Register register, Clock clock) {
+  DemoData(IdentityService identity, Register register, Clock clock, ClusterLock lock) {
     this.identity = identity;
     this.register = register;
     this.clock = clock;
+    this.lock = lock;
   }
 
+  /** One node at a time (nodes started together on an empty database create each user once). */
   @EventListener(ApplicationReadyEvent.class)
   @Order(10)
   void load() {
+    lock.exclusively(ClusterLock.START_UP, this::createMissing);
+  }
+
+  private void createMissing() {
     LocalDate today = LocalDate.now(clock);
     register.saveIfAbsent(
         new RegisteredPerson("5903007229", "GUIDE", "MALADE", "M", LocalDate.of(2000, 10, 3), "Mexico", "Mexique", "Mexicaine")

@@ -1,6 +1,13 @@
 package fr.anef.renewal.security;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /** Authentication of {@code /engine-rest} and of the application's own pages and API. */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
+
+  static final String METRICS = "/actuator/prometheus";
 
   /** The REST API requires HTTP Basic; the engine then checks authorizations for that user. */
   @Bean
@@ -28,8 +37,31 @@ class WebSecurityConfiguration {
     FilterRegistrationBean<AppAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new AppAuthenticationFilter(identity));
     registration.setName("app-authentication");
-    registration.addUrlPatterns("/mon-espace/*", "/agent/*", "/ofii/*", "/api/*", "/demo/*");
+    registration.addUrlPatterns("/mon-espace/*", "/agent/*", "/ofii/*", "/api/*", "/demo/*", METRICS);
     registration.setOrder(20);
+    return registration;
+  }
+
+  /** Metrics for the monitoring (group {@code monitoring}) and administrators only. */
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> metricsAccess() {
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        AppUser user = AppUser.of(request);
+        if (user.isIn(AccessSetup.MONITORING) || user.isIn(Groups.CAMUNDA_ADMIN)) {
+          chain.doFilter(request, response);
+          return;
+        }
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write("{\"messages\":[\"Les métriques sont réservées à la supervision.\"]}");
+      }
+    });
+    registration.setName("metrics-access");
+    registration.addUrlPatterns(METRICS);
+    registration.setOrder(21);
     return registration;
   }
 }

@@ -8,7 +8,13 @@ import fr.anef.renewal.documents.DocumentService;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +74,8 @@ class MailOutboxTests {
     JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
     unreachable.setHost("127.0.0.1");
     unreachable.setPort(1);
-    assertThatThrownBy(() -> new MailOutbox(mails, unreachable, documents, clock, "ne-pas-repondre@exemple.fr", runtime)
+    assertThatThrownBy(() -> new MailOutbox(mails, unreachable, documents, clock, "ne-pas-repondre@exemple.fr", runtime,
+        new SimpleMeterRegistry())
         .send(mail.getId())).isInstanceOf(MailException.class);
     assertThat(mails.findById(mail.getId()).orElseThrow().getSentAt()).isNull();
     assertThat(received()).isZero();
@@ -78,5 +85,32 @@ class MailOutboxTests {
     outbox.send(mail.getId());
     assertThat(received()).isEqualTo(1);
     assertThat(mails.findById(mail.getId()).orElseThrow().getSentAt()).isNotNull();
+  }
+
+  @Autowired PlatformTransactionManager transactions;
+
+  @Test
+  @DisplayName("Un courriel accepté par le serveur SMTP dont l'envoi n'a pas été enregistré (nœud tombé avant la validation) repart au nouvel essai avec le même Message-ID, tiré de sa ligne de la file")
+  void resentAfterALostCommitCarriesTheSameMessageId() throws Exception {
+    outbox.enqueue("test:" + caseId, caseId, recipient, "Objet", "Corps du message", null);
+    OutgoingMail mail = mails.findByIdempotencyKey("test:" + caseId).orElseThrow();
+
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      outbox.send(mail.getId());
+      status.setRollbackOnly(); // the node dies, or the database goes away, before the commit
+    });
+    assertThat(received()).isEqualTo(1);
+    assertThat(mails.findById(mail.getId()).orElseThrow().getSentAt()).isNull();
+
+    management.executeJob(management.createJobQuery().processInstanceId(runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey("test:" + caseId).singleResult().getId()).singleResult().getId());
+
+    List<String> ids = new ArrayList<>();
+    for (MimeMessage message : greenMail.getReceivedMessages()) {
+      if (message.getAllRecipients()[0].toString().equals(recipient)) {
+        ids.add(message.getMessageID());
+      }
+    }
+    assertThat(ids).containsExactly("<" + mail.getId() + "@anef.interieur.gouv.fr>", "<" + mail.getId() + "@anef.interieur.gouv.fr>");
   }
 }
