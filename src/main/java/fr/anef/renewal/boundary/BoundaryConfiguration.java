@@ -29,4 +29,15 @@ class BoundaryConfiguration {
     registration.setOrder(ORDER);
     return registration;
   }
+
+  /** Around everything else on the JSON doors, so that a failure of any filter is answered in French too. */
+  @Bean
+  FilterRegistrationBean<ServerErrorBodies> serverErrorBodies(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    FilterRegistrationBean<ServerErrorBodies> registration = new FilterRegistrationBean<>(new ServerErrorBodies());
+    registration.setName("server-error-bodies");
+    registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*", "/api/*");
+    registration.setOrder(1);
+    return registration;
+  }
 }
