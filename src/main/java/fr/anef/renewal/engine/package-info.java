@@ -1,6 +1,6 @@
 /**
  * How the engine holds at national scale (README « Performance », ADR 0007): the authorization check
  * without its whole-table scan, job acquisition by due date, and the indexes the engine's own tables need,
- * applied by a Flyway history of their own once the engine has created its schema.
+ * and the engine's schema itself, migrated by a Flyway history of their own before the engine starts (ADR 0009).
  */
 package fr.anef.renewal.engine;
