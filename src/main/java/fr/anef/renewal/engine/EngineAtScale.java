@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.flywaydb.core.Flyway;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,6 +36,22 @@ class EngineAtScale {
         }
         factories.add(new DirectGroupsAuthorizationManager.Factory());
         configuration.setCustomSessionFactories(factories);
+      }
+    };
+  }
+
+  /**
+   * The job executor's lock owner names the node ({@code anef.node-name}, default the host name) with a random
+   * suffix: unique per start, and an operator reading {@code ACT_RU_JOB.LOCK_OWNER_} sees which node holds a job.
+   */
+  @Bean
+  static ProcessEnginePlugin nodeLockOwner(@Value("${anef.node-name:${HOSTNAME:noeud}}") String nodeName) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getJobExecutor() != null) {
+          configuration.getJobExecutor().setLockOwner(nodeName + "-" + UUID.randomUUID().toString().substring(0, 8));
+        }
       }
     };
   }
