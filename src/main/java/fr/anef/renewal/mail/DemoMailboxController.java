@@ -19,6 +19,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 @ConditionalOnProperty(name = "anef.mail.embedded-server.enabled", havingValue = "true")
+@ConditionalOnClass(name = EmbeddedMailServer.GREENMAIL)
 class DemoMailboxController {
 
   record MailView(Date sentAt, String to, String subject, String body, List<String> attachments) {}

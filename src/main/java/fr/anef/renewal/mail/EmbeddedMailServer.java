@@ -4,6 +4,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.util.Properties;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +18,23 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "anef.mail.embedded-server.enabled", havingValue = "true")
+@ConditionalOnClass(name = EmbeddedMailServer.GREENMAIL)
 class EmbeddedMailServer {
+
+  /** On the classpath of {@code mvn spring-boot:run} and of the tests, never in the packaged jar (pom.xml). */
+  static final String GREENMAIL = "com.icegreen.greenmail.util.GreenMail";
+
+  /** The packaged jar started on the embedded default: said in French rather than a missing class. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(name = "anef.mail.embedded-server.enabled", havingValue = "true")
+  @ConditionalOnMissingClass(GREENMAIL)
+  static class Missing {
+    Missing() {
+      throw new IllegalStateException("Le serveur de courriel embarqué (réservé à « mvn spring-boot:run » et aux tests) "
+          + "n'est pas dans l'archive de production : démarrez-la avec le profil postgres et SMTP_HOST, ou avec "
+          + "--anef.mail.embedded-server.enabled=false et spring.mail.host.");
+    }
+  }
 
   @Bean(destroyMethod = "stop")
   GreenMail greenMail(@Value("${anef.mail.embedded-server.port:3025}") int port) {
