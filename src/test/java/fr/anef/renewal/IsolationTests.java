@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
@@ -42,7 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class IsolationTests {
 
   @Autowired MockMvc mvc;
-  @Autowired RequestMappingHandlerMapping mappings;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired TestFilings filings;
   @Autowired FilingService filing;
   @Autowired DocumentService documents;

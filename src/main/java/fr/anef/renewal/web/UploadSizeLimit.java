@@ -13,8 +13,8 @@ import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -71,7 +71,9 @@ class UploadSizeLimit {
       }
     });
     registration.addUrlPatterns("/api/*", "/mon-espace/*", "/agent/*", "/ofii/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+    // Inside Spring Session's filter (SessionRepositoryFilter.DEFAULT_ORDER), so that the refusal it flashes lands in
+    // the shared session the next page reads.
+    registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 10);
     registration.setName("uploadSizeLimit");
     return registration;
   }
