@@ -32,7 +32,6 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -58,7 +57,8 @@ class CounterRouteTests {
   @Autowired TestFilings filings;
   @Autowired JdbcTemplate jdbc;
 
-  final MockHttpSession counter = new MockHttpSession();
+  /** The agent's browser session: its cookie (the session itself is in the database, Spring Session). */
+  jakarta.servlet.http.Cookie counter;
 
   record Person(String foreignerNumber, String titleNumber, LocalDate from, LocalDate until) {}
 
@@ -77,7 +77,14 @@ class CounterRouteTests {
   }
 
   MvcResult asAgent(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request.session(counter).header(HttpHeaders.AUTHORIZATION, basic(AGENT, "Demo-2026!"))).andReturn();
+    if (counter != null) {
+      request.cookie(counter);
+    }
+    MvcResult result = mvc.perform(request.header(HttpHeaders.AUTHORIZATION, basic(AGENT, "Demo-2026!"))).andReturn();
+    if (result.getResponse().getCookie("JSESSIONID") != null) {
+      counter = result.getResponse().getCookie("JSESSIONID");
+    }
+    return result;
   }
 
   String page(String url) throws Exception {

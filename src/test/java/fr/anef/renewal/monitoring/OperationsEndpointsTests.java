@@ -19,11 +19,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Liveness and readiness for the load balancer, Prometheus metrics for the monitoring only, on a running server
- * (metrics export on, which Spring Boot's tests turn off by default).
+ * (metrics export on, which Spring Boot's tests turn off by default). A context of its own, with its own engine name
+ * (it reads neither the webapps nor /engine-rest), so that it never unregisters the full-stack tests' « default ».
  */
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
+    properties = "camunda.bpm.job-execution.enabled=true")
 class OperationsEndpointsTests {
 
   @Autowired TestRestTemplate anonymous;

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * class and the failing SQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.generate-unique-process-engine-name=false")
+    properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
 class ServerErrorTests {
 
   @Autowired TestRestTemplate anonymous;
