@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -72,7 +75,8 @@ public class RetentionJob {
       return true;
     });
     if (!claimed) {
-      LOG.info("Conservation des données : la purge du {} a déjà été faite, rien à faire sur ce nœud.", today);
+      LOG.info("Conservation des données : la purge du {} a déjà été faite, rien à faire sur ce nœud.",
+          today.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
       return Optional.empty();
     }
     return Optional.of(purge());
@@ -86,12 +90,28 @@ public class RetentionJob {
         repeat("medical-file", policy.medicalFiles(), purge::medicalFiles),
         repeat("sent-mail", policy.sentMails(), purge::sentMails),
         repeat("account-token", policy.expiredTokens(), purge::accountTokens));
-    LOG.info("Conservation des données : {} demande(s) close(s) depuis plus de {}, {} brouillon(s) sans activité depuis "
-            + "plus de {}, {} dossier(s) médical(aux) clos depuis plus de {}, {} courriel(s) envoyé(s) depuis plus de {}, "
-            + "{} lien(s) de compte expiré(s) depuis plus de {} : supprimés.",
-        report.closedCases(), policy.closedCases(), report.drafts(), policy.drafts(), report.medicalFiles(),
-        policy.medicalFiles(), report.sentMails(), policy.sentMails(), report.accountTokens(), policy.expiredTokens());
+    LOG.info("Conservation des données : {} demande(s) close(s) depuis plus de {}, {} brouillon(s) abandonné(s) ou sans "
+            + "activité depuis plus de {}, {} dossier(s) médical(aux) clos depuis plus de {}, {} courriel(s) envoyé(s) depuis "
+            + "plus de {}, {} lien(s) de compte expiré(s) depuis plus de {} : supprimés.",
+        report.closedCases(), french(policy.closedCases()), report.drafts(), french(policy.drafts()), report.medicalFiles(),
+        french(policy.medicalFiles()), report.sentMails(), french(policy.sentMails()), report.accountTokens(),
+        french(policy.expiredTokens()));
     return report;
+  }
+
+  /** « 5 ans », « 1 an et 6 mois », « 30 jours ». */
+  static String french(Period period) {
+    List<String> parts = new ArrayList<>();
+    if (period.getYears() != 0) {
+      parts.add(period.getYears() + (Math.abs(period.getYears()) == 1 ? " an" : " ans"));
+    }
+    if (period.getMonths() != 0) {
+      parts.add(period.getMonths() + " mois");
+    }
+    if (period.getDays() != 0 || parts.isEmpty()) {
+      parts.add(period.getDays() + (Math.abs(period.getDays()) == 1 ? " jour" : " jours"));
+    }
+    return String.join(" et ", parts);
   }
 
   /** Batches until one comes back short; the cutoff is fixed for the whole run. */

@@ -51,9 +51,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The nightly purge (ADR 0020), with the engine's clock moved past each period: real cases filed, instructed,
- * decided and abandoned through the processes, then rows counted in the tables.
+ * decided and abandoned through the processes, then rows counted in the tables. Batches of one row, so that every
+ * purge takes several batches.
  */
-@SpringBootTest
+@SpringBootTest(properties = "anef.retention.batch-size=1")
 class RetentionTests {
 
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -308,6 +309,14 @@ class RetentionTests {
     assertThat(job.runOncePerNight()).as("another node, the same night").isEmpty();
     at(night.plus(Duration.ofDays(1)));
     assertThat(job.runOncePerNight()).as("the next night").isPresent();
+  }
+
+  @Test
+  @DisplayName("Les durées se lisent en français dans le journal")
+  void periodsInFrench() {
+    assertThat(RetentionJob.french(java.time.Period.parse("P5Y"))).isEqualTo("5 ans");
+    assertThat(RetentionJob.french(java.time.Period.parse("P1Y6M"))).isEqualTo("1 an et 6 mois");
+    assertThat(RetentionJob.french(java.time.Period.parse("P30D"))).isEqualTo("30 jours");
   }
 
   @Test
