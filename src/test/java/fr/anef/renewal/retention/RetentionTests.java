@@ -13,6 +13,9 @@ import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.filing.RenewalCase;
 import fr.anef.renewal.filing.RenewalProcess;
 import fr.anef.renewal.medical.MedicalFiles;
+import fr.anef.renewal.instruction.ComplementAnswer;
+import fr.anef.renewal.instruction.Complements;
+import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.register.Register;
@@ -72,6 +75,7 @@ class RetentionTests {
   @Autowired FilingService filing;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
+  @Autowired Complements complements;
   @Autowired MedicalFiles medicalFiles;
   @Autowired AccountService accounts;
   @Autowired Register register;
@@ -112,6 +116,8 @@ class RetentionTests {
         "outgoing_mail", "document_review", "agent_note", "complement_request", "medical_opinion", "decision")) {
       rows.put(table, count("select count(*) from " + table + " where case_id = ?", caseId));
     }
+    rows.put("complement_item", count("select count(*) from complement_item i join complement_request r "
+        + "on r.id = i.request_id where r.case_id = ?", caseId));
     rows.put("notification_attachment", count("select count(*) from notification_attachment a join notification n "
         + "on n.id = a.notification_id where n.case_id = ?", caseId));
     rows.put("file_content", count("select count(*) from file_content c where c.id in (select content_id from document_file "
@@ -130,10 +136,23 @@ class RetentionTests {
   Filed decidedCase() {
     Filed filed = filings.depositedCase(90);
     String pid = filed.processInstanceId();
+    List<String> codes = documents.requirements(filing.caseOf(pid).getId()).stream().map(r -> r.code()).toList();
     Map<String, Object> review = new HashMap<>();
-    documents.requirements(filing.caseOf(pid).getId()).forEach(r -> review.put("verdict_" + r.code(), "VALID"));
-    review.put("privateNote", "Pièces conformes.");
+    codes.forEach(code -> review.put("verdict_" + code, "VALID"));
+    review.put("verdict_NATIONALITY", "INVALID");
+    review.put("observation_NATIONALITY", "Veuillez fournir une copie lisible de votre passeport.");
+    review.put("privateNote", "Vérifier la date du passeport.");
     filings.complete(pid, review);
+    filings.runDueJobs(pid);
+    Notification request = notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent().stream()
+        .filter(n -> n.getKind().equals("COMPLEMENT_REQUEST")).findFirst().orElseThrow();
+    notifications.open(filed.applicantId(), request.getId());
+    complements.reply(filed.applicantId(), request.getId(), List.of(new ComplementAnswer("NATIONALITY",
+        ComplementAnswer.UPDATE, null, List.of(TestFiles.file("passeport-lisible.png", TestFiles.png())))), "Voici la copie.");
+    filings.runDueJobs(pid);
+    Map<String, Object> secondReview = new HashMap<>();
+    codes.forEach(code -> secondReview.put("verdict_" + code, "VALID"));
+    filings.complete(pid, secondReview);
     filings.runDueJobs(pid);
     notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent().stream()
         .filter(n -> n.getKind().equals("MEDICAL_CERTIFICATE_FORM"))
@@ -202,7 +221,7 @@ class RetentionTests {
 
     Map<String, Integer> before = rowsOf(closed.getId(), closed.getRequestNumber());
     assertThat(before).as("every kind of row the purge must reach exists")
-        .allSatisfy((table, rows) -> assertThat(rows).as(table).isGreaterThanOrEqualTo(table.equals("complement_request") ? 0 : 1));
+        .allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
     Map<String, Integer> openBefore = rowsOf(stillOpen.getId(), stillOpen.getRequestNumber());
 
     at(plus(closed.getClosedAt(), "P5Y", -1));
