@@ -273,7 +273,7 @@ public class FilingService {
   @Transactional
   public void abandon(String processInstanceId) {
     RenewalCase draft = caseOf(processInstanceId);
-    draft.abandon();
+    draft.abandon(clock.instant());
     logFilerAct(draft, "ABANDONED", "Demande abandonnée");
   }
 
@@ -502,7 +502,7 @@ public class FilingService {
   @Transactional
   public RenewalCase moveTo(String processInstanceId, CaseStatus next, String actor, String detail) {
     RenewalCase filed = caseOf(processInstanceId);
-    filed.moveTo(next);
+    filed.moveTo(next, clock.instant());
     cases.save(filed);
     log(filed, actor, "STATUS_" + next.name(), detail);
     runtime.setVariable(processInstanceId, RenewalProcess.VAR_CASE_STATUS, next.code());

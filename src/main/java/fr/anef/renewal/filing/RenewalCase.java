@@ -28,6 +28,8 @@ public class RenewalCase {
   @Enumerated(EnumType.STRING) private FilingTiming filingTiming;
   private Instant createdAt;
   private Instant depositedAt;
+  /** When the case reached a final status (decision, closure, abandonment): the start of its retention period. */
+  private Instant closedAt;
   /** The préfecture agent who opened the case at the counter for the applicant, or null (filed online). */
   private String counterAgentId;
 
@@ -103,8 +105,8 @@ public class RenewalCase {
     this.observations = observations;
   }
 
-  void abandon() {
-    this.status = CaseStatus.ABANDONED;
+  void abandon(Instant at) {
+    moveTo(CaseStatus.ABANDONED, at);
   }
 
   void deposit(String requestNumber, Instant at, FilingTiming timing) {
@@ -114,8 +116,11 @@ public class RenewalCase {
     this.status = CaseStatus.DEPOSITED;
   }
 
-  void moveTo(CaseStatus next) {
+  void moveTo(CaseStatus next, Instant at) {
     this.status = next;
+    if (next.isFinal() && closedAt == null) {
+      this.closedAt = at;
+    }
   }
 
   public UUID getId() { return id; }
@@ -130,6 +135,7 @@ public class RenewalCase {
   public FilingTiming getFilingTiming() { return filingTiming; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getDepositedAt() { return depositedAt; }
+  public Instant getClosedAt() { return closedAt; }
   public String getEmail() { return email; }
   public String getPhone() { return phone; }
   public String getHousingType() { return housingType; }
