@@ -103,6 +103,36 @@ class ModelerDeploymentTests {
     }
   }
 
+  @Test
+  @DisplayName("Pages des analystes : migration (plan et demandes) et modèles déployés ; ni agent ni anonyme, ni envoi sans jeton")
+  void analystPages() {
+    int latest = repository.createProcessDefinitionQuery().processDefinitionKey("residence-permit-renewal").latestVersion()
+        .singleResult().getVersion();
+    String url = "/analyste/migrations?processus=residence-permit-renewal&de={v}&vers={v}";
+    ResponseEntity<String> page = as("analyste", "Demo-2026!").getForEntity(url, String.class, latest, latest);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("Correspondance des étapes", "1. Informations personnelles",
+        "Demandes qui seront migrées", "Demandes qui ne peuvent pas être migrées");
+    assertThat(as("agent.lille", "Demo-2026!").getForEntity(url, String.class, latest, latest).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> anonymousPage = anonymous.getForEntity(url, String.class, latest, latest);
+    assertThat(anonymousPage.getStatusCode().is2xxSuccessful() ? anonymousPage.getBody() : "").as("sent to the login")
+        .doesNotContain("Correspondance des étapes");
+    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("processus", "residence-permit-renewal");
+    form.add("de", String.valueOf(latest));
+    form.add("vers", String.valueOf(latest));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    assertThat(as("analyste", "Demo-2026!").postForEntity("/analyste/migrations", new HttpEntity<>(form, headers),
+        String.class).getStatusCode()).as("no CSRF token").isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> models = as("admin", "Demo-2026!").getForEntity("/analyste/modeles", String.class);
+    assertThat(models.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(models.getBody()).contains("Modèles déployés et dépôt", "residence-permit-renewal", "Conforme au dépôt");
+    assertThat(as("agent.lille", "Demo-2026!").getForEntity("/analyste/modeles", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
   /** The file, changed as an analyst would, sent alone the way Camunda Modeler 5 sends it; the new deployment's id. */
   String deployAsModelerWould(String file) throws IOException {
     String content = Files.readString(Path.of(file));

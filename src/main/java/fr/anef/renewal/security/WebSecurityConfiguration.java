@@ -28,7 +28,7 @@ class WebSecurityConfiguration {
     FilterRegistrationBean<AppAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new AppAuthenticationFilter(identity));
     registration.setName("app-authentication");
-    registration.addUrlPatterns("/mon-espace/*", "/agent/*", "/ofii/*", "/api/*", "/demo/*");
+    registration.addUrlPatterns("/mon-espace/*", "/agent/*", "/ofii/*", "/api/*", "/demo/*", "/analyste/*");
     registration.setOrder(20);
     return registration;
   }
