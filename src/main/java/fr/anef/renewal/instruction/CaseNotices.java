@@ -47,6 +47,20 @@ class CaseNotices {
     return notification;
   }
 
+  /**
+   * A notification an analyst added to the model (element template « Notifier le demandeur »): the greeting, the
+   * model's text and the signature, published once per passage through the step.
+   */
+  @Transactional
+  Notification publishStep(String processInstanceId, String stepKey, String title, String text) {
+    if (title == null || title.isBlank() || text == null || text.isBlank()) {
+      throw new IllegalStateException("« Notifier le demandeur » " + stepKey + " : titre et texte requis dans le modèle");
+    }
+    RenewalCase renewal = filing.caseOf(processInstanceId);
+    return publish(renewal, "step:" + renewal.getId() + ":" + stepKey, "INFORMATION", title.strip(),
+        greeting(renewal) + "\n\n" + text.strip() + SIGNATURE, null);
+  }
+
   RegisteredPerson person(RenewalCase renewal) {
     return register.person(renewal.getApplicantId()).orElseThrow();
   }

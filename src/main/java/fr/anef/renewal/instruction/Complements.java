@@ -11,9 +11,10 @@ import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationOpened;
 import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.shared.Refusal;
+import fr.anef.renewal.models.ProcedureTimers;
+import fr.anef.renewal.shared.ModelDuration;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,12 +48,12 @@ public class Complements {
   private final CaseNotices notices;
   private final ComplementRequestRepository requests;
   private final RuntimeService runtime;
-  private final Deadlines deadlines;
+  private final ProcedureTimers timers;
   private final Clock clock;
 
   Complements(FilingService filing, DocumentReviews reviews, DocumentService documents,
       NotificationService notifications, CaseNotices notices, ComplementRequestRepository requests,
-      RuntimeService runtime, Deadlines deadlines, Clock clock) {
+      RuntimeService runtime, ProcedureTimers timers, Clock clock) {
     this.filing = filing;
     this.reviews = reviews;
     this.documents = documents;
@@ -60,7 +61,7 @@ public class Complements {
     this.notices = notices;
     this.requests = requests;
     this.runtime = runtime;
-    this.deadlines = deadlines;
+    this.timers = timers;
     this.clock = clock;
   }
 
@@ -86,7 +87,8 @@ public class Complements {
         La taille maximale : 10 Mo""");
     appendItems(body, "Les documents mentionnés ci-dessous ne sont pas valides :", verdicts, "INVALID", files);
     appendItems(body, "Les documents mentionnés ci-dessous sont manquants :", verdicts, "MISSING", files);
-    body.append("\n\nSi vous n'apportez pas les compléments nécessaires dans un délai de 30 jours après avoir pris "
+    body.append("\n\nSi vous n'apportez pas les compléments nécessaires dans un délai " + replyTime(processInstanceId).afterDe()
+        + " après avoir pris "
         + "connaissance de ce message, votre demande pourra être considérée comme incomplète par l'administration "
         + "qui ne sera pas en mesure de prendre une décision d'acceptation ou de refus de votre demande, et elle "
         + "sera clôturée.").append(CaseNotices.SIGNATURE);
@@ -128,8 +130,7 @@ public class Complements {
     }
     requests.findByNotificationId(opened.notificationId()).filter(r -> r.readAt == null).ifPresent(request -> {
       request.readAt = opened.readAt();
-      request.deadlineAt = ZonedDateTime.ofInstant(opened.readAt(), clock.getZone())
-          .plus(deadlines.complementReplyPeriod()).toInstant();
+      request.deadlineAt = replyTime(processInstanceOf(request)).after(opened.readAt());
       request.status = ComplementRequest.Status.READ;
     });
   }
@@ -146,7 +147,8 @@ public class Complements {
             + renewal.getRequestNumber() + " vous a été adressée le "
             + LocalDate.ofInstant(request.requestedAt, clock.getZone()).format(DATE)
             + " et n'a pas encore été consultée.\n\nOuvrez la notification « Demande de complément » depuis "
-            + "« Mes notifications » : le délai de 30 jours pour y répondre court à compter de son ouverture."
+            + "« Mes notifications » : le délai " + replyTime(processInstanceId).afterDe()
+            + " pour y répondre court à compter de son ouverture."
             + CaseNotices.SIGNATURE, null);
     request.remindedAt = clock.instant();
   }
@@ -173,10 +175,21 @@ public class Complements {
     return switch (request.status) {
       case ANSWERED -> Optional.of("Vous avez répondu à cette demande de complément le "
           + LocalDate.ofInstant(request.answeredAt, clock.getZone()).format(DATE) + ".");
-      case EXPIRED -> Optional.of("Le délai de réponse de 30 jours est dépassé : votre demande a été clôturée.");
+      case EXPIRED -> Optional.of("Le délai de réponse " + replyTime(processInstanceOf(request)).afterDe()
+          + " est dépassé : votre demande a été clôturée.");
       default -> request.deadlineAt != null && clock.instant().isAfter(request.deadlineAt)
-          ? Optional.of("Le délai de réponse de 30 jours est dépassé.") : Optional.empty();
+          ? Optional.of("Le délai de réponse " + replyTime(processInstanceOf(request)).afterDe() + " est dépassé.")
+          : Optional.empty();
     };
+  }
+
+  /** The applicant's time to answer, as the timer « … sans réponse » of the case's model says. */
+  private ModelDuration replyTime(String processInstanceId) {
+    return timers.of(processInstanceId, ProcedureTimers.COMPLEMENT_REPLY);
+  }
+
+  private String processInstanceOf(ComplementRequest request) {
+    return filing.byId(request.caseId).orElseThrow().getProcessInstanceId();
   }
 
   /**
@@ -295,7 +308,7 @@ public class Complements {
         .filter(r -> r.status != ComplementRequest.Status.ANSWERED)
         .forEach(r -> r.status = ComplementRequest.Status.EXPIRED);
     filing.moveTo(processInstanceId, CaseStatus.CLOSED_INCOMPLETE, "administration",
-        "Complément non fourni dans le délai de 30 jours");
+        "Complément non fourni dans le délai " + replyTime(processInstanceId).afterDe());
   }
 
   /** The closure's notification and e-mail. */
@@ -303,7 +316,7 @@ public class Complements {
   public void notifyClosure(String processInstanceId) {
     RenewalCase renewal = filing.caseOf(processInstanceId);
     notices.publish(renewal, "closure:" + renewal.getId(), "CLOSURE", "Clôture de votre demande",
-        notices.greeting(renewal) + "\n\nFaute de réponse à la demande de complément dans le délai de 30 jours suivant "
+        notices.greeting(renewal) + "\n\nFaute de réponse à la demande de complément dans le délai " + replyTime(processInstanceId).afterDe() + " suivant "
             + "sa consultation, votre demande de titre de séjour n° " + renewal.getRequestNumber()
             + " est considérée comme incomplète par l'administration, qui n'est pas en mesure de prendre une "
             + "décision d'acceptation ou de refus. Elle a été clôturée.\n\nVous pouvez déposer une nouvelle demande "

@@ -51,6 +51,25 @@ final class Delegates {
     }
   }
 
+  /**
+   * « Notifier le demandeur » (element template {@code fr.anef.applicantNotice}): the step's input parameters
+   * {@code noticeTitle} and {@code noticeText}, written by the analyst in Modeler.
+   */
+  @Component("applicantNoticeDelegate")
+  static class ApplicantNoticeDelegate implements JavaDelegate {
+    private final CaseNotices notices;
+
+    ApplicantNoticeDelegate(CaseNotices notices) {
+      this.notices = notices;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      notices.publishStep(execution.getProcessInstanceId(), execution.getActivityInstanceId(),
+          (String) execution.getVariableLocal("noticeTitle"), (String) execution.getVariableLocal("noticeText"));
+    }
+  }
+
   @Component("requestComplementDelegate")
   static class RequestComplementDelegate implements JavaDelegate {
     private final Complements complements;

@@ -6,6 +6,7 @@ import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.filing.RenewalCase;
 import fr.anef.renewal.pdf.PdfRenderer;
 import fr.anef.renewal.pdf.ProlongationAttestation;
+import fr.anef.renewal.models.ProcedureTimers;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
@@ -29,17 +30,17 @@ public class Prolongations {
   private final PdfRenderer pdf;
   private final CaseNotices notices;
   private final Decisions decisions;
-  private final Deadlines deadlines;
+  private final ProcedureTimers timers;
   private final Clock clock;
 
   Prolongations(FilingService filing, DocumentService documents, PdfRenderer pdf, CaseNotices notices,
-      Decisions decisions, Deadlines deadlines, Clock clock) {
+      Decisions decisions, ProcedureTimers timers, Clock clock) {
     this.filing = filing;
     this.documents = documents;
     this.pdf = pdf;
     this.notices = notices;
     this.decisions = decisions;
-    this.deadlines = deadlines;
+    this.timers = timers;
     this.clock = clock;
   }
 
@@ -58,7 +59,9 @@ public class Prolongations {
   public IssuedDocument issue(String processInstanceId) {
     RenewalCase renewal = filing.caseOf(processInstanceId);
     LocalDate from = LocalDate.now(clock);
-    LocalDate until = from.plus(deadlines.prolongationPeriod()).minusDays(1);
+    // Valid until the eve of the next one: the timer « 3 mois plus tard » of the case's model.
+    LocalDate until = LocalDate.ofInstant(timers.of(processInstanceId, ProcedureTimers.PROLONGATION_VALIDITY)
+        .after(from.atStartOfDay(clock.getZone()).toInstant()), clock.getZone()).minusDays(1);
     IssuedDocument attestation = documents.issue(renewal.getId(), "prolongation:" + renewal.getId() + ":" + from,
         "PROLONGATION_ATTESTATION", "attestation-prolongation-" + from + ".pdf",
         () -> pdf.prolongationAttestation(new ProlongationAttestation(decisions.identity(renewal),

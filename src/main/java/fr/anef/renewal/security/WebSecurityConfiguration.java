@@ -37,7 +37,7 @@ class WebSecurityConfiguration {
     FilterRegistrationBean<AppAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new AppAuthenticationFilter(identity));
     registration.setName("app-authentication");
-    registration.addUrlPatterns("/mon-espace/*", "/agent/*", "/ofii/*", "/api/*", "/demo/*", METRICS);
+    registration.addUrlPatterns("/mon-espace/*", "/agent/*", "/ofii/*", "/api/*", "/demo/*", "/analyste/*", METRICS);
     registration.setOrder(20);
     return registration;
   }

@@ -10,7 +10,7 @@ class WebConfiguration implements WebMvcConfigurer {
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(CsrfTokens.forSessionForms())
-        .addPathPatterns("/mon-espace/**", "/api/**", "/agent/**", "/ofii/**", "/demo/**");
+        .addPathPatterns("/mon-espace/**", "/api/**", "/agent/**", "/ofii/**", "/demo/**", "/analyste/**");
     registry.addInterceptor(CsrfTokens.forPublicForms()).addPathPatterns("/compte/**");
   }
 }

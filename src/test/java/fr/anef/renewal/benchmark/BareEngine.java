@@ -76,8 +76,6 @@ final class BareEngine implements AutoCloseable {
     Map<Object, Object> beans = new HashMap<>();
     NoOp noOp = new NoOp();
     DELEGATES.forEach(name -> beans.put(name, noOp));
-    beans.put("deadlines", Map.of("complementReply", "P30D", "complementUnreadReminder", "P15D", "prolongationValidity", "P3M",
-        "certificateDelivery", "P1M", "treatingDoctorAnswer", "P15D"));
     Dates dates = new Dates();
     beans.put("prolongations", dates);
     beans.put("implicitRejection", dates);

@@ -1,0 +1,71 @@
+package fr.anef.renewal.models;
+
+import fr.anef.renewal.shared.ModelDuration;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Event;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * The durations of the procedure, read from the timers of the model a case runs on: the model is their one
+ * place (Modeler shows them, an analyst changes them there), the code computes and words its dates from the same
+ * value, with the engine's parser ({@link ModelDuration}). A case keeps the durations of its own version.
+ */
+@Component
+public class ProcedureTimers {
+
+  /** « 30 jours sans réponse »: the applicant's time to answer a complement request, from its opening. */
+  public static final String COMPLEMENT_REPLY = "intermediateTimer_complementDeadline";
+  /** « 15 jours sans lecture »: an unread complement request is reminded. */
+  public static final String COMPLEMENT_UNREAD = "intermediateTimer_complementUnread";
+  /** « Un mois sans certificat »: the certificate's time to reach OFII, from the form's opening. */
+  public static final String CERTIFICATE_DELIVERY = "intermediateTimer_certificateDeadline";
+  /** « 3 mois plus tard »: the validity of a prolongation attestation. */
+  public static final String PROLONGATION_VALIDITY = "intermediateTimer_nextProlongation";
+  /** « 15 jours sans réponse » (OFII): the treating doctor's time to answer. */
+  public static final String TREATING_DOCTOR_ANSWER = "boundaryTimer_treatingDoctorSilence";
+
+  private final ProcessEngineConfigurationImpl engine;
+
+  ProcedureTimers(ProcessEngineConfiguration engine) {
+    this.engine = (ProcessEngineConfigurationImpl) engine;
+  }
+
+  /**
+   * The duration of the timer {@code timerId} in the model the instance runs on. Read inside the engine without
+   * the caller's authorizations (an applicant reads no process definition): the value is no one's data.
+   */
+  public ModelDuration of(String processInstanceId, String timerId) {
+    return engine.getCommandExecutorTxRequired().execute(context -> {
+      ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
+      String definitionId;
+      if (instance != null) {
+        definitionId = instance.getProcessDefinitionId();
+      } else { // an ended case: its notices are still shown
+        var ended = context.getHistoricProcessInstanceManager().findHistoricProcessInstance(processInstanceId);
+        if (ended == null) {
+          throw new IllegalStateException("no instance " + processInstanceId);
+        }
+        definitionId = ended.getProcessDefinitionId();
+      }
+      BpmnModelInstance model = context.getProcessEngineConfiguration().getDeploymentCache()
+          .findBpmnModelInstanceForProcessDefinition(definitionId);
+      return durationOf(model, timerId);
+    });
+  }
+
+  static ModelDuration durationOf(BpmnModelInstance model, String timerId) {
+    Event timer = model.getModelElementById(timerId);
+    if (timer == null) {
+      throw new IllegalStateException("no timer " + timerId + " in the model");
+    }
+    TimerEventDefinition definition = timer.getChildElementsByType(TimerEventDefinition.class).iterator().next();
+    if (definition.getTimeDuration() == null) {
+      throw new IllegalStateException(timerId + " has no duration");
+    }
+    return ModelDuration.parse(definition.getTimeDuration().getTextContent(), "« " + timer.getName() + " »");
+  }
+}
