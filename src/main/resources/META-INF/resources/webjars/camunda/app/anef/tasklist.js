@@ -103,6 +103,13 @@ const DEPOSIT_LABELS = {
   BACK: 'Revenir à l\'étape précédente',
   ABANDON: 'Abandonner la demande'
 };
+/** The dépôt form's choice, read from the radio's label when form-js does not put the value on the input. */
+function choiceOf(radio) {
+  const label = (radio.id && document.querySelector('label[for="' + radio.id + '"]')) || radio.closest('label');
+  const text = label ? label.textContent.trim() : '';
+  return { 'Déposer la demande': 'NEXT', 'Revenir à l\'étape précédente': 'BACK', 'Abandonner la demande': 'ABANDON' }[text];
+}
+
 let openTask = null; // { id, taskDefinitionKey, processInstanceId } of the task shown, for applicants
 
 function depositButton(root) {
@@ -111,8 +118,9 @@ function depositButton(root) {
   }
   const button = root.querySelector('.task-card button.btn-primary[ng-click^="complete"], .task-card .form-actions button.btn-primary');
   const chosen = root.querySelector('.fjs-form input[type="radio"]:checked');
-  if (button && chosen && DEPOSIT_LABELS[chosen.value] && button.textContent.trim() !== DEPOSIT_LABELS[chosen.value]) {
-    button.textContent = DEPOSIT_LABELS[chosen.value];
+  const label = chosen && (DEPOSIT_LABELS[chosen.value] || DEPOSIT_LABELS[choiceOf(chosen)]);
+  if (button && label && button.textContent.trim() !== label) {
+    button.textContent = label;
   }
 }
 
