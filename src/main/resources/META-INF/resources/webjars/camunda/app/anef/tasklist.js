@@ -140,7 +140,8 @@ const NAMES = [
   ['.instance-link', 'Voir la démarche de cette tâche'],
   ['.reset-due-date', 'Retirer la date d\'échéance'],
   ['.reset-follow-up-date', 'Retirer la date de suivi'],
-  ['.close', 'Fermer']
+  ['.close', 'Fermer'],
+  ['.app-switch > .dropdown-toggle', 'Changer d\'application']
 ];
 
 function accessible(root) {

@@ -2,6 +2,10 @@
 // French only (locales/fr.json covers every key of the English file: WebappLocalesTests), French dates, and the
 // application's shared script (../anef/webapps.js: the page's language, the application's login).
 export default {
+  app: {
+    name: 'Administration',
+    vendor: 'Étrangers en France'
+  },
   locales: {
     availableLocales: ['fr'],
     fallbackLocale: 'fr'
