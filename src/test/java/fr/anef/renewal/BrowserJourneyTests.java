@@ -112,13 +112,13 @@ class BrowserJourneyTests {
     Locator error = page.getByRole(AriaRole.ALERT);
     assertThat(error).isVisible();
     assertThat(error).isFocused();
-    browser.screenshot(page, "compte-erreur");
+    browser.screenshots(page, "compte-erreur");
     browser.checkAccessibility(page, "Création de compte (erreur)");
 
     fillAccountRequest(page, "31");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer un compte")).click();
     assertThat(page.getByText("Demande de création de compte bien enregistrée.")).isVisible();
-    browser.screenshot(page, "compte-demande-enregistree");
+    browser.screenshots(page, "compte-demande-enregistree");
     browser.checkAccessibility(page, "Demande de création enregistrée");
 
     page.navigate(linkMailedTo("ofii.quatre@exemple.fr"));
@@ -133,7 +133,7 @@ class BrowserJourneyTests {
       assertThat(page.getByRole(AriaRole.ALERT)).containsText(weak.getValue());
       assertThat(page.getByRole(AriaRole.ALERT)).isFocused();
     }
-    browser.screenshot(page, "compte-mot-de-passe-refuse");
+    browser.screenshots(page, "compte-mot-de-passe-refuse");
     browser.checkAccessibility(page, "Créez votre mot de passe (erreur)");
     page.getByLabel("Mot de passe * :", new Page.GetByLabelOptions().setExact(true)).fill("Valide-2026!");
     page.getByLabel("Confirmation du mot de passe * :").fill("Autre-2026!");
@@ -145,12 +145,12 @@ class BrowserJourneyTests {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer le mot de passe")).click();
     assertThat(page.getByText("Votre compte a bien été créé.")).isVisible();
     assertThat(page.locator("main")).containsText("5903007250");
-    browser.screenshot(page, "compte-cree");
+    browser.screenshots(page, "compte-cree");
     browser.checkAccessibility(page, "Compte créé");
 
     // The new account opens Tasklist and « Mon espace ».
     browser.camundaLogin(page, "tasklist", "5903007250", "Valide-2026!");
-    assertThat(page.getByText("Start process")).isVisible();
+    assertThat(page.getByText("Commencer une démarche")).isVisible();
     page.navigate("/mon-espace");
     assertThat(page.locator("main")).containsText("Vous n'avez aucune demande");
     browser.checkAccessibility(page, "Mon espace (sans demande)");
@@ -201,46 +201,91 @@ class BrowserJourneyTests {
   @DisplayName("Le demandeur dépose sa demande dans Tasklist : étapes 1 à 4, justificatifs (dont un refusé), retour en arrière, attestation de dépôt")
   void applicantFiles() throws Exception {
     Page page = browser.person();
-    browser.camundaLogin(page, "tasklist", applicantId, TestApplicants.PASSWORD);
+    // « Mon espace » asked while logged out: the application's one login page, then back to « Mon espace ».
+    page.navigate("/mon-espace");
+    assertThat(page).hasURL(Pattern.compile(".*/connexion\\?suite=%2Fmon-espace$"));
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("S'identifier pour accéder à vos services.")))
+        .isVisible();
+    assertThat(page.getByText("Votre identifiant de connexion est votre N° Etranger")).isVisible();
+    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mot de passe oublié ?"))).isVisible();
+    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Créer mon compte"))).isVisible();
+    browser.screenshots(page, "connexion");
+    browser.checkAccessibility(page, "Connexion");
+    page.getByLabel("Identifiant :").fill(applicantId);
+    page.getByLabel("Mot de passe :").fill("Faux-2026!");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("S'identifier")).click();
+    assertThat(page.getByRole(AriaRole.ALERT)).containsText("Connexion refusée");
+    assertThat(page.getByRole(AriaRole.ALERT)).isFocused();
+    browser.checkAccessibility(page, "Connexion (refusée)");
+    // The refusal delays the next login of this identifier by a few seconds (LoginLockPolicy).
+    eventually("la connexion après le délai qui suit un mot de passe erroné", () -> {
+      page.getByLabel("Identifiant :").fill(applicantId);
+      page.getByLabel("Mot de passe :").fill(TestApplicants.PASSWORD);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("S'identifier")).click();
+      page.waitForLoadState();
+      return !page.url().contains("/connexion");
+    });
+    assertThat(page).hasURL(Pattern.compile(".*/mon-espace$"));
+    browser.screenshots(page, "demandeur-mon-espace-vide");
 
-    // « Démarrer un processus »: the seed's preamble.
-    page.getByText("Start process").click();
+    // Tasklist opens with the same session, in French.
+    page.navigate("/camunda/app/tasklist/");
+    assertThat(page.getByText("Commencer une démarche")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
+        .IsVisibleOptions().setTimeout(90_000));
+    assertThat(page.getByText("Créer une tâche")).isHidden();
+    assertThat(page.locator(".ce-eol-banner")).isHidden();
+    browser.noCamundaEnglish(page, "Tasklist du demandeur");
+    browser.screenshots(page, "demandeur-tasklist");
+    browser.checkAccessibility(page, "Tasklist du demandeur");
+
+    // « Commencer une démarche »: the seed's preamble.
+    page.getByText("Commencer une démarche").click();
     page.locator(".modal").getByText("Renouvellement de titre de séjour – étranger malade").click();
     assertThat(page.locator(".modal").getByText("Demander un titre de séjour")).isVisible();
     page.getByLabel("Je sollicite le renouvellement de ce titre").check();
-    browser.screenshot(page, "demandeur-demarrer");
-    page.locator(".modal").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start")).click();
+    browser.screenshots(page, "demandeur-demarrer");
+    browser.noCamundaEnglish(page, "Commencer une démarche");
+    page.locator(".modal").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Démarrer")).click();
     assertThat(page.locator(".modal")).hasCount(0);
 
-    // Step 1: the register's état civil, read-only; contact and housing.
-    browser.openTask(page, "Mes démarches", "1. Informations personnelles");
+    // Step 1 opens by itself: the register's état civil, read-only; contact and housing.
+    BrowserSupport.nextStepOpens(page, "1. Informations personnelles");
+    assertThat(page.getByText("Schéma", new Page.GetByTextOptions().setExact(true))).isHidden();
     assertThat(page.getByLabel("Votre situation actuelle")).hasValue(Pattern.compile("« Etranger malade »"));
     assertThat(page.getByLabel("Nom de naissance")).hasValue("TESTEUR");
     assertThat(page.getByLabel("Nom de naissance")).not().isEditable();
     choose(page, "Type d'hébergement", "À mon domicile (propriétaire ou locataire)");
     page.getByLabel("Téléphone").fill("06 12");
     page.getByLabel("Enregistrer et poursuivre").check();
-    assertThat(page.getByText("Format attendu : 06 12 34 56 78")).isVisible();
+    assertThat(page.getByText("Format attendu : 06 12 34 56 78").first()).isVisible();
+    // The pattern is never shown: the error says it in French, with the field's own help.
+    assertThat(page.locator(".fjs-form-field-error").first()).containsText("Le format saisi n'est pas valide.");
+    assertThat(page.locator(".fjs-form")).not().containsText("pattern");
     assertThat(completeButton(page)).isDisabled();
+    browser.screenshots(page, "demandeur-etape-1-erreur");
+    browser.noCamundaEnglish(page, "Étape 1 (erreur)");
     page.getByLabel("Téléphone").fill("06 12 34 56 78");
-    browser.screenshot(page, "demandeur-etape-1");
+    browser.screenshots(page, "demandeur-etape-1");
+    browser.checkAccessibility(page, "Étape 1");
     complete(page);
 
-    // Step 2.
-    browser.openTask(page, "Mes démarches", "2. Motif de séjour");
+    // Step 2 opens by itself.
+    BrowserSupport.nextStepOpens(page, "2. Motif de séjour");
     fillReasonForStay(page);
-    browser.screenshot(page, "demandeur-etape-2");
+    browser.screenshots(page, "demandeur-etape-2");
     complete(page);
 
     // Step 3: the server refuses the step while a document has no file, in French.
-    browser.openTask(page, "Mes démarches", "3. Justificatifs");
+    BrowserSupport.nextStepOpens(page, "3. Justificatifs");
     assertThat(page.getByLabel("Documents à joindre")).hasValue(Pattern.compile("Justificatif de nationalité"));
     page.getByLabel("Numéro ephoto (22 chiffres)").fill("1234567890123456789012");
     page.getByLabel("Confirmer le numéro ephoto").fill("1234567890123456789012");
     page.getByLabel("Enregistrer et poursuivre").check();
     completeButton(page).click();
     assertThat(page.locator(".notifications")).containsText("Le document « Justificatif de nationalité » est manquant");
-    browser.screenshot(page, "demandeur-etape-3-refusee");
+    assertThat(page.locator(".notifications")).not().containsText("Cannot submit");
+    browser.noCamundaEnglish(page, "Étape 3 (refusée)");
+    browser.screenshots(page, "demandeur-etape-3-refusee");
     // Tasklist's message covers the form's buttons until closed.
     Locator message = page.locator(".page-notifications .alert").filter(new Locator.FilterOptions().setHasText("est manquant"));
     message.locator("button.close:visible").click();
@@ -265,13 +310,13 @@ class BrowserJourneyTests {
     assertThat(refusal.getByRole(AriaRole.LINK)).hasText("Choisir d’autres fichiers pour « Justificatif de domicile datant de moins de 6 mois »");
     assertThat(upload.locator("#document-NATIONALITY")).containsText("passeport.png");
     assertThat(upload.locator("#document-HOME_PROOF")).containsText("Aucun fichier joint.");
-    browser.screenshot(upload, "demandeur-justificatif-refuse");
+    browser.screenshots(upload, "demandeur-justificatif-refuse");
     browser.checkAccessibility(upload, "Justificatifs (envoi refusé)");
     send(upload, "HOME_PROOF", new FilePayload("quittance.pdf", "application/pdf", TestFiles.pdf()));
     send(upload, "HABITUAL_RESIDENCE", new FilePayload("releve.jpg", "image/jpeg", TestFiles.image("jpg")));
     assertThat(upload.locator("#document-HOME_PROOF")).containsText("quittance.pdf");
     assertThat(upload.locator("#document-HABITUAL_RESIDENCE")).containsText("releve.jpg");
-    browser.screenshot(upload, "demandeur-justificatifs");
+    browser.screenshots(upload, "demandeur-justificatifs");
     upload.close();
     page.bringToFront();
 
@@ -279,15 +324,15 @@ class BrowserJourneyTests {
     assertThat(page.getByLabel("Numéro ephoto (22 chiffres)")).hasValue("1234567890123456789012");
     page.getByLabel("Revenir à l'étape précédente").check();
     complete(page);
-    browser.openTask(page, "Mes démarches", "2. Motif de séjour");
+    BrowserSupport.nextStepOpens(page, "2. Motif de séjour");
     assertThat(page.getByLabel("Ne pas vivre en France en état de polygamie", new Page.GetByLabelOptions())).isChecked();
     assertThat(page.locator(".fjs-form-field-select").filter(new Locator.FilterOptions().setHasText("situation familiale")))
         .containsText("Célibataire");
-    browser.screenshot(page, "demandeur-retour-etape-2");
+    browser.screenshots(page, "demandeur-retour-etape-2");
     page.getByLabel("Enregistrer et poursuivre").check();
     complete(page);
 
-    browser.openTask(page, "Mes démarches", "3. Justificatifs");
+    BrowserSupport.nextStepOpens(page, "3. Justificatifs");
     assertThat(page.getByLabel("Documents à joindre")).hasValue(Pattern.compile("\\[fichiers joints : 1\\]"));
     page.getByLabel("Numéro ephoto (22 chiffres)").fill("1234567890123456789012");
     page.getByLabel("Confirmer le numéro ephoto").fill("1234567890123456789012");
@@ -295,21 +340,38 @@ class BrowserJourneyTests {
     complete(page);
 
     // Step 4: the summary, the observations, the dépôt.
-    browser.openTask(page, "Mes démarches", "4. Dépôt de la demande");
+    BrowserSupport.nextStepOpens(page, "4. Dépôt de la demande");
     Locator summary = page.getByLabel("Récapitulatif de votre demande");
     assertThat(summary).hasValue(Pattern.compile(".*Téléphone : 0612345678.*passeport\\.png.*quittance\\.pdf.*releve\\.jpg.*", Pattern.DOTALL));
     page.getByLabel("Observations à destination de l'administration").fill("Aucune.");
     page.getByLabel("Déposer la demande").check();
-    browser.screenshot(page, "demandeur-etape-4");
-    complete(page);
+    browser.screenshots(page, "demandeur-etape-4");
+    browser.noCamundaEnglish(page, "Étape 4");
+    // The dépôt's button says what it does.
+    BrowserSupport.submit(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+        .setName("Déposer définitivement ma demande")));
 
-    // « Mon espace »: the N° de la demande and the receipt, once its job has run.
-    page.navigate("/mon-espace");
+    // Step 5 « Confirmation », in Tasklist: the N° de la demande, the receipt, what comes next.
+    Locator confirmation = page.locator("#anef-confirmation");
+    assertThat(confirmation.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setName("Étape 5 : Confirmation")))
+        .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+    assertThat(confirmation.locator(".anef-numero")).hasText(Pattern.compile("5901\\d{15}"));
+    assertThat(confirmation).containsText("Et maintenant ?");
+    browser.screenshots(page, "demandeur-etape-5-confirmation");
+    browser.noCamundaEnglish(page, "Étape 5");
+    browser.checkAccessibility(page, "Étape 5 : Confirmation");
+    String shownNumber = confirmation.locator(".anef-numero").innerText().trim();
+    assertThat(pdfText(browser.download(page, confirmation.getByRole(AriaRole.LINK,
+        new Locator.GetByRoleOptions().setName("Télécharger la confirmation de dépôt (PDF)"))))).contains("CONFIRMATION DU DÉPÔT", shownNumber);
+    confirmation.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Accéder à mon espace")).click();
+
+    // « Mon espace »: the N° de la demande and the receipt.
+    assertThat(page).hasURL(Pattern.compile(".*/mon-espace$"));
     Locator receipt = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^confirmation-depot-")));
     reloadUntilVisible(page, receipt, "l'attestation de dépôt dans « Mon espace »");
     requestNumber = page.locator("tbody tr td").first().innerText().trim();
-    assertThat(requestNumber).matches("5901\\d{15}");
-    browser.screenshot(page, "demandeur-mon-espace-depot");
+    assertThat(requestNumber).isEqualTo(shownNumber);
+    browser.screenshots(page, "demandeur-mon-espace-depot");
     browser.checkAccessibility(page, "Mon espace (demande déposée)");
     String text = pdfText(browser.download(page, receipt));
     assertThat(text).contains("CONFIRMATION DU DÉPÔT", "TESTEUR", "JEANNE", applicantId, requestNumber);
@@ -346,10 +408,20 @@ class BrowserJourneyTests {
     verdict(agent, "Justificatif de résidence habituelle", "Valide", null);
     agent.getByLabel("Note interne (jamais transmise à l'usager)").fill("Dossier suivi par le bureau 3.");
     browser.screenshot(agent, "agent-examen-invalide");
+    browser.noCamundaEnglish(agent, "Examen des pièces (agent)");
+    browser.checkAccessibility(agent, "Tasklist de l'agent : examen des pièces");
     complete(agent);
 
     Page applicant = browser.person();
     browser.camundaLogin(applicant, "tasklist", applicantId, TestApplicants.PASSWORD);
+    // « Mon espace »: the unread count, and « Répondre » beside the case that awaits a complement.
+    applicant.navigate("/mon-espace");
+    Locator answer = applicant.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Répondre").setExact(true));
+    reloadUntilVisible(applicant, answer, "« Répondre » dans « Mon espace »");
+    assertThat(applicant.locator(".unread-count")).hasText(Pattern.compile("Mes notifications : [1-9]\\d* non lues?"));
+    assertThat(answer).hasAttribute("href", Pattern.compile(".*/mon-espace/notifications/[0-9a-f-]{36}$"));
+    browser.screenshots(applicant, "demandeur-mon-espace-complement");
+    browser.checkAccessibility(applicant, "Mon espace (complément demandé)");
     applicant.navigate("/mon-espace/notifications");
     Locator request = applicant.locator("tr").filter(new Locator.FilterOptions().setHasText("Demande de complément"));
     reloadUntilVisible(applicant, request, "la demande de complément dans « Mes notifications »");
@@ -359,7 +431,7 @@ class BrowserJourneyTests {
     assertThat(applicant.locator("main")).containsText("lue le " + LocalDate.now().format(FRENCH_DATE));
     assertThat(applicant.locator("main")).containsText("Copie illisible : fournissez une copie nette.");
     assertThat(applicant.locator("main")).not().containsText("bureau 3");
-    browser.screenshot(applicant, "demandeur-demande-de-complement");
+    browser.screenshots(applicant, "demandeur-demande-de-complement");
     browser.checkAccessibility(applicant, "Réponse à la demande de complément");
 
     // Nothing chosen: refused, in French, the focus on the errors.
@@ -379,12 +451,12 @@ class BrowserJourneyTests {
     home.getByLabel("Veuillez préciser les raisons du maintien du document (si vous le maintenez) :")
         .fill("La facture est du 2 novembre : elle a moins de 6 mois.");
     applicant.getByLabel("Message à l'agent :").fill("Voici une copie lisible de mon passeport.");
-    browser.screenshot(applicant, "demandeur-reponse-complement");
+    browser.screenshots(applicant, "demandeur-reponse-complement");
     applicant.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Valider et envoyer")).click();
     assertThat(applicant.getByRole(AriaRole.STATUS)).hasText("Votre réponse a bien été envoyée à l'agent instructeur.");
     applicant.navigate("/mon-espace/notifications");
     assertThat(request).containsText("Lu le " + LocalDate.now().format(FRENCH_DATE));
-    browser.screenshot(applicant, "demandeur-notifications-lues");
+    browser.screenshots(applicant, "demandeur-notifications-lues");
 
     // The agent sees the answers and accepts.
     browser.openTask(agent, "Demandes à examiner", "Examiner les pièces justificatives");
@@ -424,7 +496,7 @@ class BrowserJourneyTests {
     String certificate = pdfText(browser.download(applicant, applicant.getByRole(AriaRole.LINK,
         new Page.GetByRoleOptions().setName("TÉLÉCHARGER LE FORMULAIRE VIERGE DE CERTIFICAT MÉDICAL"))));
     assertThat(certificate).contains("CERTIFICAT MEDICAL CONFIDENTIEL", applicantId, "TESTEUR");
-    browser.screenshot(applicant, "demandeur-certificat-vierge");
+    browser.screenshots(applicant, "demandeur-certificat-vierge");
     browser.checkAccessibility(applicant, "Notification (certificat médical)");
 
     // OFII's doctor: the certificate, its scan on the medical file's page, the report.
@@ -481,7 +553,7 @@ class BrowserJourneyTests {
     // The préfecture's agent: the case in Cockpit by its N° de la demande, with its status.
     Page agent = browser.person();
     browser.camundaLogin(agent, "cockpit", "agent.lille", PASSWORD);
-    agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Processes").setExact(true)).first().click();
+    agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Processus").setExact(true)).first().click();
     agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Renouvellement de titre de séjour – étranger malade")).click();
     // Cockpit re-renders its search bar while the instance list loads: a pill chosen too early can vanish,
     // even after its value field appeared. The whole search is one attempt; a failed one starts again from a
@@ -494,7 +566,7 @@ class BrowserJourneyTests {
         agent.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         agent.locator("td.instance-id a").first().waitFor(new Locator.WaitForOptions().setTimeout(10_000));
         agent.locator("[cam-widget-search] input").first().click(new Locator.ClickOptions().setTimeout(5_000));
-        agent.locator("[cam-widget-search] .dropdown-menu").getByText("Business Key", new Locator.GetByTextOptions().setExact(true))
+        agent.locator("[cam-widget-search] .dropdown-menu").getByText("N° de la demande", new Locator.GetByTextOptions().setExact(true))
             .click(new Locator.ClickOptions().setTimeout(5_000));
         Locator value = agent.locator("[cam-widget-search] .value-field input");
         value.fill(requestNumber, new Locator.FillOptions().setTimeout(5_000));
@@ -509,6 +581,7 @@ class BrowserJourneyTests {
     });
     assertThat(row).hasCount(1);
     browser.screenshot(agent, "cockpit-recherche");
+    browser.noCamundaEnglish(agent, "Cockpit : recherche par N° de la demande");
     row.locator("td.instance-id a").first().click();
     Locator status = agent.locator("tr").filter(new Locator.FilterOptions()
         .setHas(agent.getByText("caseStatus", new Page.GetByTextOptions().setExact(true))));
@@ -545,7 +618,7 @@ class BrowserJourneyTests {
         .setName(Pattern.compile("attestation-decision-favorable|decision-favorable", Pattern.CASE_INSENSITIVE)));
     reloadUntilVisible(applicant, attestation, "l'attestation de décision favorable dans « Mon espace »");
     assertThat(applicant.locator("tbody")).containsText("Décision favorable");
-    browser.screenshot(applicant, "demandeur-decision-favorable");
+    browser.screenshots(applicant, "demandeur-decision-favorable");
     browser.checkAccessibility(applicant, "Mon espace (décision)");
     String text = pdfText(browser.download(applicant, attestation));
     assertThat(text).contains("ATTESTATION DE DÉCISION FAVORABLE", "TESTEUR", requestNumber);

@@ -94,6 +94,71 @@ final class BrowserSupport implements AutoCloseable {
         .setPath(EVIDENCE.resolve(String.format("%02d-%s.png", shots, name))));
   }
 
+  /**
+   * The screen at 1280 px and at a phone's 390 px (two screenshots, {@code -1280} and {@code -390}). The application's
+   * own pages must fit the phone's width (no horizontal scrolling); Tasklist is photographed as it is.
+   */
+  void screenshots(Page page, String name) {
+    var size = page.viewportSize();
+    screenshot(page, name + "-1280");
+    page.setViewportSize(390, 844);
+    try {
+      page.waitForFunction("() => window.innerWidth === 390");
+      shots--;
+      page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+          .setPath(EVIDENCE.resolve(String.format("%02d-%s.png", ++shots, name + "-390"))));
+      if (!page.url().contains("/camunda/")) {
+        Object width = page.evaluate("() => document.documentElement.scrollWidth");
+        assertThat(((Number) width).intValue()).as("largeur de « %s » sur un écran de 390 px", name).isLessThanOrEqualTo(390);
+      }
+    } finally {
+      page.setViewportSize(size.width, size.height);
+    }
+  }
+
+  /**
+   * Camunda's English texts (its webapps' en.json, in the webapp jar) that our French files translate differently,
+   * less the labels of our own forms (forms/*.form).
+   */
+  private static final java.util.Set<String> CAMUNDA_ENGLISH = camundaEnglish();
+
+  private static java.util.Set<String> camundaEnglish() {
+    java.util.Set<String> english = new java.util.HashSet<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+      String dir = "META-INF/resources/webjars/camunda/app/" + app + "/locales/";
+      try (var en = BrowserSupport.class.getClassLoader().getResourceAsStream(dir + "en.json");
+           var fr = BrowserSupport.class.getClassLoader().getResourceAsStream(dir + "fr.json")) {
+        JsonNode enLabels = json.readTree(new String(en.readAllBytes(), StandardCharsets.UTF_8).replace("\uFEFF", "")).get("labels");
+        JsonNode frLabels = json.readTree(fr.readAllBytes()).get("labels");
+        enLabels.properties().forEach(e -> {
+          String text = e.getValue().asText().trim();
+          if (text.length() > 2 && !text.equals(frLabels.get(e.getKey()).asText().trim())) {
+            english.add(text);
+          }
+        });
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    // A word that our own forms use on purpose, as the seed does (« Email »), is ours, not Camunda's.
+    try (var forms = Files.list(Paths.get("forms"))) {
+      for (Path form : forms.toList()) {
+        json.readTree(form.toFile()).findValues("label").forEach(label -> english.remove(label.asText().trim()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return java.util.Set.copyOf(english);
+  }
+
+  /** No line of visible text on the screen is one of Camunda's English texts (« Complete », « Claim »…). */
+  void noCamundaEnglish(Page page, String label) {
+    String visible = page.locator("body").innerText();
+    List<String> found = visible.lines().map(String::trim).filter(CAMUNDA_ENGLISH::contains).distinct().toList();
+    assertThat(found).as("textes anglais de Camunda visibles sur « %s »", label).isEmpty();
+  }
+
   /** Clicks what downloads a file and returns its bytes, kept under target/e2e/ too. */
   byte[] download(Page page, Locator link) {
     Download download = page.waitForDownload(link::click);
@@ -171,17 +236,33 @@ final class BrowserSupport implements AutoCloseable {
 
   // ---------------------------------------------------------------- Tasklist and Cockpit
 
-  /** Logs into a Camunda web application (Tasklist, Cockpit) through its login page. */
+  /**
+   * Logs into a Camunda web application (Tasklist, Cockpit) the only way there is: the webapp's address leads to the
+   * application's French login page, which leads back to the webapp once the password is accepted.
+   */
   void camundaLogin(Page page, String app, String user, String password) {
-    page.navigate("/camunda/app/" + app + "/", new Page.NavigateOptions().setWaitUntil(
-        com.microsoft.playwright.options.WaitUntilState.NETWORKIDLE));
+    page.navigate("/camunda/app/" + app + "/");
+    PlaywrightAssertions.assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/connexion\\?suite=.*"));
+    page.getByLabel("Identifiant :").fill(user);
+    page.getByLabel("Mot de passe :").fill(password);
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("S'identifier")).click();
     // The first load of a Camunda web application is long (a few megabytes of scripts) on a busy machine.
-    page.getByPlaceholder("Username").waitFor(new Locator.WaitForOptions().setTimeout(90_000));
-    page.getByPlaceholder("Username").fill(user);
-    page.getByPlaceholder("Password").fill(password);
-    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-    PlaywrightAssertions.assertThat(page.getByText(app.equals("tasklist") ? "Start process" : "Processes").first())
-        .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+    try {
+      PlaywrightAssertions.assertThat(page.getByText(app.equals("tasklist") ? "Commencer une démarche" : "Processus").first())
+          .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+    } catch (AssertionError notThere) {
+      screenshot(page, "echec-connexion-" + user);
+      throw new AssertionError("après la connexion de " + user + " : " + page.url(), notThere);
+    }
+  }
+
+  /** An applicant's next step, opened by Tasklist itself once the previous one was sent (anef/tasklist.js). */
+  static Locator nextStepOpens(Page page, String taskName) {
+    PlaywrightAssertions.assertThat(page.locator(".task-card h2, .task-card .names").getByText(taskName).first())
+        .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+    Locator form = page.locator(".fjs-form");
+    form.waitFor();
+    return form;
   }
 
   /** Opens a Tasklist filter, then the named task, reloading while the engine's jobs have not yet created it. */
@@ -198,7 +279,7 @@ final class BrowserSupport implements AutoCloseable {
     });
     task.click();
     Locator claim = page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-        new Page.GetByRoleOptions().setName("Claim").setExact(true));
+        new Page.GetByRoleOptions().setName("Prendre en charge").setExact(true));
     Locator form = page.locator(".fjs-form");
     form.waitFor();
     if (claim.isVisible()) {
@@ -223,15 +304,20 @@ final class BrowserSupport implements AutoCloseable {
 
   static Locator completeButton(Page page) {
     return page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-        new Page.GetByRoleOptions().setName("Complete").setExact(true));
+        new Page.GetByRoleOptions().setName("Valider").setExact(true));
   }
 
-  /** Completes the open task and waits until Tasklist has closed its form. */
+  /** Completes the open task and waits for the engine's answer: the step is stored. */
   static void complete(Page page) {
-    Locator button = completeButton(page);
+    submit(page, completeButton(page));
+  }
+
+  /** Clicks a task's sending button and waits for the engine's answer to the form (2xx: the step is stored). */
+  static void submit(Page page, Locator button) {
     PlaywrightAssertions.assertThat(button).isEnabled();
-    button.click();
-    PlaywrightAssertions.assertThat(page.locator(".fjs-form")).hasCount(0);
+    com.microsoft.playwright.Response answer = page.waitForResponse(
+        r -> r.url().endsWith("/submit-form") && "POST".equals(r.request().method()), button::click);
+    assertThat(answer.status()).as("réponse du moteur au formulaire").isBetween(200, 299);
   }
 
   /** Polls a condition that depends on the engine's job executor (async steps), 60 s at most. */

@@ -34,7 +34,26 @@ import org.springframework.web.bind.annotation.GetMapping;
 @ConditionalOnClass(name = EmbeddedMailServer.GREENMAIL)
 class DemoMailboxController {
 
-  record MailView(Date sentAt, String to, String subject, String body, List<String> attachments) {}
+  record MailView(Date sentAt, String to, String subject, String body, List<String> attachments) {
+
+    /** The body cut into text and web addresses, so that the page makes the addresses links (never raw HTML). */
+    public List<Segment> segments() {
+      List<Segment> segments = new ArrayList<>();
+      java.util.regex.Matcher link = LINK.matcher(body);
+      int from = 0;
+      while (link.find()) {
+        segments.add(new Segment(body.substring(from, link.start()), false));
+        segments.add(new Segment(link.group(), true));
+        from = link.end();
+      }
+      segments.add(new Segment(body.substring(from), false));
+      return segments;
+    }
+  }
+
+  record Segment(String text, boolean link) {}
+
+  private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://[^\\s<>\"«»]+[^\\s<>\"«».,;:)]");
 
   private final GreenMail greenMail;
   private final IdentityService identity;
@@ -63,7 +82,7 @@ class DemoMailboxController {
     return "mailbox";
   }
 
-  private static MailView view(MimeMessage message, String to) throws MessagingException, IOException {
+  static MailView view(MimeMessage message, String to) throws MessagingException, IOException {
     List<String> attachments = new ArrayList<>();
     String body;
     if (message.getContent() instanceof Multipart multipart) {
@@ -73,7 +92,8 @@ class DemoMailboxController {
         if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null) {
           attachments.add(part.getFileName());
         } else {
-          text.append(GreenMailUtil.getBody(part));
+          // Decoded (quoted-printable, charset), as a mail client shows it.
+          text.append(part.getContent() instanceof String decoded ? decoded : GreenMailUtil.getBody(part));
         }
       }
       body = text.toString();

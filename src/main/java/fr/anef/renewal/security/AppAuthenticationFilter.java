@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates the application's pages and API: the user logged into the Camunda webapps in this HTTP
  * session (Tasklist's login), or HTTP Basic checked by the engine's identity service (login throttling
- * included). Pages redirect an anonymous visitor to the Tasklist login; the API answers 401 in French.
+ * included). Pages send an anonymous visitor to the application's login (/connexion), which brings them back to the page asked; the API answers 401 in French.
  */
 class AppAuthenticationFilter extends OncePerRequestFilter {
 
@@ -92,7 +92,9 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
       response.getWriter().write("{\"messages\":[\"" + (sentCredentials ? LoginRefusals.REFUSED : LoginRefusals.REQUIRED)
           + "\"]}");
     } else {
-      response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/");
+      String asked = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+      response.sendRedirect(request.getContextPath() + "/connexion?suite="
+          + java.net.URLEncoder.encode(asked, StandardCharsets.UTF_8));
     }
   }
 }

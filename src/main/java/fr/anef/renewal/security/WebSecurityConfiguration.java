@@ -64,4 +64,14 @@ class WebSecurityConfiguration {
     registration.setOrder(21);
     return registration;
   }
+
+  /** The webapps' pages lead a visitor who is not logged in to the application's login page (ADR 0015). */
+  @Bean
+  FilterRegistrationBean<WebappLoginRedirect> webappLoginRedirect() {
+    FilterRegistrationBean<WebappLoginRedirect> registration = new FilterRegistrationBean<>(new WebappLoginRedirect());
+    registration.setName("webapp-login-redirect");
+    registration.addUrlPatterns("/camunda/app/*", "/camunda/app");
+    registration.setOrder(5);
+    return registration;
+  }
 }

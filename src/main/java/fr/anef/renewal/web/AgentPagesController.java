@@ -61,7 +61,12 @@ class AgentPagesController {
     requireAgent(request);
     RenewalCase filed = filing.byRequestNumber(requestNumber).orElseThrow(OwnedResources::notFound);
     model.addAttribute("renewal", filed);
-    model.addAttribute("requirements", documents.requirements(filed.getId()));
+    var requirements = documents.requirements(filed.getId());
+    model.addAttribute("requirements", requirements);
+    // The documents by their French names (the DMN's labels), never their codes.
+    model.addAttribute("documentLabels", requirements.stream().collect(java.util.stream.Collectors.toMap(
+        fr.anef.renewal.documents.DocumentRequirement::code, fr.anef.renewal.documents.DocumentRequirement::label,
+        (a, b) -> a)));
     model.addAttribute("files", documents.filesOf(filed.getId()));
     model.addAttribute("issued", documents.issuedDocumentsOf(filed.getId()));
     model.addAttribute("history", caseHistory.forAgent(filed));

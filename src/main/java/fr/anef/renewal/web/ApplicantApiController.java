@@ -7,6 +7,7 @@ import fr.anef.renewal.documents.IssuedDocument;
 import fr.anef.renewal.documents.UploadedFile;
 import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.filing.RenewalProcess;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
@@ -58,8 +59,11 @@ class ApplicantApiController {
     }
   }
 
-  record CaseView(UUID id, String requestNumber, String status, String statusLabel, Instant createdAt,
-      Instant depositedAt, String filingTiming, List<IssuedView> documents) {}
+  record CaseView(UUID id, String requestNumber, String processInstanceId, String status, String statusLabel,
+      Instant createdAt, Instant depositedAt, String filingTiming, List<IssuedView> documents) {}
+
+  /** Who is logged in, for the application's script in Tasklist (anef/tasklist.js). */
+  record MeView(String id, boolean demandeur) {}
 
   record FileView(UUID id, String documentCode, String fileName, String contentType, long sizeBytes, String sha256) {
     static FileView of(DocumentFile f) {
@@ -77,13 +81,19 @@ class ApplicantApiController {
     }
   }
 
+  @GetMapping("/moi")
+  MeView me(HttpServletRequest request) {
+    AppUser user = AppUser.of(request);
+    return new MeView(user.id(), user.isIn(RenewalProcess.GROUP_APPLICANTS));
+  }
+
   @GetMapping("/demandes")
   List<CaseView> cases(HttpServletRequest request) {
     return filing.casesOf(AppUser.of(request).id()).stream().map(this::view).toList();
   }
 
   private CaseView view(RenewalCase c) {
-    return new CaseView(c.getId(), c.getRequestNumber(), c.getStatus().name(), c.getStatus().label(), c.getCreatedAt(),
+    return new CaseView(c.getId(), c.getRequestNumber(), c.getProcessInstanceId(), c.getStatus().name(), c.getStatus().label(), c.getCreatedAt(),
         c.getDepositedAt(), c.getFilingTiming() == null ? null : c.getFilingTiming().label(),
         documents.issuedDocumentsOf(c.getId()).stream().map(IssuedView::of).toList());
   }

@@ -34,12 +34,17 @@ class ApplicantPagesController {
   private final DocumentService documents;
   private final OwnedResources owned;
   private final CaseHistory caseHistory;
+  private final fr.anef.renewal.notification.NotificationService notifications;
+  private final fr.anef.renewal.instruction.Complements complements;
 
-  ApplicantPagesController(FilingService filing, DocumentService documents, OwnedResources owned, CaseHistory caseHistory) {
+  ApplicantPagesController(FilingService filing, DocumentService documents, OwnedResources owned, CaseHistory caseHistory,
+      fr.anef.renewal.notification.NotificationService notifications, fr.anef.renewal.instruction.Complements complements) {
     this.filing = filing;
     this.documents = documents;
     this.owned = owned;
     this.caseHistory = caseHistory;
+    this.notifications = notifications;
+    this.complements = complements;
   }
 
   @GetMapping
@@ -50,6 +55,12 @@ class ApplicantPagesController {
     model.addAttribute("cases", cases);
     model.addAttribute("issued", cases.stream().collect(Collectors.toMap(RenewalCase::getId,
         c -> documents.issuedDocumentsOf(c.getId()))));
+    model.addAttribute("unread", notifications.list(user.id(),
+        fr.anef.renewal.notification.NotificationFilter.UNREAD, 0, 1).getTotalElements());
+    // An open complement request, per case: « Répondre » leads to it.
+    Map<UUID, UUID> toAnswer = new java.util.HashMap<>();
+    cases.forEach(c -> complements.awaitingAnswer(c.getId()).ifPresent(n -> toAnswer.put(c.getId(), n)));
+    model.addAttribute("toAnswer", toAnswer);
     return "space";
   }
 

@@ -11,6 +11,6 @@ class WebConfiguration implements WebMvcConfigurer {
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(CsrfTokens.forSessionForms())
         .addPathPatterns("/mon-espace/**", "/api/**", "/agent/**", "/ofii/**", "/demo/**", "/analyste/**");
-    registry.addInterceptor(CsrfTokens.forPublicForms()).addPathPatterns("/compte/**");
+    registry.addInterceptor(CsrfTokens.forPublicForms()).addPathPatterns("/compte/**", "/connexion", "/deconnexion");
   }
 }

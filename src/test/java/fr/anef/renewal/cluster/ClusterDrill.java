@@ -456,7 +456,7 @@ public final class ClusterDrill {
       env.put("CAMUNDA_BPM_ADMIN_USER_ID", ADMIN);
       env.put("CAMUNDA_BPM_ADMIN_USER_PASSWORD", ADMIN_PASSWORD);
       env.put("ANEF_NODE_NAME", name);
-      env.put("PUBLIC_LOGIN_URL", drill.balancer() + "/camunda/app/tasklist/");
+      env.put("PUBLIC_LOGIN_URL", drill.balancer() + "/connexion?suite=/mon-espace/notifications");
       return new Node(name, port, builder.start());
     }
 
