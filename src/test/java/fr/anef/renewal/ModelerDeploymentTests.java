@@ -157,6 +157,22 @@ class ModelerDeploymentTests {
     return deployed.getBody().get("id").asText();
   }
 
+  @Test
+  @DisplayName("Un modèle refusé au déploiement depuis le Modeler : l'analyste lit pourquoi, en français (la seule réponse 500 dont le corps n'est pas remplacé)")
+  void aRefusedModelSaysWhyToTheAnalyst() throws IOException {
+    String model = Files.readString(Path.of("bpmn/residence-permit-renewal.bpmn"))
+        .replace(">P30D</bpmn:timeDuration>", ">PT3M</bpmn:timeDuration>");
+    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("deployment-name", "residence-permit-renewal.bpmn");
+    body.add("residence-permit-renewal.bpmn", named("residence-permit-renewal.bpmn", model.getBytes(StandardCharsets.UTF_8)));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<String> refused = as("analyste", "Demo-2026!")
+        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class);
+    assertThat(refused.getStatusCode().isError()).isTrue();
+    assertThat(refused.getBody()).contains("ne dit pas sa durée, PT3M");
+  }
+
   /** One applicant's case, walked through the REST API as Tasklist and the application's pages would. */
   final class Walk {
 

@@ -21,6 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a French message and a reference, never the engine's body, which names the exception's class
  * ({@code "type":"ProcessEngineException"}) and its internal message (SQL, table names). The reference is logged with
  * the failure, so that support finds the cause from what the person reads.
+ *
+ * <p>One door keeps the engine's answer: a deployment ({@code …/deployment/create}, Modeler's « Deploy »), open only
+ * to analysts and administrators, where the engine's 500 carries the parser's message — the model checks' French
+ * refusal (a timer's duration, fr.anef.renewal.models) — which the analyst needs to mend the model.
  */
 final class ServerErrorBodies extends OncePerRequestFilter {
 
@@ -32,6 +36,10 @@ final class ServerErrorBodies extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (request.getRequestURI().endsWith("/deployment/create")) {
+      chain.doFilter(request, response);
+      return;
+    }
     FailureCapture capture = new FailureCapture(response);
     Throwable thrown = null;
     try {
