@@ -83,7 +83,25 @@ class ModelerDeploymentTests {
         }
       }
     } finally {
-      repository.deleteDeployment(deploymentId, true);
+      undeploy(deploymentId);
+    }
+  }
+
+  /**
+   * Removes the analyst's deployment and its cases; the job executor may be running one of their jobs at that moment
+   * (the engine then refuses the delete with an optimistic-locking failure): tried again, at most ten times.
+   */
+  void undeploy(String deploymentId) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        repository.deleteDeployment(deploymentId, true);
+        return;
+      } catch (org.camunda.bpm.engine.OptimisticLockingException concurrentJob) {
+        if (attempt == 10) {
+          throw concurrentJob;
+        }
+        Thread.sleep(200);
+      }
     }
   }
 
