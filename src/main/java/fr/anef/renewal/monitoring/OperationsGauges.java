@@ -1,11 +1,14 @@
 package fr.anef.renewal.monitoring;
 
+import fr.anef.renewal.filing.CaseStatus;
+import fr.anef.renewal.filing.RenewalProcess;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +28,8 @@ import org.springframework.stereotype.Component;
 class OperationsGauges {
 
   static final long TTL_SECONDS = 30;
-  /** The case statuses as stored (filing's {@code CaseStatus}), one gauge each. */
-  static final List<String> STATUSES = List.of("DRAFT", "ABANDONED", "DEPOSITED", "IN_REVIEW", "COMPLEMENT_REQUESTED",
-      "MEDICAL_INSTRUCTION", "IMPLICITLY_REJECTED", "FAVOURABLE", "REFUSED", "CLOSED_INCOMPLETE");
   /** The queues of Tasklist's filters. */
-  static final List<String> QUEUES = List.of("prefecture-agents", "ofii-doctors", "ofii-college");
+  static final List<String> QUEUES = List.of(RenewalProcess.GROUP_PREFECTURE_AGENTS, "ofii-doctors", "ofii-college");
 
   private final ManagementService management;
   private final RuntimeService runtime;
@@ -49,7 +49,7 @@ class OperationsGauges {
     gauge(meters, "anef.jobs.failed", "Jobs en échec sans nouvel essai (incident)", Map.of(), s -> s.jobsFailed);
     gauge(meters, "anef.jobs.locked", "Jobs verrouillés par un nœud", Map.of(), s -> s.jobsLocked);
     gauge(meters, "anef.incidents", "Incidents ouverts (Cockpit)", Map.of(), s -> s.incidents);
-    for (String status : STATUSES) {
+    for (String status : Arrays.stream(CaseStatus.values()).map(Enum::name).toList()) {
       gauge(meters, "anef.cases", "Demandes par statut", Map.of("status", status),
           s -> s.casesByStatus.getOrDefault(status, 0L));
     }

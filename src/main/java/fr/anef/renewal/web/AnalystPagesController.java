@@ -1,5 +1,7 @@
 package fr.anef.renewal.web;
 
+import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.mail.MailOutbox;
 import fr.anef.renewal.models.Migrations;
 import fr.anef.renewal.models.ModelDrift;
 import fr.anef.renewal.security.AppUser;
@@ -23,7 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/analyste")
 class AnalystPagesController {
 
-  static final List<String> PROCESSES = List.of("residence-permit-renewal", "ofii-medical-opinion", "mail-dispatch");
+  static final List<String> PROCESSES = List.of(RenewalProcess.KEY, "ofii-medical-opinion", MailOutbox.DISPATCH_PROCESS);
 
   private final Migrations migrations;
   private final ModelDrift drift;
@@ -68,13 +70,17 @@ class AnalystPagesController {
       @RequestParam("de") int from, @RequestParam("vers") int to) {
     requireAnalyst(request);
     String process = known(key);
-    Migrations.Applied applied = migrations.apply(process, from, to);
     model.addAttribute("processes", PROCESSES);
     model.addAttribute("process", process);
-    model.addAttribute("versions", migrations.versions(process));
     model.addAttribute("csrf", CsrfTokens.tokenOf(request));
-    model.addAttribute("preview", applied.preview());
-    model.addAttribute("batchId", applied.batchId());
+    try {
+      Migrations.Applied applied = migrations.apply(process, from, to);
+      model.addAttribute("preview", applied.preview());
+      model.addAttribute("batchId", applied.batchId());
+    } catch (IllegalArgumentException e) {
+      model.addAttribute("error", e.getMessage()); // an unknown version: said in French, as in the preview
+    }
+    model.addAttribute("versions", migrations.versions(process));
     return "analyst-migrations";
   }
 
