@@ -219,15 +219,15 @@ final class BrowserSupport implements AutoCloseable {
   static String axeSource() {
     try {
       if (!Files.exists(AXE_SCRIPT)) {
-        Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent")
+        Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--silent")
             .directory(AXE_DIR.toFile()).inheritIO().start();
         if (!npm.waitFor(180, TimeUnit.SECONDS) || npm.exitValue() != 0) {
-          throw new IllegalStateException("npm install dans .ci/axe a échoué : axe-core est introuvable");
+          throw new IllegalStateException("npm ci dans .ci/axe a échoué : axe-core est introuvable");
         }
       }
       return Files.readString(AXE_SCRIPT, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalStateException("axe-core est introuvable : lancez « npm install » dans .ci/axe (npm requis)", e);
+      throw new IllegalStateException("axe-core est introuvable : lancez « npm ci » dans .ci/axe (npm requis)", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
