@@ -1,6 +1,7 @@
 package fr.anef.renewal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -21,7 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.anef.renewal.filing.CounterFiling;
+import fr.anef.renewal.shared.Refusal;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -59,6 +63,8 @@ class IsolationTests {
   @Autowired TestRestTemplate http;
   @Autowired TaskService tasks;
   @Autowired AuthorizationService authorizations;
+  @Autowired FilterService filters;
+  @Autowired CounterFiling counter;
 
   @Autowired MockMvc mvc;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -179,6 +185,17 @@ class IsolationTests {
       assertThat(list("agent.lille", query, paris.processInstanceId())).as(query + " as agent.lille, Paris").isEmpty();
     }
     assertThat(list(agent, "/engine-rest/task?candidateGroup={g}", "prefecture-59")).isEmpty();
+    // Tasklist's filter « Demandes à examiner », as each agent runs it.
+    String toReview = filters.createFilterQuery().filterName("Demandes à examiner").singleResult().getId();
+    assertThat(list(agent, "/engine-rest/filter/{id}/list?maxResults=100000", toReview)).extracting(t -> t.get("id").asText())
+        .contains(parisTask).doesNotContain(lilleTask);
+    assertThat(list("agent.lille", "/engine-rest/filter/{id}/list?maxResults=100000", toReview))
+        .extracting(t -> t.get("id").asText()).contains(lilleTask).doesNotContain(parisTask);
+    // The counter route: the Paris counter cannot open a renewal for a person living in Lille.
+    String lilleResident = TestApplicants.create(register, identity, 90);
+    assertThatThrownBy(() -> counter.open(agent, List.of("prefecture-agents", "prefecture-75"), lilleResident))
+        .isInstanceOf(Refusal.class).hasMessageContaining("relève de la préfecture du Nord");
+    assertThat(filing.casesOf(lilleResident)).isEmpty();
     assertThat(list(agent, "/engine-rest/task?processInstanceBusinessKey={n}", lilleCase.getRequestNumber())).isEmpty();
     assertThat(list(agent, "/engine-rest/history/process-instance?processInstanceBusinessKey={n}", lilleCase.getRequestNumber()))
         .isEmpty();

@@ -1,6 +1,12 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.prefecture.AgentScopes;
 import fr.anef.renewal.prefecture.CaseScopes;
+import fr.anef.renewal.prefecture.Prefectures;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import fr.anef.renewal.shared.ClusterLock;
 import java.util.Arrays;
 import java.util.Set;
@@ -18,14 +24,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Cases filed by earlier versions, before each préfecture saw only its own (ADR 0016): at start-up, under the cluster
- * lock, once per database (engine property {@value #DONE}), every filed case gets its préfecture's grants — history
- * for the ended ones, instance, history and tasks for the running ones. At every start, a task still offered to the
+ * lock, once per database (engine property {@value #DONE}), the agents without a préfecture join the Nord's (the one
+ * préfecture of earlier versions) and every filed case gets its préfecture's grants — history for the ended ones,
+ * instance, history and tasks for the running ones. At every start, a task still offered to the
  * national role group (created by an earlier version) goes to its case's préfecture.
  */
 @Component
 class PrefectureScopeMigration {
 
   static final String DONE = "anef.prefecture-scopes.v1";
+  /** The préfecture that instructed every case before (anef.filing.default-department). */
+  static final String FORMER_DEPARTMENT = "59";
   private static final Logger LOG = LoggerFactory.getLogger(PrefectureScopeMigration.class);
 
   private final RenewalCaseRepository cases;
@@ -34,9 +43,11 @@ class PrefectureScopeMigration {
   private final TaskService tasks;
   private final ManagementService management;
   private final ClusterLock lock;
+  private final IdentityService identity;
 
   PrefectureScopeMigration(RenewalCaseRepository cases, CaseScopes scopes, RuntimeService runtime, TaskService tasks,
-      ManagementService management, ClusterLock lock) {
+      ManagementService management, ClusterLock lock, IdentityService identity) {
+    this.identity = identity;
     this.cases = cases;
     this.scopes = scopes;
     this.runtime = runtime;
@@ -54,6 +65,17 @@ class PrefectureScopeMigration {
 
   void migrateUnderLock() {
     if (!management.getProperties().containsKey(DONE)) {
+      // Agents of earlier versions worked for the one préfecture that instructed everything (the Nord, the former
+      // anef.filing.default-department): they keep its cases. Others are added in Camunda Admin.
+      for (User agent : identity.createUserQuery().memberOfGroup(CaseScopes.ROLE).list()) {
+        List<String> groups = identity.createGroupQuery().groupMember(agent.getId()).list().stream().map(Group::getId)
+            .toList();
+        if (groups.stream().noneMatch(g -> AgentScopes.GROUP.matcher(g).matches())) {
+          identity.createMembership(agent.getId(), AgentScopes.groupOf(FORMER_DEPARTMENT));
+          LOG.info("Agent {} rattaché à la {} (préfecture unique des versions précédentes)", agent.getId(),
+              Prefectures.name(FORMER_DEPARTMENT));
+        }
+      }
       Set<CaseStatus> filed = Arrays.stream(CaseStatus.values()).filter(s -> s != CaseStatus.DRAFT)
           .collect(Collectors.toSet());
       int open = 0;
