@@ -106,7 +106,7 @@ class CounterRouteTests {
     assertThat(task.getAssignee()).as(task.getName()).isEqualTo(AGENT);
     assertThat(task.getName()).as("whose draft it is, in the agent's task list").endsWith(" — au guichet pour AMINATA GUICHET ("
         + filing.caseOf(instanceId).getApplicantId() + ")");
-    identity.setAuthentication(AGENT, List.of(RenewalProcess.GROUP_PREFECTURE_AGENTS));
+    identity.setAuthentication(AGENT, List.of(RenewalProcess.GROUP_PREFECTURE_AGENTS, "prefecture-59"));
     try {
       Map<String, Object> variables = new HashMap<>(tasks.getVariables(task.getId()));
       variables.putAll(form);

@@ -44,7 +44,12 @@ public class TestFilings {
 
   /** A new applicant (titre expiring in {@code daysToExpiry} days) files; the receipt job has run. */
   public Filed depositedCase(int daysToExpiry) {
-    String applicant = TestApplicants.create(register, identity, daysToExpiry);
+    return depositedCase(daysToExpiry, "59000", "Lille");
+  }
+
+  /** The same for an applicant living at {@code postalCode} {@code city}. */
+  public Filed depositedCase(int daysToExpiry, String postalCode, String city) {
+    String applicant = TestApplicants.create(register, identity, daysToExpiry, postalCode, city);
     identity.setAuthentication(applicant, List.of(RenewalProcess.GROUP_APPLICANTS));
     String id;
     try {

@@ -16,7 +16,10 @@ interface RenewalCaseRepository extends JpaRepository<RenewalCase, UUID> {
 
   List<RenewalCase> findByApplicantIdAndStatusIn(String applicantId, Collection<CaseStatus> statuses);
 
-  List<RenewalCase> findByCounterAgentIdIsNotNullAndStatus(CaseStatus status);
+  List<RenewalCase> findByCounterAgentIdIsNotNullAndStatusAndDepartment(CaseStatus status, String department);
+
+  /** Filed cases not decided nor closed (their préfecture's scope is checked at start-up). */
+  List<RenewalCase> findByStatusIn(Collection<CaseStatus> statuses);
 }
 
 interface CaseEventRepository extends JpaRepository<CaseEvent, Long> {

@@ -12,6 +12,10 @@ import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.RequiredDocuments;
 import fr.anef.renewal.pdf.PdfRenderer;
 import fr.anef.renewal.pdf.RequiredDocumentItem;
+import fr.anef.renewal.prefecture.AgentScopes;
+import fr.anef.renewal.prefecture.CaseScopes;
+import fr.anef.renewal.prefecture.Prefecture;
+import fr.anef.renewal.prefecture.Prefectures;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.register.RegisteredPerson;
 import fr.anef.renewal.register.ResidenceTitle;
@@ -30,7 +34,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,11 +57,11 @@ public class FilingService {
   private final PdfRenderer pdf;
   private final RuntimeService runtime;
   private final Clock clock;
-  private final String defaultDepartment;
+  private final CaseScopes scopes;
 
   FilingService(RenewalCaseRepository cases, CaseEventRepository events, Register register,
       DocumentService documents, RequiredDocuments requiredDocuments, RequestNumbers requestNumbers, PdfRenderer pdf, RuntimeService runtime, Clock clock,
-      @Value("${anef.filing.default-department}") String defaultDepartment) {
+      CaseScopes scopes) {
     this.cases = cases;
     this.events = events;
     this.register = register;
@@ -68,7 +71,7 @@ public class FilingService {
     this.pdf = pdf;
     this.runtime = runtime;
     this.clock = clock;
-    this.defaultDepartment = defaultDepartment;
+    this.scopes = scopes;
   }
 
   /**
@@ -101,8 +104,19 @@ public class FilingService {
     openCase(applicantId).ifPresent(open -> {
       throw new Refusal(alreadyOpen(open, atCounter));
     });
+    // The competent préfecture of the person's residence (CESEDA R. 431-20); at the counter, only the agent's own.
+    Prefecture competent = Prefectures.competentFor(person.getPostalCode());
+    if (atCounter) {
+      String agentDepartment = AgentScopes.departmentOf(groups).orElseThrow(() -> new Refusal(
+          "Votre compte n'est rattaché à aucune préfecture : la demande ne peut pas être ouverte au guichet."));
+      if (!agentDepartment.equals(competent.department())) {
+        throw new Refusal("Cette personne réside à " + person.getCity() + " (" + person.getPostalCode() + ") : sa demande "
+            + "relève de la " + lowerFirst(competent.name()) + ", pas de la " + lowerFirst(Prefectures.name(agentDepartment))
+            + ". Orientez-la vers la préfecture compétente.");
+      }
+    }
     Optional<ResidenceTitle> title = register.latestTitle(applicantId);
-    String department = Optional.ofNullable(person.department()).orElse(defaultDepartment);
+    String department = competent.department();
     RenewalCase draft = new RenewalCase(applicantId, processInstanceId, department, title.isPresent(),
         title.map(ResidenceTitle::getTitleNumber).orElse(null), title.map(ResidenceTitle::getValidUntil).orElse(null),
         clock.instant());
@@ -309,13 +323,58 @@ public class FilingService {
     }
     errors.addAll(missingDocuments(draft.getId()));
     Refusal.unless(errors);
+    // The competent préfecture of the address the register holds at the dépôt (it may have changed since the draft).
+    Prefecture competent = Prefectures.competentFor(register.person(draft.getApplicantId())
+        .map(RegisteredPerson::getPostalCode).orElse(null));
     documents.discardNotRequired(draft.getId());
     LocalDate today = LocalDate.now(clock);
     FilingTiming timing = FilingTiming.of(today, draft.getTitleValidUntil());
+    draft.assignTo(competent.department());
     draft.deposit(requestNumbers.next(draft.getDepartment(), today), clock.instant(), timing);
     logFilerAct(draft, "DEPOSITED", (draft.filedAtCounter() ? "Demande déposée au guichet (" : "Demande déposée (")
-        + timing.label() + ")");
+        + timing.label() + ", " + competent.name() + ")");
+    scopes.assign(processInstanceId, competent.department());
     return draft.getRequestNumber();
+  }
+
+  /**
+   * A change of address declared before the decision (CESEDA: the titre is issued by the préfet of the residence):
+   * the register's address changes and, when the new one is in another préfecture's département, the person's
+   * filed case not yet decided moves there — its history says so, the receiving préfecture's agents get the case, its
+   * history and its open tasks, the former ones nothing any more. The N° de la demande stays (ADR 0016): it is the
+   * receipt's, the mails', the notifications' and the business key's; the département in it says where the case was
+   * filed. A draft takes the préfecture of its address at the dépôt.
+   *
+   * @return the préfecture that now instructs the person's open case, if one moved
+   */
+  @Transactional
+  public Optional<Prefecture> declareNewAddress(String applicantId, String actor, String addressLine, String postalCode,
+      String city) {
+    List<String> errors = new ArrayList<>();
+    String line = addressLine == null ? "" : addressLine.strip();
+    String town = city == null ? "" : city.strip();
+    if (line.isEmpty() || line.length() > 200) {
+      errors.add("Indiquez le numéro et la voie de votre nouvelle adresse (200 caractères au plus).");
+    }
+    if (town.isEmpty() || town.length() > 100) {
+      errors.add("Indiquez la commune de votre nouvelle adresse (100 caractères au plus).");
+    }
+    Refusal.unless(errors);
+    Prefecture competent = Prefectures.competentFor(postalCode);
+    register.lockPerson(applicantId).orElseThrow(() -> new Refusal("Aucune personne n'est enregistrée sous l'identifiant "
+        + applicantId + "."));
+    register.changeAddress(applicantId, line, postalCode.strip(), town);
+    Optional<RenewalCase> moving = openCase(applicantId)
+        .filter(c -> !c.isDraft() && !competent.department().equals(c.getDepartment()));
+    moving.ifPresent(filed -> {
+      String from = filed.getDepartment();
+      filed.assignTo(competent.department());
+      cases.save(filed);
+      logFor(filed, actor, "TRANSFERRED", "Changement d'adresse (" + postalCode.strip() + " " + town + ") : demande "
+          + "transférée de la " + lowerFirst(Prefectures.name(from)) + " à la " + lowerFirst(competent.name()));
+      scopes.transfer(filed.getProcessInstanceId(), from, competent.department());
+    });
+    return moving.map(c -> competent);
   }
 
   // ---- Queries for the applicant's pages and the other capabilities
@@ -407,10 +466,14 @@ public class FilingService {
         "Aucune demande ouverte au guichet n'est en cours de saisie sous cette référence."));
   }
 
-  /** The drafts being filled at the counter, for the agents' counter page. */
+  /** The drafts being filled at the counter of one préfecture, for its agents' counter page. */
   @Transactional(readOnly = true)
-  public List<RenewalCase> counterDrafts() {
-    return cases.findByCounterAgentIdIsNotNullAndStatus(CaseStatus.DRAFT);
+  public List<RenewalCase> counterDrafts(String department) {
+    return cases.findByCounterAgentIdIsNotNullAndStatusAndDepartment(CaseStatus.DRAFT, department);
+  }
+
+  static String lowerFirst(String name) {
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
   }
 
   private RenewalCase currentDraftOrRefuse(String applicantId) {

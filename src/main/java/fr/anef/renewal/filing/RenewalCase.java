@@ -109,6 +109,11 @@ public class RenewalCase {
     moveTo(CaseStatus.ABANDONED, at);
   }
 
+  /** The préfecture (its département) that instructs the case: at the dépôt, then on a change of address. */
+  void assignTo(String department) {
+    this.department = department;
+  }
+
   void deposit(String requestNumber, Instant at, FilingTiming timing) {
     this.requestNumber = requestNumber;
     this.depositedAt = at;

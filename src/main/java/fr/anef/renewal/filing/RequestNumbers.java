@@ -11,8 +11,10 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * « N° de la demande »: 19 digits, département (2) + « 01 » + filing date YYYYMMDD + a 7-digit number
- * drawn from the database sequence {@code request_number_seq}, so unique across threads and nodes.
+ * « N° de la demande »: the département of the préfecture that received it, as INSEE writes it ({@code 59}, {@code 75},
+ * {@code 2A}, {@code 971}) + « 01 » + filing date YYYYMMDD + a 7-digit number drawn from the database sequence
+ * {@code request_number_seq}, so unique across threads and nodes: 19 characters (5901202310040000310, the seed's), 20
+ * overseas (9710120260101…); Corsica's carry its letter (2A01…). Never changed afterwards, a transfer included (ADR 0016).
  */
 @Component
 class RequestNumbers {
@@ -34,8 +36,8 @@ class RequestNumbers {
   }
 
   static String format(String department, LocalDate filingDate, long number) {
-    if (department == null || !department.matches("\\d{2}")) {
-      throw new IllegalArgumentException("département sur deux chiffres attendu : " + department);
+    if (fr.anef.renewal.prefecture.Prefectures.of(department).isEmpty()) {
+      throw new IllegalArgumentException("code de département attendu (59, 2A, 971…) : " + department);
     }
     if (number <= 0 || number > 9_999_999L) {
       throw new IllegalStateException("La séquence des numéros de demande est épuisée : " + number);

@@ -2,6 +2,8 @@ package fr.anef.renewal.monitoring;
 
 import fr.anef.renewal.filing.CaseStatus;
 import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.prefecture.Prefecture;
+import fr.anef.renewal.prefecture.Prefectures;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
@@ -91,7 +93,12 @@ class OperationsGauges {
         row -> { cases.put(row.getString(1), row.getLong(2)); });
     Map<String, Long> queues = new HashMap<>();
     for (String queue : QUEUES) {
-      queues.put(queue, tasks.createTaskQuery().taskCandidateGroup(queue).includeAssignedTasks().count());
+      // The préfecture agents' queue: the tasks offered to any préfecture's scope group (ADR 0016), nationally.
+      List<String> groups = queue.equals(RenewalProcess.GROUP_PREFECTURE_AGENTS)
+          ? java.util.stream.Stream.concat(java.util.stream.Stream.of(queue),
+              Prefectures.all().stream().map(Prefecture::group)).toList()
+          : List.of(queue);
+      queues.put(queue, tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().count());
     }
     Long locked = jdbc.queryForObject("select count(*) from ACT_RU_JOB where LOCK_EXP_TIME_ > ?", Long.class,
         Timestamp.from(now));

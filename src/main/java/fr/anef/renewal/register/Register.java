@@ -62,6 +62,12 @@ public class Register {
     persons.findById(foreignerNumber).ifPresent(person -> person.reachableAt(email, person.getPhone()));
   }
 
+  /** The person's new address in France, declared by the holder (a change of residence). */
+  @Transactional
+  public void changeAddress(String foreignerNumber, String addressLine, String postalCode, String city) {
+    persons.findById(foreignerNumber).ifPresent(person -> person.livingAt(addressLine, postalCode, city, "FRANCE"));
+  }
+
   @Transactional
   public void saveIfAbsent(RegisteredPerson person, List<ResidenceTitle> personTitles) {
     if (persons.existsById(person.getForeignerNumber())) {

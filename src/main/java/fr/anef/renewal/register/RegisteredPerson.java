@@ -85,9 +85,4 @@ public class RegisteredPerson {
   public String fullAddress() {
     return String.join(" ", addressLine, postalCode, city, country);
   }
-
-  /** The département of the address (first two digits of the postal code), or null abroad. */
-  public String department() {
-    return postalCode != null && postalCode.length() == 5 ? postalCode.substring(0, 2) : null;
-  }
 }

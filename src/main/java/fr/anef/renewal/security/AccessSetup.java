@@ -10,6 +10,8 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 
+import fr.anef.renewal.prefecture.Prefecture;
+import fr.anef.renewal.prefecture.Prefectures;
 import fr.anef.renewal.shared.ClusterLock;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -97,9 +99,15 @@ class AccessSetup {
 
     grant(PREFECTURE_AGENTS, Resources.APPLICATION, "tasklist", ACCESS);
     grant(PREFECTURE_AGENTS, Resources.APPLICATION, "cockpit", ACCESS);
-    // CREATE_INSTANCE: the counter route, where an agent opens a renewal for a person at the counter.
-    grant(PREFECTURE_AGENTS, Resources.PROCESS_DEFINITION, RENEWAL, READ, READ_INSTANCE, READ_HISTORY, READ_TASK,
-        CREATE_INSTANCE);
+    // CREATE_INSTANCE: the counter route, where an agent opens a renewal for a person at the counter. No national
+    // READ_INSTANCE, READ_HISTORY nor READ_TASK (earlier versions granted them: withdrawn here): an agent reads the
+    // cases of their préfecture only, through the per-case grants of its scope group (prefecture.CaseScopes, ADR 0016).
+    grant(PREFECTURE_AGENTS, Resources.PROCESS_DEFINITION, RENEWAL, READ, CREATE_INSTANCE);
+    withdraw(PREFECTURE_AGENTS, Resources.PROCESS_DEFINITION, RENEWAL, READ_INSTANCE, READ_HISTORY, READ_TASK);
+    // One scope group per préfecture (prefecture-59, prefecture-75…): where an agent works; the role group says what.
+    for (Prefecture prefecture : Prefectures.all()) {
+      group(prefecture.group(), prefecture.name(), Groups.GROUP_TYPE_WORKFLOW);
+    }
     grant(PREFECTURE_AGENTS, Resources.PROCESS_INSTANCE, Authorization.ANY, CREATE);
     grant(PREFECTURE_AGENTS, Resources.DECISION_DEFINITION, Authorization.ANY, READ);
 
@@ -122,8 +130,10 @@ class AccessSetup {
     filter("Mes démarches", "Les étapes de vos demandes", -10,
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), APPLICANTS, PREFECTURE_AGENTS, OFII_DOCTORS,
         OFII_COLLEGE);
+    // The tasks offered to one of the agent's groups: their préfecture's scope group (ADR 0016).
     filter("Demandes à examiner", "Demandes déposées, à examiner par la préfecture", 0,
-        tasks.createTaskQuery().taskCandidateGroup(PREFECTURE_AGENTS).includeAssignedTasks(), PREFECTURE_AGENTS);
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+        PREFECTURE_AGENTS);
     filter("Dossiers médicaux", "Certificats à enregistrer, rapports à rédiger (OFII)", 1,
         tasks.createTaskQuery().taskCandidateGroup(OFII_DOCTORS).includeAssignedTasks(), OFII_DOCTORS);
     filter("Collège de médecins", "Avis du collège à rendre (OFII)", 2,
@@ -158,6 +168,28 @@ class AccessSetup {
     }
   }
 
+  private static boolean sameQuery(org.camunda.bpm.engine.query.Query<?, ?> saved, TaskQuery wanted) {
+    var json = new org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter();
+    return json.toJsonObject((TaskQuery) saved).toString().equals(json.toJsonObject(wanted).toString());
+  }
+
+  /** Removes permissions an earlier version granted, if its grant is still there. */
+  private void withdraw(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    for (Authorization authorization : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list()) {
+      boolean changed = false;
+      for (Permission permission : permissions) {
+        if (authorization.isPermissionGranted(permission)) {
+          authorization.removePermission(permission);
+          changed = true;
+        }
+      }
+      if (changed) {
+        authorizations.saveAuthorization(authorization);
+      }
+    }
+  }
+
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     Authorization authorization = authorizations.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
@@ -182,6 +214,10 @@ class AccessSetup {
       filter.setOwner("admin");
       filter.setQuery(query);
       filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+      filters.saveFilter(filter);
+    } else if (!sameQuery(filter.getQuery(), query)) {
+      // A filter made by an earlier version (« Demandes à examiner » offered every préfecture's tasks): the code's.
+      filter.setQuery(query);
       filters.saveFilter(filter);
     }
     for (String reader : readers) {

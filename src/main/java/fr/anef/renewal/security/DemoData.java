@@ -1,5 +1,6 @@
 package fr.anef.renewal.security;
 
+import fr.anef.renewal.prefecture.AgentScopes;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.shared.ClusterLock;
 import fr.anef.renewal.register.RegisteredPerson;
@@ -78,9 +79,22 @@ class DemoData {
             .enteredFranceOn(LocalDate.of(2019, 5, 2)),
         List.of(new ResidenceTitle("5900004338", "5903007268", ETRANGER_MALADE, VPF, LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28))));
 
+    // An applicant living in Paris: her case goes to the préfecture de police (agent.paris), not to the Nord.
+    register.saveIfAbsent(
+        new RegisteredPerson("7503004417", "BENALI", "SAMIRA", "F", LocalDate.of(1990, 4, 12), "Alger", "Algérie", "Algérienne")
+            .livingAt("12 rue de Rivoli", "75004", "Paris", "FRANCE")
+            .reachableAt("samira.benali@yopmail.com", "0611223344")
+            .enteredFranceOn(LocalDate.of(2018, 9, 3)),
+        List.of(new ResidenceTitle("7500002468", "7503004417", ETRANGER_MALADE, VPF, today.minusYears(1).plusDays(100), today.plusDays(100))));
+
     user("5903007229", "MALADE", "GUIDE", "guideem@yopmail.com", AccessSetup.APPLICANTS);
+    user("7503004417", "SAMIRA", "BENALI", "samira.benali@yopmail.com", AccessSetup.APPLICANTS);
     user("5903007243", "TROIS", "OFII", "ofiitrois@yopmail.com", AccessSetup.APPLICANTS);
-    user("agent.lille", "Agent", "Préfecture du Nord", "agent.lille@nord.gouv.fr", AccessSetup.PREFECTURE_AGENTS);
+    // Each agent in the role group and in their préfecture's scope group (ADR 0016); added to an existing agent.lille too.
+    user("agent.lille", "Agent", "Préfecture du Nord", "agent.lille@nord.gouv.fr", AccessSetup.PREFECTURE_AGENTS,
+        AgentScopes.groupOf("59"));
+    user("agent.paris", "Agent", "Préfecture de police", "agent.paris@interieur.gouv.fr", AccessSetup.PREFECTURE_AGENTS,
+        AgentScopes.groupOf("75"));
     user("medecin.ofii", "Médecin", "OFII", "medecin.ofii@ofii.fr", AccessSetup.OFII_DOCTORS);
     for (int i = 2; i <= 4; i++) {
       user("medecin.ofii" + i, "Médecin " + i, "Collège OFII", "medecin.ofii" + i + "@ofii.fr", AccessSetup.OFII_COLLEGE);
@@ -89,16 +103,19 @@ class DemoData {
     user("admin", "Administrateur", "ANEF", "admin@interieur.gouv.fr", Groups.CAMUNDA_ADMIN);
   }
 
-  private void user(String id, String firstName, String lastName, String email, String group) {
-    if (identity.createUserQuery().userId(id).count() > 0) {
-      return;
+  private void user(String id, String firstName, String lastName, String email, String... groups) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setEmail(email);
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
     }
-    User user = identity.newUser(id);
-    user.setFirstName(firstName);
-    user.setLastName(lastName);
-    user.setEmail(email);
-    user.setPassword(PASSWORD);
-    identity.saveUser(user);
-    identity.createMembership(id, group);
+    for (String group : groups) {
+      if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+        identity.createMembership(id, group);
+      }
+    }
   }
 }

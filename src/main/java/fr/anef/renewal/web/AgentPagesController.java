@@ -4,6 +4,7 @@ import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.filing.RenewalCase;
 import fr.anef.renewal.instruction.Complements;
+import fr.anef.renewal.prefecture.Prefectures;
 import fr.anef.renewal.security.AppUser;
 import fr.anef.renewal.shared.Refusal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,9 +46,11 @@ class AgentPagesController {
 
   @GetMapping("/demandes")
   String find(HttpServletRequest request, Model model, @RequestParam(name = "numero", required = false) String number) {
-    requireAgent(request);
+    AppUser agent = requireAgent(request);
     if (number != null && !number.isBlank()) {
-      return filing.byRequestNumber(number.strip()).map(c -> "redirect:/agent/demandes/" + c.getRequestNumber())
+      // A case of another préfecture reads as no case at all.
+      return filing.byRequestNumber(number.strip()).filter(c -> OwnedResources.inScope(agent, c))
+          .map(c -> "redirect:/agent/demandes/" + c.getRequestNumber())
           .orElseGet(() -> {
             model.addAttribute("error", "Aucune demande ne porte le N° " + number.strip() + ".");
             return "agent-search";
@@ -58,9 +61,9 @@ class AgentPagesController {
 
   @GetMapping("/demandes/{requestNumber}")
   String show(HttpServletRequest request, Model model, @PathVariable String requestNumber) {
-    requireAgent(request);
-    RenewalCase filed = filing.byRequestNumber(requestNumber).orElseThrow(OwnedResources::notFound);
+    RenewalCase filed = caseInScope(requireAgent(request), requestNumber);
     model.addAttribute("renewal", filed);
+    model.addAttribute("prefecture", Prefectures.name(filed.getDepartment()));
     var requirements = documents.requirements(filed.getId());
     model.addAttribute("requirements", requirements);
     // The documents by their French names (the DMN's labels), never their codes.
@@ -89,7 +92,7 @@ class AgentPagesController {
   String replyAtCounter(MultipartHttpServletRequest request, @PathVariable String requestNumber,
       RedirectAttributes redirect) {
     AppUser agent = requireAgent(request);
-    RenewalCase filed = filing.byRequestNumber(requestNumber).orElseThrow(OwnedResources::notFound);
+    RenewalCase filed = caseInScope(agent, requestNumber);
     try {
       complements.replyAtCounter(agent.id(), filed.getId(), ComplementForm.answers(request), request.getParameter("message"));
       redirect.addFlashAttribute("success", "La réponse du demandeur a été enregistrée au guichet.");
@@ -108,6 +111,12 @@ class AgentPagesController {
   @GetMapping("/fichiers/{id}")
   ResponseEntity<byte[]> file(HttpServletRequest request, @PathVariable UUID id) {
     return Downloads.of(documents.download(owned.file(requireAgent(request), id)), true);
+  }
+
+  /** A filed case of the agent's préfecture; any other reads as absent (404). */
+  private RenewalCase caseInScope(AppUser agent, String requestNumber) {
+    return filing.byRequestNumber(requestNumber).filter(c -> OwnedResources.inScope(agent, c))
+        .orElseThrow(OwnedResources::notFound);
   }
 
   static AppUser requireAgent(HttpServletRequest request) {

@@ -6,6 +6,8 @@ import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.filing.CounterFiling;
 import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.prefecture.AgentScopes;
+import fr.anef.renewal.prefecture.Prefectures;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.security.AppUser;
 import fr.anef.renewal.shared.Refusal;
@@ -53,16 +55,20 @@ class CounterPagesController {
 
   @GetMapping
   String page(HttpServletRequest request, Model model) {
-    AgentPagesController.requireAgent(request);
+    AppUser agent = AgentPagesController.requireAgent(request);
+    String department = AgentScopes.departmentOf(agent.groups()).orElse(null);
     model.addAttribute("csrf", CsrfTokens.tokenOf(request));
-    model.addAttribute("drafts", filing.counterDrafts());
+    model.addAttribute("prefecture", department == null ? null : Prefectures.name(department));
+    model.addAttribute("drafts", department == null ? List.of() : filing.counterDrafts(department));
     String person = (String) request.getSession().getAttribute(PERSON);
     if (person != null) {
       register.person(person).ifPresent(p -> {
         model.addAttribute("person", p);
         model.addAttribute("hasAccount", accounts.hasAccount(p.getForeignerNumber()));
         model.addAttribute("accountRequests", accounts.counterRequests(p.getForeignerNumber()));
-        model.addAttribute("cases", filing.casesOf(p.getForeignerNumber()));
+        // The person's cases instructed here; another préfecture's stay with it.
+        model.addAttribute("cases", filing.casesOf(p.getForeignerNumber()).stream()
+            .filter(c -> c.getDepartment() != null && c.getDepartment().equals(department)).toList());
       });
     }
     return "counter";
@@ -122,8 +128,7 @@ class CounterPagesController {
 
   @GetMapping("/demandes/{caseId}/justificatifs")
   String uploadPage(HttpServletRequest request, Model model, @PathVariable UUID caseId) {
-    AgentPagesController.requireAgent(request);
-    RenewalCase draft = filing.counterDraftOrRefuse(caseId);
+    RenewalCase draft = counterDraft(AgentPagesController.requireAgent(request), caseId);
     model.addAttribute("csrf", CsrfTokens.tokenOf(request));
     model.addAttribute("draft", draft);
     model.addAttribute("person", register.person(draft.getApplicantId()).orElseThrow());
@@ -139,6 +144,7 @@ class CounterPagesController {
       @RequestParam(name = "fichiers", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
     AppUser agent = AgentPagesController.requireAgent(request);
     try {
+      counterDraft(agent, caseId);
       int stored = filing.attachAtCounter(agent.id(), caseId, documentCode, ApplicantApiController.toUploads(files)).size();
       redirect.addFlashAttribute("success", stored + " fichier(s) ajouté(s).");
     } catch (Refusal refusal) {
@@ -154,12 +160,22 @@ class CounterPagesController {
       RedirectAttributes redirect) {
     AppUser agent = AgentPagesController.requireAgent(request);
     try {
+      counterDraft(agent, caseId);
       filing.detachAtCounter(agent.id(), caseId, fileId);
       redirect.addFlashAttribute("success", "Le fichier a été supprimé.");
     } catch (Refusal refusal) {
       redirect.addFlashAttribute("errors", refusal.reasons());
     }
     return "redirect:/agent/guichet/demandes/" + caseId + "/justificatifs";
+  }
+
+  /** A draft opened at the counter of the agent's préfecture; any other reads as absent. */
+  private RenewalCase counterDraft(AppUser agent, UUID caseId) {
+    RenewalCase draft = filing.counterDraftOrRefuse(caseId);
+    if (!OwnedResources.inScope(agent, draft)) {
+      throw new Refusal("Aucune demande ouverte au guichet n'est en cours de saisie sous cette référence.");
+    }
+    return draft;
   }
 
   private static String identified(HttpServletRequest request) {

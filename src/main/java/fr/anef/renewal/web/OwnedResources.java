@@ -5,6 +5,7 @@ import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
 import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.prefecture.AgentScopes;
 import fr.anef.renewal.security.AppUser;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Finds a case's file or issued document only for its applicant or a préfecture agent (a filed case, or a
- * draft the agents fill at the counter); for anybody else
+ * Finds a case's file or issued document only for its applicant or an agent of the case's préfecture (a filed case,
+ * or a draft the agents fill at the counter); for anybody else
  * it does not exist (404, so that ids cannot be probed).
  */
 @Component
@@ -40,7 +41,16 @@ class OwnedResources {
   private boolean mayRead(AppUser user, UUID caseId) {
     RenewalCase renewal = filing.byId(caseId).orElse(null);
     return renewal != null && (renewal.getApplicantId().equals(user.id())
-        || user.isIn(AGENTS) && (renewal.getRequestNumber() != null || renewal.filedAtCounter()));
+        || inScope(user, renewal) && (renewal.getRequestNumber() != null || renewal.filedAtCounter()));
+  }
+
+  /**
+   * Whether an agent may see this case: an agent of its préfecture (scope group {@code prefecture-<dept>}, ADR 0016).
+   * An agent of another préfecture, or of none, gets nothing of it.
+   */
+  static boolean inScope(AppUser user, RenewalCase renewal) {
+    return user.isIn(AGENTS) && renewal.getDepartment() != null
+        && AgentScopes.departmentOf(user.groups()).filter(renewal.getDepartment()::equals).isPresent();
   }
 
   static ResponseStatusException notFound() {

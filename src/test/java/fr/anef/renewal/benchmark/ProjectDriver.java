@@ -279,7 +279,9 @@ final class ProjectDriver {
 
   /** A call made as {@code user} in {@code group}: the engine checks that user's authorizations. */
   static <T> T as(IdentityService identity, String user, String group, java.util.function.Supplier<T> call) {
-    identity.setAuthentication(user, List.of(group));
+    // The agent works in the Nord (scope group prefecture-59, ADR 0016), where the driven applicants live.
+    identity.setAuthentication(user, RenewalProcess.GROUP_PREFECTURE_AGENTS.equals(group)
+        ? List.of(group, "prefecture-59") : List.of(group));
     try {
       return call.get();
     } finally {

@@ -116,7 +116,9 @@ class RenewalProcessTests {
 
     execute(job());
     testFilings.sendQueuedMails();
-    assertThat(instance).isWaitingAt(REVIEW_APPLICATION).task().hasCandidateGroup(GROUP_PREFECTURE_AGENTS);
+    assertThat(instance).isWaitingAt(REVIEW_APPLICATION).task().hasCandidateGroup("prefecture-59");
+    assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService().getIdentityLinksForTask(task().getId())).as("offered to the Nord only, never nationally")
+        .noneMatch(link -> GROUP_PREFECTURE_AGENTS.equals(link.getGroupId()));
 
     assertThat(documents.issuedDocumentsOf(filed.getId())).singleElement()
         .satisfies(d -> assertThat(d.getKind()).isEqualTo("DEPOSIT_RECEIPT"));
@@ -235,7 +237,7 @@ class RenewalProcessTests {
   @Test
   @DisplayName("Un agent de préfecture ne peut pas demander un renouvellement en ligne à la place d'un usager")
   void onlyApplicantsStart() {
-    identity.setAuthentication("agent.lille", List.of(GROUP_PREFECTURE_AGENTS));
+    identity.setAuthentication("agent.lille", List.of(GROUP_PREFECTURE_AGENTS, "prefecture-59"));
     try {
       assertThatThrownBy(() -> runtime.startProcessInstanceByKey(KEY)).isInstanceOf(RuntimeException.class);
     } finally {

@@ -224,7 +224,7 @@ class EngineBoundaryTests {
         Map.of("deletions", List.of("caseId")), draft.processInstanceId()), HttpStatus.FORBIDDEN, "compte");
     assertThat(snapshot(draft)).isEqualTo(before);
 
-    asUser("agent.lille", List.of("prefecture-agents"), () -> {
+    asUser("agent.lille", List.of("prefecture-agents", "prefecture-59"), () -> {
       assertThatThrownBy(() -> runtime.setVariable(draft.processInstanceId(), "caseStatus", "refus"))
           .isInstanceOf(AuthorizationException.class);
       assertThatThrownBy(() -> runtime.removeVariable(draft.processInstanceId(), "applicantId"))

@@ -1,0 +1,147 @@
+package fr.anef.renewal.prefecture;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * A case's place in one préfecture, in the engine's own authorizations (ADR 0016): its process instance and its
+ * historic process instance readable by the préfecture's scope group, its agents' tasks offered to that group instead
+ * of the national role group {@value #ROLE}. Written by server code only, with the engine's authorization checks off
+ * for these writes (the applicant whose dépôt creates them may not write authorizations).
+ */
+@Service
+public class CaseScopes {
+
+  /** The role group the models name as candidates; each task is narrowed to its case's préfecture when created. */
+  public static final String ROLE = "prefecture-agents";
+  /** Resources a préfecture's scope group reads per case. */
+  private static final List<Resource> CASE_RESOURCES = List.of(Resources.PROCESS_INSTANCE,
+      Resources.HISTORIC_PROCESS_INSTANCE);
+
+  private final AuthorizationService authorizations;
+  private final TaskService tasks;
+  private final ProcessEngineConfigurationImpl engine;
+
+  CaseScopes(AuthorizationService authorizations, TaskService tasks, ProcessEngineConfiguration engine) {
+    this.authorizations = authorizations;
+    this.tasks = tasks;
+    this.engine = (ProcessEngineConfigurationImpl) engine;
+  }
+
+  /**
+   * Puts the case in the préfecture of {@code department}: grants its instance and history to the scope group and
+   * moves its open agents' tasks to it. Idempotent (a second call changes nothing).
+   */
+  public void assign(String processInstanceId, String department) {
+    String group = scopeGroup(department);
+    withoutAuthorization(() -> {
+      for (Resource resource : CASE_RESOURCES) {
+        grantRead(group, resource, processInstanceId);
+      }
+      for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+          if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
+              && isPrefectureGroup(link.getGroupId()) && !link.getGroupId().equals(group)) {
+            tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
+            revoke(link.getGroupId(), Resources.TASK, task.getId());
+            tasks.addCandidateGroup(task.getId(), group);
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Gives the préfecture of {@code department} the history of a case that ended before per-préfecture scopes (the
+   * start-up migration of earlier versions' cases): its agents read it in Cockpit, no one else.
+   */
+  public void assignHistory(String processInstanceId, String department) {
+    String group = scopeGroup(department);
+    withoutAuthorization(() -> {
+      grantRead(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
+      return null;
+    });
+  }
+
+  /**
+   * Moves the case from one préfecture to another (a change of address before the decision): the receiving
+   * préfecture gets the instance, its history and the open tasks; the former one keeps nothing of them.
+   */
+  public void transfer(String processInstanceId, String fromDepartment, String toDepartment) {
+    assign(processInstanceId, toDepartment);
+    if (fromDepartment != null && !fromDepartment.equals(toDepartment)) {
+      withoutAuthorization(() -> {
+        for (Resource resource : CASE_RESOURCES) {
+          revoke(AgentScopes.groupOf(fromDepartment), resource, processInstanceId);
+        }
+        return null;
+      });
+    }
+  }
+
+  /** Whether a group id is the role group or a scope group (a task offered to it belongs to a préfecture). */
+  static boolean isPrefectureGroup(String groupId) {
+    return ROLE.equals(groupId) || AgentScopes.GROUP.matcher(groupId).matches();
+  }
+
+  private static String scopeGroup(String department) {
+    if (Prefectures.of(department).isEmpty()) {
+      throw new IllegalStateException("Département sans préfecture : " + department);
+    }
+    return AgentScopes.groupOf(department);
+  }
+
+  private void grantRead(String group, Resource resource, String resourceId) {
+    Authorization grant = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(group).resourceType(resource).resourceId(resourceId).list().stream().findFirst()
+        .orElseGet(() -> {
+          Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+          created.setGroupId(group);
+          created.setResource(resource);
+          created.setResourceId(resourceId);
+          return created;
+        });
+    Permission read = resource == Resources.HISTORIC_PROCESS_INSTANCE ? HistoricProcessInstancePermissions.READ
+        : Permissions.READ;
+    if (!grant.isPermissionGranted(read)) {
+      grant.addPermission(read);
+      authorizations.saveAuthorization(grant);
+    }
+  }
+
+  private void revoke(String group, Resource resource, String resourceId) {
+    authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId).list()
+        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+  }
+
+  /**
+   * Runs engine calls with its authorization checks off: inside the current engine command when there is one (a
+   * delegate, a listener), else in a command of its own (one transaction, joined to the caller's Spring one).
+   */
+  private <T> T withoutAuthorization(Callable<T> work) {
+    CommandContext current = Context.getCommandContext();
+    if (current != null) {
+      return current.runWithoutAuthorization(work);
+    }
+    return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(work));
+  }
+}
