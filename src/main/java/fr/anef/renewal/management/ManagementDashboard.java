@@ -55,7 +55,7 @@ class ManagementDashboard {
       List<StatusRow> statuses, List<StageRow> stages, List<DeadlineRow> deadlines, List<ForecastRow> forecasts,
       PredictionBacktest.Result backtest) {
 
-    long filed() {
+    public long filed() {
       return statuses.stream().mapToLong(StatusRow::count).sum();
     }
 

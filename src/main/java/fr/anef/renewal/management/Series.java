@@ -24,7 +24,7 @@ enum Series {
     this.shown = shown;
   }
 
-  String label() {
+  public String label() {
     return label;
   }
 
