@@ -32,14 +32,39 @@ class ManagementDashboard {
   private final Clock clock;
   private final int historyDays;
   private final int deadlineDays;
+  private final Duration historyReuse;
+  /** The history's figures by département, kept {@link #historyReuse} on this node (they move by the day). */
+  private final Map<String, History> histories = new java.util.concurrent.ConcurrentHashMap<>();
 
   ManagementDashboard(ManagementFigures figures, Clock clock,
       @Value("${anef.management.history-days:365}") int historyDays,
-      @Value("${anef.management.deadline-days:14}") int deadlineDays) {
+      @Value("${anef.management.deadline-days:14}") int deadlineDays,
+      @Value("${anef.management.history-reuse:PT10M}") Duration historyReuse) {
     this.figures = figures;
     this.clock = clock;
     this.historyDays = historyDays;
     this.deadlineDays = deadlineDays;
+    this.historyReuse = historyReuse;
+  }
+
+  /** Durations per series and the forecast's measured error, as of {@code computedAt}; {@code expires} in nanoTime. */
+  record History(LocalDateTime computedAt, long expires, Map<Series, DurationDistribution> durations,
+      PredictionBacktest.Result backtest) {}
+
+  /**
+   * The history's figures of the département: the heavy part of the page (every case of the year and its
+   * milestones), computed at most once per {@code anef.management.history-reuse} (10 minutes) on each node.
+   */
+  History history(String department) {
+    long now = System.nanoTime();
+    return histories.compute(department, (key, known) -> {
+      if (known != null && known.expires() - now > 0) {
+        return known;
+      }
+      Instant since = clock.instant().minus(Duration.ofDays(historyDays));
+      return new History(LocalDateTime.now(clock), now + historyReuse.toNanos(), figures.durations(department, since),
+          PredictionBacktest.run(figures.decidedCases(department, since, BACKTEST_CASES), HELD_OUT, clock.getZone()));
+    });
   }
 
   record StatusRow(CaseStatus status, long count) {}
@@ -51,9 +76,10 @@ class ManagementDashboard {
   /** @param predicted null when there is no date: see {@code basis} */
   record ForecastRow(String requestNumber, CaseStatus status, LocalDate deposited, LocalDate predicted, String basis) {}
 
-  record Dashboard(String department, String prefecture, LocalDateTime generatedAt, int historyDays, int deadlineDays,
-      List<StatusRow> statuses, List<StageRow> stages, List<DeadlineRow> deadlines, List<ForecastRow> forecasts,
-      PredictionBacktest.Result backtest) {
+  /** @param historyAt when the durations and the forecast's error were computed (they are reused a few minutes) */
+  record Dashboard(String department, String prefecture, LocalDateTime generatedAt, LocalDateTime historyAt,
+      int historyDays, int deadlineDays, List<StatusRow> statuses, List<StageRow> stages, List<DeadlineRow> deadlines,
+      List<ForecastRow> forecasts, PredictionBacktest.Result backtest) {
 
     public long filed() {
       return statuses.stream().mapToLong(StatusRow::count).sum();
@@ -82,10 +108,10 @@ class ManagementDashboard {
 
   Dashboard of(String department, String prefecture) {
     Instant now = clock.instant();
-    Instant since = now.minus(Duration.ofDays(historyDays));
+    History history = history(department);
     List<StatusRow> statuses = figures.casesByStatus(department).entrySet().stream()
         .map(e -> new StatusRow(e.getKey(), e.getValue())).toList();
-    Map<Series, DurationDistribution> durations = figures.durations(department, since);
+    Map<Series, DurationDistribution> durations = history.durations();
     List<StageRow> stages = Arrays.stream(Series.values()).filter(Series::shown).map(series -> {
       DurationDistribution d = durations.get(series);
       return new StageRow(series, d.count(), boxed(d.median()), boxed(d.p90()));
@@ -100,10 +126,8 @@ class ManagementDashboard {
           LocalDate.ofInstant(open.milestones().deposited(), clock.getZone()),
           forecast.map(Forecast::date).orElse(null), basis(forecast)));
     }
-    PredictionBacktest.Result backtest = PredictionBacktest.run(
-        figures.decidedCases(department, since, BACKTEST_CASES), HELD_OUT, clock.getZone());
-    return new Dashboard(department, prefecture, LocalDateTime.ofInstant(now, clock.getZone()), historyDays, deadlineDays,
-        statuses, stages, deadlines, forecasts, backtest);
+    return new Dashboard(department, prefecture, LocalDateTime.ofInstant(now, clock.getZone()), history.computedAt(),
+        historyDays, deadlineDays, statuses, stages, deadlines, forecasts, history.backtest());
   }
 
   static String basis(Optional<Forecast> forecast) {
