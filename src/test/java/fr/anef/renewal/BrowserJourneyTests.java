@@ -701,6 +701,31 @@ class BrowserJourneyTests {
     agent.context().close();
   }
 
+  @Test
+  @Order(6)
+  @DisplayName("Le responsable du Nord lit le tableau de bord de sa préfecture (statuts, graphique des durées, échéances, prévisions) sur ordinateur et sur téléphone, et télécharge le classeur")
+  void managerDashboard() throws Exception {
+    Page manager = browser.person();
+    manager.navigate("/gestion");
+    assertThat(manager).hasURL(Pattern.compile(".*/connexion\\?suite=%2Fgestion$"));
+    manager.getByLabel("Identifiant :").fill("manager.lille");
+    manager.getByLabel("Mot de passe :").fill(PASSWORD);
+    manager.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("S'identifier")).click();
+    assertThat(manager).hasURL(Pattern.compile(".*/gestion$"));
+    assertThat(manager.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+        .setName("Tableau de bord : Préfecture du Nord"))).isVisible();
+    assertThat(manager.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("Durée par étape, en jours"))).isVisible();
+    // The journeys' case, decided favourably in the Nord.
+    assertThat(manager.getByRole(AriaRole.ROW, new Page.GetByRoleOptions().setName(Pattern.compile("^Décision favorable [1-9]"))))
+        .isVisible();
+    browser.screenshots(manager, "responsable-tableau-de-bord");
+    browser.checkAccessibility(manager, "Tableau de bord de la préfecture");
+    byte[] ods = browser.download(manager, manager.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+        .setName("Tous les tableaux, classeur ODS (LibreOffice, Excel)")));
+    assertThat(new String(ods, 30, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("mimetype");
+    manager.context().close();
+  }
+
   static void fillTitle(Page page, String number, String fromDay, String fromMonth, String fromYear, String untilDay,
       String untilMonth, String untilYear) {
     page.getByLabel("N° du visa ou du titre de séjour *").fill(number);

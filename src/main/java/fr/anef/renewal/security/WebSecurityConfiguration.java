@@ -37,7 +37,8 @@ class WebSecurityConfiguration {
     FilterRegistrationBean<AppAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new AppAuthenticationFilter(identity));
     registration.setName("app-authentication");
-    registration.addUrlPatterns("/mon-espace/*", "/agent/*", "/ofii/*", "/api/*", "/demo/*", "/analyste/*", METRICS);
+    registration.addUrlPatterns("/mon-espace/*", "/agent/*", "/ofii/*", "/api/*", "/demo/*", "/analyste/*", "/gestion/*",
+        METRICS);
     registration.setOrder(20);
     return registration;
   }
