@@ -191,6 +191,27 @@ final class Delegates {
     }
   }
 
+  /**
+   * On « Certificat médical reçu par l'OFII » (the prolongations' branch): stores the first attestation's day for the
+   * timer « Expiration du titre ».
+   */
+  @Component("prolongationStartListener")
+  static class ProlongationStartListener implements ExecutionListener {
+    private final Prolongations prolongations;
+
+    ProlongationStartListener(Prolongations prolongations) {
+      this.prolongations = prolongations;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (!cancelled(execution)) {
+        execution.setVariable(Prolongations.VAR_START_DATE, prolongations.startDate(execution.getProcessInstanceId(),
+            execution.getVariable(Prolongations.VAR_CERTIFICATE_RECEIVED)));
+      }
+    }
+  }
+
   @Component("medicalOutcomeDelegate")
   static class MedicalOutcomeDelegate implements JavaDelegate {
     private final MedicalPhase medical;
