@@ -103,9 +103,10 @@ public class DocumentReviews {
   @Transactional
   public boolean record(String processInstanceId, InstructionForms.ReviewApplication form, String agent) {
     RenewalCase renewal = filing.caseOf(processInstanceId);
-    Map<String, String> labels = documents.requirements(renewal.getId()).stream()
+    List<DocumentRequirement> requirements = documents.requirements(renewal.getId());
+    Map<String, String> labels = requirements.stream()
         .collect(Collectors.toMap(DocumentRequirement::code, DocumentRequirement::label, (a, b) -> a, LinkedHashMap::new));
-    Map<String, String> blocks = blocks(documents.requirements(renewal.getId()));
+    Map<String, String> blocks = blocks(requirements);
     List<ReviewItem> items = labels.keySet().stream().map(code -> new ReviewItem(code, labels.get(code),
         null, form.of(blocks.get(code)).verdict(), form.of(blocks.get(code)).observation())).toList();
     List<String> errors = new ArrayList<>();
