@@ -458,8 +458,8 @@ class BrowserJourneyTests {
     assertThat(request).containsText("Lu le " + LocalDate.now().format(FRENCH_DATE));
     browser.screenshots(applicant, "demandeur-notifications-lues");
 
-    // The agent sees the answers and accepts.
-    browser.openTask(agent, "Demandes à examiner", "Examiner les pièces justificatives");
+    // The agent sees the answers and accepts: the second round is already theirs (no « Prendre en charge »).
+    browser.openOwnTask(agent, "Demandes à examiner", "Examiner les pièces justificatives");
     assertThat(agent.getByLabel("Réponses de l'usager aux demandes de complément"))
         .hasValue(Pattern.compile(".*Justificatif de nationalité : document mis à jour.*document maintenu.*Voici une copie lisible.*", Pattern.DOTALL));
     assertThat(group(agent, "Justificatif de nationalité")).containsText("passeport-lisible.png");
@@ -601,7 +601,7 @@ class BrowserJourneyTests {
 
     // The decision, in Tasklist (the same session).
     agent.navigate("/camunda/app/tasklist/");
-    browser.openTask(agent, "Demandes à examiner", "Décider de la demande");
+    browser.openOwnTask(agent, "Demandes à examiner", "Décider de la demande");
     assertThat(agent.getByLabel("N° de la demande")).hasValue(requestNumber);
     assertThat(agent.getByLabel("Avis du collège de médecins de l'OFII"))
         .hasValue(Pattern.compile(".*Durée prévisible des soins : 12 mois.*", Pattern.DOTALL));

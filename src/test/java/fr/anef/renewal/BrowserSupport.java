@@ -267,6 +267,15 @@ final class BrowserSupport implements AutoCloseable {
 
   /** Opens a Tasklist filter, then the named task, reloading while the engine's jobs have not yet created it. */
   Locator openTask(Page page, String filter, String taskName) {
+    return openTask(page, filter, taskName, false);
+  }
+
+  /** The same, for a task created already assigned to the user: no « Prendre en charge » is shown (ADR 0023). */
+  Locator openOwnTask(Page page, String filter, String taskName) {
+    return openTask(page, filter, taskName, true);
+  }
+
+  private Locator openTask(Page page, String filter, String taskName, boolean alreadyTheirs) {
     Locator task = page.locator(".tasks-list").getByText(taskName, new Locator.GetByTextOptions().setExact(true)).first();
     eventually("la tâche « " + taskName + " » dans « " + filter + " »", () -> {
       page.locator(".task-filters").getByText(filter).first().click();
@@ -282,7 +291,9 @@ final class BrowserSupport implements AutoCloseable {
         new Page.GetByRoleOptions().setName("Prendre en charge").setExact(true));
     Locator form = page.locator(".fjs-form");
     form.waitFor();
-    if (claim.isVisible()) {
+    if (alreadyTheirs) {
+      PlaywrightAssertions.assertThat(claim).isHidden();
+    } else if (claim.isVisible()) {
       claim.click();
       PlaywrightAssertions.assertThat(claim).isHidden();
     }

@@ -66,12 +66,12 @@ class FormContractTests {
     return keys;
   }
 
-  /** The record's component names; the review form's map of documents expanded into its per-code keys. */
+  /** The record's component names; the review form's map of documents expanded into its per-block keys. */
   static Set<String> recordKeys(Class<? extends Record> type) {
     Set<String> keys = new TreeSet<>();
     for (RecordComponent component : type.getRecordComponents()) {
       if (type == InstructionForms.ReviewApplication.class && component.getName().equals("documents")) {
-        InstructionForms.ReviewApplication.CODES.forEach(code -> {
+        InstructionForms.ReviewApplication.BLOCKS.forEach(code -> {
           keys.add(InstructionForms.ReviewApplication.verdictKey(code));
           keys.add(InstructionForms.ReviewApplication.observationKey(code));
         });

@@ -3,6 +3,7 @@ package fr.anef.renewal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.anef.renewal.filing.RenewalProcess;
 import fr.anef.renewal.register.Register;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -176,8 +177,9 @@ class ModelerDeploymentTests {
   }
 
   @Test
-  @DisplayName("Un modèle refusé au déploiement depuis le Modeler : l'analyste lit pourquoi, en français (la seule réponse 500 dont le corps n'est pas remplacé)")
+  @DisplayName("Un modèle refusé au déploiement depuis le Modeler : 400, l'analyste lit pourquoi, en français, sur le minuteur en cause ; rien n'est déployé")
   void aRefusedModelSaysWhyToTheAnalyst() throws IOException {
+    long definitions = repository.createProcessDefinitionQuery().processDefinitionKey(RenewalProcess.KEY).count();
     String model = Files.readString(Path.of("bpmn/residence-permit-renewal.bpmn"))
         .replace(">P30D</bpmn:timeDuration>", ">PT3M</bpmn:timeDuration>");
     LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
@@ -185,10 +187,18 @@ class ModelerDeploymentTests {
     body.add("residence-permit-renewal.bpmn", named("residence-permit-renewal.bpmn", model.getBytes(StandardCharsets.UTF_8)));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    ResponseEntity<String> refused = as("analyste", "Demo-2026!")
-        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class);
-    assertThat(refused.getStatusCode().isError()).isTrue();
-    assertThat(refused.getBody()).contains("ne dit pas sa durée, PT3M");
+    ResponseEntity<JsonNode> refused = as("analyste", "Demo-2026!")
+        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), JsonNode.class);
+    assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("type").asText()).isEqualTo("ParseException");
+    assertThat(refused.getBody().get("message").asText()).contains("Le nom du minuteur « 30 jours sans réponse » "
+        + "(intermediateTimer_complementDeadline) ne dit pas sa durée, PT3M (« 3 minutes »)");
+    // Modeler lists the problems of each resource, with the element: the French message is one of them
+    JsonNode error = refused.getBody().get("details").get("residence-permit-renewal.bpmn").get("errors").get(0);
+    assertThat(error.get("message").asText()).startsWith("Le nom du minuteur « 30 jours sans réponse »");
+    assertThat(error.get("mainElementId").asText()).isEqualTo("intermediateTimer_complementDeadline");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(RenewalProcess.KEY).count())
+        .as("nothing deployed").isEqualTo(definitions);
   }
 
   /** One applicant's case, walked through the REST API as Tasklist and the application's pages would. */

@@ -44,11 +44,20 @@ public class TestFilings {
 
   /** A new applicant (titre expiring in {@code daysToExpiry} days) files; the receipt job has run. */
   public Filed depositedCase(int daysToExpiry) {
-    return depositedCase(daysToExpiry, "59000", "Lille");
+    return depositedCase(daysToExpiry, "59000", "Lille", "");
   }
 
   /** The same for an applicant living at {@code postalCode} {@code city}. */
   public Filed depositedCase(int daysToExpiry, String postalCode, String city) {
+    return depositedCase(daysToExpiry, postalCode, city, "");
+  }
+
+  /** The same, with the applicant's « Observations à destination de l'administration » at the dépôt. */
+  public Filed depositedCase(int daysToExpiry, String observations) {
+    return depositedCase(daysToExpiry, "59000", "Lille", observations);
+  }
+
+  private Filed depositedCase(int daysToExpiry, String postalCode, String city, String observations) {
     String applicant = TestApplicants.create(register, identity, daysToExpiry, postalCode, city);
     identity.setAuthentication(applicant, List.of(RenewalProcess.GROUP_APPLICANTS));
     String id;
@@ -63,7 +72,7 @@ public class TestFilings {
     documents.requirements(filing.caseOf(id).getId()).forEach(r ->
         filing.attach(applicant, r.code(), List.of(TestFiles.file(r.code().toLowerCase() + ".pdf", TestFiles.pdf()))));
     complete(id, Map.of("ephotoNumber", "1234567890123456789012", "ephotoNumberConfirmation", "1234567890123456789012"));
-    complete(id, Map.of("observations", ""));
+    complete(id, Map.of("observations", observations));
     runDueJobs(id);
     return new Filed(applicant, id);
   }

@@ -23,8 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the failure, so that support finds the cause from what the person reads.
  *
  * <p>One door keeps the engine's answer: a deployment ({@code …/deployment/create}, Modeler's « Deploy »), open only
- * to analysts and administrators, where the engine's 500 carries the parser's message — the model checks' French
- * refusal (a timer's duration, fr.anef.renewal.models) — which the analyst needs to mend the model.
+ * to analysts and administrators. The model checks' French refusal (fr.anef.renewal.models) is a parse error the
+ * engine answers 400; a DMN or a form the engine cannot read is still its 500, whose message the analyst needs to
+ * mend the file.
  */
 final class ServerErrorBodies extends OncePerRequestFilter {
 

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** « Enregistrer le dépôt »: the N° de la demande becomes the business key. */
+/**
+ * « Enregistrer le dépôt »: the N° de la demande becomes the business key; the date of « 4 mois sans décision »
+ * is stored for its timer.
+ */
 @Component("depositApplicationDelegate")
 class DepositApplicationDelegate implements JavaDelegate {
 
@@ -20,5 +23,7 @@ class DepositApplicationDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(requestNumber);
     execution.setVariable(RenewalProcess.VAR_REQUEST_NUMBER, requestNumber);
     execution.setVariable(RenewalProcess.VAR_CASE_STATUS, CaseStatus.DEPOSITED.code());
+    filing.implicitRejectionDate(execution.getProcessInstanceId())
+        .ifPresent(date -> execution.setVariable(RenewalProcess.VAR_IMPLICIT_REJECTION_DATE, date));
   }
 }

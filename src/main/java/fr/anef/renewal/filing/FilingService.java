@@ -32,6 +32,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import fr.anef.renewal.models.ProcedureTimers;
+import fr.anef.renewal.shared.TimerDate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
@@ -58,10 +60,11 @@ public class FilingService {
   private final RuntimeService runtime;
   private final Clock clock;
   private final CaseScopes scopes;
+  private final ProcedureTimers timers;
 
   FilingService(RenewalCaseRepository cases, CaseEventRepository events, Register register,
       DocumentService documents, RequiredDocuments requiredDocuments, RequestNumbers requestNumbers, PdfRenderer pdf, RuntimeService runtime, Clock clock,
-      CaseScopes scopes) {
+      CaseScopes scopes, ProcedureTimers timers) {
     this.cases = cases;
     this.events = events;
     this.register = register;
@@ -72,6 +75,7 @@ public class FilingService {
     this.runtime = runtime;
     this.clock = clock;
     this.scopes = scopes;
+    this.timers = timers;
   }
 
   /**
@@ -488,6 +492,18 @@ public class FilingService {
         .map(r -> "• " + r.label() + " (" + r.maxFiles() + " fichiers maximum) — " + r.guidance()
             + " [fichiers joints : " + counts.getOrDefault(r.code(), 0L) + "]")
         .collect(Collectors.joining("\n"));
+  }
+
+  /**
+   * « 4 mois sans décision » (R.432-1, R.432-2): the dépôt plus the duration the case's model gives that timer
+   * (its property {@code duration}), as the timer reads it from {@code implicitRejectionDate}; empty for a version of
+   * the model whose timer still computes its date ({@code ${implicitRejection.dueDate(execution)}}, ADR 0024).
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> implicitRejectionDate(String processInstanceId) {
+    RenewalCase renewal = caseOf(processInstanceId);
+    return timers.find(processInstanceId, ProcedureTimers.IMPLICIT_REJECTION)
+        .map(duration -> TimerDate.of(duration.after(renewal.getDepositedAt()).atZone(clock.getZone())));
   }
 
   /** The recap of what the case holds (steps 1 to 3 and the files), from the case tables only. */

@@ -31,6 +31,8 @@ public final class RenewalProcess {
   public static final String VAR_ACTION = "action";
   /** {@link CaseStatus#code()} of the case, kept current for Cockpit's filters. */
   public static final String VAR_CASE_STATUS = "caseStatus";
+  /** When « 4 mois sans décision » fires: set at the dépôt (ISO-8601 with offset), read by the timer. */
+  public static final String VAR_IMPLICIT_REJECTION_DATE = "implicitRejectionDate";
   /** Set by a step that waits for the opening of one notification (message {@code NotificationRead}). */
   public static final String VAR_AWAITED_NOTIFICATION_ID = "awaitedNotificationId";
 

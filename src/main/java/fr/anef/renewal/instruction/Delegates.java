@@ -26,18 +26,24 @@ final class Delegates {
     return ProcessActors.cancelled(execution);
   }
 
-  /** « Examiner les pièces justificatives »: fills the form on create, records the review on end. */
+  /**
+   * « Examiner les pièces justificatives »: fills the form on create (a later round assigned to the case's agent),
+   * records the review on end.
+   */
   @Component("documentReviewListener")
   static class DocumentReviewListener implements TaskListener, ExecutionListener {
     private final DocumentReviews reviews;
+    private final CaseAgent caseAgent;
 
-    DocumentReviewListener(DocumentReviews reviews) {
+    DocumentReviewListener(DocumentReviews reviews, CaseAgent caseAgent) {
       this.reviews = reviews;
+      this.caseAgent = caseAgent;
     }
 
     @Override
     public void notify(DelegateTask task) {
       task.setVariables(reviews.prepare(task.getProcessInstanceId()));
+      caseAgent.assign(task);
     }
 
     @Override
@@ -160,15 +166,18 @@ final class Delegates {
   @Component("certificateMissingTaskListener")
   static class CertificateMissingTaskListener implements TaskListener, ExecutionListener {
     private final MedicalPhase medical;
+    private final CaseAgent caseAgent;
 
-    CertificateMissingTaskListener(MedicalPhase medical) {
+    CertificateMissingTaskListener(MedicalPhase medical, CaseAgent caseAgent) {
       this.medical = medical;
+      this.caseAgent = caseAgent;
     }
 
     @Override
     public void notify(DelegateTask task) {
       task.removeVariable("certificateFollowUp");
       task.setVariables(medical.followUpFormVariables(task.getProcessInstanceId(), task.getVariable("notificationReadAt")));
+      caseAgent.assign(task);
     }
 
     @Override
@@ -178,6 +187,27 @@ final class Delegates {
             InstructionForms.CertificateNotReceived.from(FormVariables.of(execution)),
             execution.getVariable(Prolongations.VAR_CERTIFICATE_RECEIVED),
             actor(execution)));
+      }
+    }
+  }
+
+  /**
+   * On « Certificat médical reçu par l'OFII » (the prolongations' branch): stores the first attestation's day for the
+   * timer « Expiration du titre ».
+   */
+  @Component("prolongationStartListener")
+  static class ProlongationStartListener implements ExecutionListener {
+    private final Prolongations prolongations;
+
+    ProlongationStartListener(Prolongations prolongations) {
+      this.prolongations = prolongations;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (!cancelled(execution)) {
+        execution.setVariable(Prolongations.VAR_START_DATE, prolongations.startDate(execution.getProcessInstanceId(),
+            execution.getVariable(Prolongations.VAR_CERTIFICATE_RECEIVED)));
       }
     }
   }
@@ -200,14 +230,17 @@ final class Delegates {
   @Component("decisionTaskListener")
   static class DecisionTaskListener implements TaskListener, ExecutionListener {
     private final Decisions decisions;
+    private final CaseAgent caseAgent;
 
-    DecisionTaskListener(Decisions decisions) {
+    DecisionTaskListener(Decisions decisions, CaseAgent caseAgent) {
       this.decisions = decisions;
+      this.caseAgent = caseAgent;
     }
 
     @Override
     public void notify(DelegateTask task) {
       task.setVariables(decisions.prepare(task.getProcessInstanceId()));
+      caseAgent.assign(task);
     }
 
     @Override

@@ -30,7 +30,7 @@ public class DocumentReviews {
 
   static final Set<String> VERDICTS = Set.of("VALID", "INVALID", "MISSING");
 
-  /** The documents the form « review-application » has a block for. */
+  /** The documents the form « review-application » has a named block for. */
   static final List<String> FORM_CODES = InstructionForms.ReviewApplication.CODES;
 
   private final FilingService filing;
@@ -61,21 +61,20 @@ public class DocumentReviews {
     Map<String, List<DocumentFile>> files = documents.filesOf(renewal.getId()).stream()
         .collect(Collectors.groupingBy(DocumentFile::getDocumentCode, LinkedHashMap::new, Collectors.toList()));
     Map<String, Object> variables = new HashMap<>();
-    FORM_CODES.forEach(code -> {
-      variables.put("label_" + code, null);
-      variables.put("files_" + code, null);
-      variables.put("verdict_" + code, null);
-      variables.put("observation_" + code, null);
+    InstructionForms.ReviewApplication.BLOCKS.forEach(block -> {
+      variables.put("label_" + block, null);
+      variables.put("files_" + block, null);
+      variables.put("verdict_" + block, null);
+      variables.put("observation_" + block, null);
     });
+    List<DocumentRequirement> requirements = documents.requirements(renewal.getId());
+    Map<String, String> blocks = blocks(requirements);
     StringBuilder links = new StringBuilder();
-    for (DocumentRequirement requirement : documents.requirements(renewal.getId())) {
-      if (!FORM_CODES.contains(requirement.code())) {
-        throw new IllegalStateException("Le formulaire review-application n'a pas de bloc pour le justificatif "
-            + requirement.code() + " : ajoutez-le au formulaire.");
-      }
+    for (DocumentRequirement requirement : requirements) {
+      String block = blocks.get(requirement.code());
       List<DocumentFile> attached = files.getOrDefault(requirement.code(), List.of());
-      variables.put("label_" + requirement.code(), requirement.label());
-      variables.put("files_" + requirement.code(), attached.isEmpty() ? "aucun fichier"
+      variables.put("label_" + block, requirement.label());
+      variables.put("files_" + block, attached.isEmpty() ? "aucun fichier"
           : attached.stream().map(f -> MarkdownText.escape(f.getFileName())).collect(Collectors.joining(", ")));
       links.append("- **").append(requirement.label()).append("** : ")
           .append(attached.isEmpty() ? "aucun fichier" : attached.stream()
@@ -88,6 +87,7 @@ public class DocumentReviews {
     variables.put(RenewalProcess.VAR_REQUEST_NUMBER, renewal.getRequestNumber());
     variables.put(RenewalProcess.VAR_APPLICANT_ID, renewal.getApplicantId());
     variables.put("depositSummary", filing.summary(renewal));
+    variables.put("applicantObservations", renewal.getObservations());
     variables.put("caseStatusLabel", CaseStatus.IN_REVIEW.label());
     variables.put("complementHistory", complementHistory(renewal));
     variables.put("privateNote", null);
@@ -103,10 +103,12 @@ public class DocumentReviews {
   @Transactional
   public boolean record(String processInstanceId, InstructionForms.ReviewApplication form, String agent) {
     RenewalCase renewal = filing.caseOf(processInstanceId);
-    Map<String, String> labels = documents.requirements(renewal.getId()).stream()
+    List<DocumentRequirement> requirements = documents.requirements(renewal.getId());
+    Map<String, String> labels = requirements.stream()
         .collect(Collectors.toMap(DocumentRequirement::code, DocumentRequirement::label, (a, b) -> a, LinkedHashMap::new));
+    Map<String, String> blocks = blocks(requirements);
     List<ReviewItem> items = labels.keySet().stream().map(code -> new ReviewItem(code, labels.get(code),
-        null, form.of(code).verdict(), form.of(code).observation())).toList();
+        null, form.of(blocks.get(code)).verdict(), form.of(blocks.get(code)).observation())).toList();
     List<String> errors = new ArrayList<>();
     for (ReviewItem item : items) {
       String label = labels.getOrDefault(item.code(), item.code());
@@ -136,6 +138,29 @@ public class DocumentReviews {
     filing.log(renewal, agent, "DOCUMENTS_REVIEWED", "Examen n° " + round + " : "
         + (notValid == 0 ? "pièces complètes" : notValid + " document(s) invalide(s) ou manquant(s)"));
     return notValid == 0;
+  }
+
+  /**
+   * The form's block of each required document: its named block if the form has one, else the next numbered block
+   * ({@code slot1}…), in the DMN's order. Computed from the case's required documents (fixed at step 3), so the task's
+   * creation and its completion agree. More added documents than numbered blocks stop the task's creation as an
+   * incident that says so.
+   */
+  static Map<String, String> blocks(List<DocumentRequirement> requirements) {
+    Map<String, String> blocks = new LinkedHashMap<>();
+    int slot = 0;
+    for (DocumentRequirement requirement : requirements) {
+      if (FORM_CODES.contains(requirement.code())) {
+        blocks.put(requirement.code(), requirement.code());
+      } else if (slot < InstructionForms.ReviewApplication.SLOTS) {
+        blocks.put(requirement.code(), InstructionForms.ReviewApplication.slot(++slot));
+      } else {
+        throw new IllegalStateException("Le formulaire review-application a " + InstructionForms.ReviewApplication.SLOTS
+            + " blocs pour les justificatifs ajoutés au DMN : ajoutez-en un pour « " + requirement.label() + " » ("
+            + requirement.code() + ").");
+      }
+    }
+    return blocks;
   }
 
   /** The verdicts of the latest review round of a case. */

@@ -7,6 +7,7 @@ import fr.anef.renewal.filing.RenewalCase;
 import fr.anef.renewal.pdf.PdfRenderer;
 import fr.anef.renewal.pdf.ProlongationAttestation;
 import fr.anef.renewal.models.ProcedureTimers;
+import fr.anef.renewal.shared.TimerDate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
@@ -17,13 +18,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * « ATTESTATION DE PROLONGATION D'INSTRUCTION » (R.431-15-1, R.425-12): while no decision is taken, from the
  * later of the titre's expiry and OFII's receipt of the certificate, one attestation valid 3 months, then
- * a new one every 3 months. The BPMN timers read {@link #firstDate}.
+ * a new one every 3 months (the model's « 3 mois plus tard »). The first date is stored when the certificate's
+ * receipt arrives; the timer reads it.
  */
 @Service("prolongations")
 public class Prolongations {
 
   /** Date OFII received the certificate, carried by the message {@code MedicalCertificateReceived}. */
   public static final String VAR_CERTIFICATE_RECEIVED = "certificateReceivedDate";
+  /** The first attestation's day (ISO-8601 with offset), read by the timer « Expiration du titre ». */
+  public static final String VAR_START_DATE = "prolongationStartDate";
 
   private final FilingService filing;
   private final DocumentService documents;
@@ -44,14 +48,30 @@ public class Prolongations {
     this.clock = clock;
   }
 
-  /** The later of the day after the titre's expiry and the certificate's receipt (today if unknown). */
+  /**
+   * When the certificate's receipt arrives (message {@code MedicalCertificateReceived}): the first attestation's day,
+   * the later of the day after the titre's expiry and the certificate's receipt (today if unknown), as the timer
+   * « Expiration du titre » reads it from {@value #VAR_START_DATE}.
+   */
+  @Transactional(readOnly = true)
+  public String startDate(String processInstanceId, Object certificateReceived) {
+    return TimerDate.startOf(first(processInstanceId, certificateReceived), clock.getZone());
+  }
+
+  /**
+   * The same day, for the timer of the versions of the model before ADR 0024, which computes it
+   * ({@code ${prolongations.firstDate(execution)}}); kept while cases of those versions run.
+   */
   public Date firstDate(DelegateExecution execution) {
-    RenewalCase renewal = filing.caseOf(execution.getProcessInstanceId());
-    Object received = execution.getVariable(VAR_CERTIFICATE_RECEIVED);
+    LocalDate first = first(execution.getProcessInstanceId(), execution.getVariable(VAR_CERTIFICATE_RECEIVED));
+    return Date.from(first.atStartOfDay(clock.getZone()).toInstant());
+  }
+
+  private LocalDate first(String processInstanceId, Object received) {
+    RenewalCase renewal = filing.caseOf(processInstanceId);
     LocalDate receipt = received == null ? LocalDate.now(clock) : MedicalPhase.date(received);
     LocalDate afterExpiry = renewal.getTitleValidUntil() == null ? receipt : renewal.getTitleValidUntil().plusDays(1);
-    LocalDate first = afterExpiry.isAfter(receipt) ? afterExpiry : receipt;
-    return Date.from(first.atStartOfDay(clock.getZone()).toInstant());
+    return afterExpiry.isAfter(receipt) ? afterExpiry : receipt;
   }
 
   /** Issues the attestation starting today, once (a retried job finds it). */

@@ -11,6 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 interface DocumentReviewRepository extends JpaRepository<DocumentReviewEntry, Long> {
   List<DocumentReviewEntry> findByCaseIdAndRoundOrderByIdAsc(UUID caseId, int round);
 
+  Optional<DocumentReviewEntry> findFirstByCaseIdOrderByIdAsc(UUID caseId);
+
   @Query("select coalesce(max(r.round), 0) from DocumentReviewEntry r where r.caseId = ?1")
   int lastRound(UUID caseId);
 }

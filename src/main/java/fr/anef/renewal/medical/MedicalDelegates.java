@@ -37,7 +37,10 @@ final class MedicalDelegates {
     }
   }
 
-  /** On every OFII task: fills the identity and the file's summary; records the certificate's receipt on end. */
+  /**
+   * On every OFII task: fills the identity and the file's summary; records the certificate's receipt on end, and
+   * stores the opinion's due date for « 3 mois sans avis ».
+   */
   @Component("registerCertificateListener")
   static class RegisterCertificate implements TaskListener, ExecutionListener {
     private final MedicalFiles files;
@@ -56,6 +59,7 @@ final class MedicalDelegates {
       if (!cancelled(execution)) {
         files.registerCertificate(execution.getProcessInstanceId(),
             OfiiForms.RegisterCertificate.from(FormVariables.of(execution)), doctor(execution));
+        execution.setVariable(MedicalFiles.VAR_OPINION_DUE_DATE, files.opinionDueDateText(execution.getProcessInstanceId()));
       }
     }
   }

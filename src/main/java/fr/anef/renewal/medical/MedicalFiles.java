@@ -3,7 +3,9 @@ package fr.anef.renewal.medical;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.StoredFile;
 import fr.anef.renewal.documents.UploadedFile;
+import fr.anef.renewal.models.ProcedureTimers;
 import fr.anef.renewal.shared.FormValues;
+import fr.anef.renewal.shared.TimerDate;
 import fr.anef.renewal.shared.Refusal;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +38,10 @@ public class MedicalFiles {
   public static final String MESSAGE_CASE_CLOSED = "OfiiCaseClosed";
   static final String VAR_MEDICAL_FILE_ID = "medicalFileId";
   static final DateTimeFormatter DATE = FormValues.FRENCH_DATE;
-  static final int OPINION_DUE_MONTHS = 3;
+  /** The opinion's date (ISO-8601 with offset), stored at the certificate's registration, read by « 3 mois sans avis ». */
+  public static final String VAR_OPINION_DUE_DATE = "opinionDueDate";
+  /** The opinion's delay of the versions of the model before ADR 0024, whose timer computes its date. */
+  static final int FORMER_OPINION_DUE_MONTHS = 3;
   /** How far ahead a convocation may be set: within the three months the opinion is due in. */
   static final int CONVOCATION_HORIZON_MONTHS = 3;
   static final int MAX_TEXT = 4000;
@@ -47,16 +52,19 @@ public class MedicalFiles {
   private final CollegeVoteRepository votes;
   private final DocumentService documents;
   private final RuntimeService runtime;
+  private final ProcedureTimers timers;
   private final Clock clock;
 
   MedicalFiles(MedicalFileRepository files, MedicalEventRepository events, MedicalDocumentRepository medicalDocuments,
-      CollegeVoteRepository votes, DocumentService documents, RuntimeService runtime, Clock clock) {
+      CollegeVoteRepository votes, DocumentService documents, RuntimeService runtime, ProcedureTimers timers,
+      Clock clock) {
     this.files = files;
     this.events = events;
     this.medicalDocuments = medicalDocuments;
     this.votes = votes;
     this.documents = documents;
     this.runtime = runtime;
+    this.timers = timers;
     this.clock = clock;
   }
 
@@ -107,7 +115,10 @@ public class MedicalFiles {
       throw new Refusal("La date de réception du certificat ne peut pas précéder la transmission du dossier par la préfecture.");
     }
     file.certificateReceivedOn = received;
-    file.opinionDueOn = received.plusMonths(OPINION_DUE_MONTHS);
+    // « 3 mois sans avis » of the file's model (R.425-13); 3 months for a version whose timer computes its date
+    file.opinionDueOn = timers.find(processInstanceId, ProcedureTimers.OPINION_DUE)
+        .map(due -> LocalDate.ofInstant(due.after(received.atStartOfDay(clock.getZone()).toInstant()), clock.getZone()))
+        .orElse(received.plusMonths(FORMER_OPINION_DUE_MONTHS));
     log(file, actor, "CERTIFICATE_RECEIVED", "Certificat médical reçu le " + received.format(DATE));
     return received;
   }
@@ -123,6 +134,16 @@ public class MedicalFiles {
   }
 
   /** The college's opinion is due 3 months after the certificate's receipt (R.425-13). */
+  /** The opinion's due date, as the timer « 3 mois sans avis » reads it from {@value #VAR_OPINION_DUE_DATE}. */
+  @Transactional(readOnly = true)
+  public String opinionDueDateText(String processInstanceId) {
+    return TimerDate.startOf(byInstance(processInstanceId).opinionDueOn, clock.getZone());
+  }
+
+  /**
+   * The timer's date for the versions of the model before ADR 0024 ({@code ${medicalFiles.opinionDueDate(execution)}});
+   * kept while files of those versions run.
+   */
   public Date opinionDueDate(DelegateExecution execution) {
     MedicalFile file = byInstance(execution.getProcessInstanceId());
     return Date.from(file.opinionDueOn.atStartOfDay(clock.getZone()).toInstant());

@@ -1,12 +1,14 @@
 package fr.anef.renewal.models;
 
 import fr.anef.renewal.shared.ModelDuration;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,16 @@ public class ProcedureTimers {
   public static final String PROLONGATION_VALIDITY = "intermediateTimer_nextProlongation";
   /** « 15 jours sans réponse » (OFII): the treating doctor's time to answer. */
   public static final String TREATING_DOCTOR_ANSWER = "boundaryTimer_treatingDoctorSilence";
+  /** « 4 mois sans décision »: silence after the dépôt is an implicit rejection (a date timer, its duration a property). */
+  public static final String IMPLICIT_REJECTION = "intermediateTimer_implicitRejection";
+  /** « 3 mois sans avis » (OFII): the college's opinion is due after the certificate (a date timer, its duration a property). */
+  public static final String OPINION_DUE = "boundaryTimer_opinionOverdue";
+
+  /**
+   * The extension property (Modeler: « Extension properties ») that holds the duration of a timer whose date a
+   * service computes: the timer reads the date from a variable, the service adds this duration to its fact.
+   */
+  public static final String DURATION_PROPERTY = "duration";
 
   private final ProcessEngineConfigurationImpl engine;
 
@@ -39,6 +51,15 @@ public class ProcedureTimers {
    * the caller's authorizations (an applicant reads no process definition): the value is no one's data.
    */
   public ModelDuration of(String processInstanceId, String timerId) {
+    return find(processInstanceId, timerId)
+        .orElseThrow(() -> new IllegalStateException(timerId + " has no duration in the case's model"));
+  }
+
+  /**
+   * The duration of the timer {@code timerId} in the case's model; empty when that version of the model has none
+   * (a version older than the timer's {@value #DURATION_PROPERTY} property: its timer still computes its date).
+   */
+  public Optional<ModelDuration> find(String processInstanceId, String timerId) {
     return engine.getCommandExecutorTxRequired().execute(context -> {
       ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
       String definitionId;
@@ -57,15 +78,24 @@ public class ProcedureTimers {
     });
   }
 
-  static ModelDuration durationOf(BpmnModelInstance model, String timerId) {
+  /** The timer's ISO duration, or for a date timer the {@value #DURATION_PROPERTY} property beside it. */
+  static Optional<ModelDuration> durationOf(BpmnModelInstance model, String timerId) {
     Event timer = model.getModelElementById(timerId);
     if (timer == null) {
       throw new IllegalStateException("no timer " + timerId + " in the model");
     }
     TimerEventDefinition definition = timer.getChildElementsByType(TimerEventDefinition.class).iterator().next();
-    if (definition.getTimeDuration() == null) {
-      throw new IllegalStateException(timerId + " has no duration");
+    String where = "« " + timer.getName() + " »";
+    if (definition.getTimeDuration() != null) {
+      return Optional.of(ModelDuration.parse(definition.getTimeDuration().getTextContent(), where));
     }
-    return ModelDuration.parse(definition.getTimeDuration().getTextContent(), "« " + timer.getName() + " »");
+    if (timer.getExtensionElements() == null) {
+      return Optional.empty();
+    }
+    return timer.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .filter(property -> DURATION_PROPERTY.equals(property.getCamundaName()))
+        .findFirst()
+        .map(property -> ModelDuration.parse(property.getCamundaValue(), where));
   }
 }

@@ -33,7 +33,7 @@ final class BareEngine implements AutoCloseable {
       "collegeOpinionListener", "consolidateOpinionDelegate", "convocationDelegate", "decisionTaskListener",
       "depositApplicationDelegate", "depositReceiptDelegate", "documentReviewListener", "enterMedicalPhaseDelegate",
       "favourableDecisionDelegate", "implicitRejectionDelegate", "medicalOutcomeDelegate", "medicalReportListener",
-      "openDraftDelegate", "openMedicalFileDelegate", "opinionOverdueDelegate", "prolongationDelegate",
+      "openDraftDelegate", "openMedicalFileDelegate", "opinionOverdueDelegate", "prolongationDelegate", "prolongationStartListener",
       "refusalDecisionDelegate", "registerCertificateListener", "remindComplementDelegate", "requestComplementDelegate",
       "requiredDocumentsDelegate", "sendMailDelegate", "sendOpinionDelegate", "treatingDoctorAnswerListener",
       "treatingDoctorRequestDelegate", "treatingDoctorSilenceDelegate");
@@ -50,23 +50,16 @@ final class BareEngine implements AutoCloseable {
     public void notify(DelegateExecution execution) {}
   }
 
-  /** The timer expressions' beans: fixed dates far enough not to fire during the run. */
-  public static final class Dates {
-    public Date dueDate(DelegateExecution execution) {
-      return in(120);
-    }
+  /**
+   * The dates the timers read (the project's services store them as variables at the dépôt, at the certificate's
+   * receipt): fixed dates far enough not to fire during the run, resolved as beans of the same names.
+   */
+  static Map<String, Date> timerDates() {
+    return Map.of("implicitRejectionDate", in(120), "prolongationStartDate", in(90), "opinionDueDate", in(90));
+  }
 
-    public Date firstDate(DelegateExecution execution) {
-      return in(90);
-    }
-
-    public Date opinionDueDate(DelegateExecution execution) {
-      return in(90);
-    }
-
-    private static Date in(int days) {
-      return Date.from(LocalDate.now().plusDays(days).atStartOfDay(ZoneId.systemDefault()).toInstant());
-    }
+  private static Date in(int days) {
+    return Date.from(LocalDate.now().plusDays(days).atStartOfDay(ZoneId.systemDefault()).toInstant());
   }
 
   private final ProcessEngine engine;
@@ -76,10 +69,7 @@ final class BareEngine implements AutoCloseable {
     Map<Object, Object> beans = new HashMap<>();
     NoOp noOp = new NoOp();
     DELEGATES.forEach(name -> beans.put(name, noOp));
-    Dates dates = new Dates();
-    beans.put("prolongations", dates);
-    beans.put("implicitRejection", dates);
-    beans.put("medicalFiles", dates);
+    beans.putAll(timerDates());
     StandaloneProcessEngineConfiguration config = (StandaloneProcessEngineConfiguration) ProcessEngineConfiguration
         .createStandaloneProcessEngineConfiguration();
     config.setProcessEngineName("bare");

@@ -45,6 +45,7 @@ class AnalystChangesDurationTests {
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired Complements complements;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   static String model() throws Exception {
     try (InputStream in = AnalystChangesDurationTests.class.getResourceAsStream("/processes/residence-permit-renewal.bpmn")) {
@@ -76,6 +77,51 @@ class AnalystChangesDurationTests {
     } finally {
       repository.deleteDeployment(deployment.getId(), true);
     }
+  }
+
+  @Test
+  @DisplayName("« 4 mois sans décision » passé à 5 mois dans le Modeler : la date enregistrée au dépôt et le minuteur suivent ; "
+      + "une demande d'une version antérieure, dont le minuteur calcule sa date, garde ses 4 mois")
+  void implicitRejectionDateFollowsTheModel() throws Exception {
+    String current = model();
+    // a version before ADR 0024: the timer computes its date by a bean call, no duration property
+    String former = current.replace("${implicitRejectionDate}", "${implicitRejection.dueDate(execution)}")
+        .replaceAll("(?s)(<bpmn:intermediateCatchEvent id=\"intermediateTimer_implicitRejection\"[^>]*>\\s*"
+            + "<bpmn:documentation>[^<]*</bpmn:documentation>)\\s*<bpmn:extensionElements>.*?</bpmn:extensionElements>", "$1");
+    assertThat(former).doesNotContain("value=\"P4M\"").contains("${implicitRejection.dueDate(execution)}");
+    Deployment formerDeployment = deployAsAnalyst(former);
+    Deployment changedDeployment = null;
+    try {
+      Filed old = filings.depositedCase(90);
+      assertThat(runtime.getVariable(old.processInstanceId(), RenewalProcess.VAR_IMPLICIT_REJECTION_DATE)).isNull();
+      assertThat(implicitRejectionDue(old)).isEqualTo(depositedAt(old).plusMonths(4).toInstant());
+
+      changedDeployment = deployAsAnalyst(current.replace("name=\"4 mois sans décision\"", "name=\"5 mois sans décision\"")
+          .replace("value=\"P4M\"", "value=\"P5M\""));
+      Filed fresh = filings.depositedCase(90);
+      java.time.ZonedDateTime due = depositedAt(fresh).plusMonths(5).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      assertThat(runtime.getVariable(fresh.processInstanceId(), RenewalProcess.VAR_IMPLICIT_REJECTION_DATE))
+          .isEqualTo(due.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      assertThat(implicitRejectionDue(fresh)).isEqualTo(due.toInstant());
+    } finally {
+      if (changedDeployment != null) {
+        repository.deleteDeployment(changedDeployment.getId(), true);
+      }
+      repository.deleteDeployment(formerDeployment.getId(), true);
+    }
+    assertThatThrownBy(() -> deployAsAnalyst(current.replace("value=\"P4M\"", "value=\"P5M\"")))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Le nom du minuteur « 4 mois sans décision » (intermediateTimer_implicitRejection) ne dit "
+            + "pas sa propriété « duration », P5M (« 5 mois »)");
+  }
+
+  java.time.ZonedDateTime depositedAt(Filed filed) {
+    return filing.caseOf(filed.processInstanceId()).getDepositedAt().atZone(ZoneId.of("Europe/Paris"));
+  }
+
+  Instant implicitRejectionDue(Filed filed) {
+    return management.createJobQuery().processInstanceId(filed.processInstanceId())
+        .activityId("intermediateTimer_implicitRejection").singleResult().getDuedate().toInstant();
   }
 
   @Test

@@ -30,7 +30,17 @@ import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import fr.anef.renewal.filing.RenewalProcess;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -61,6 +71,10 @@ class InstructionProcessTests {
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired Complements complements;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   Filed filed;
   ProcessInstance instance;
@@ -283,8 +297,13 @@ class InstructionProcessTests {
   void prolongations() throws Exception {
     review(Map.of());
     certificateReceived();
-    assertThat(management.createJobQuery().processInstanceId(filed.processInstanceId())
-        .activityId("intermediateTimer_prolongationStart").count()).isEqualTo(1);
+    // stored when the certificate's receipt arrived: the day after the titre's expiry (later than the receipt)
+    java.time.ZonedDateTime start = renewal().getTitleValidUntil().plusDays(1).atStartOfDay(PARIS);
+    assertThat(runtime.getVariable(filed.processInstanceId(), Prolongations.VAR_START_DATE))
+        .isEqualTo(start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    Job startTimer = management.createJobQuery().processInstanceId(filed.processInstanceId())
+        .activityId("intermediateTimer_prolongationStart").singleResult();
+    assertThat(startTimer.getDuedate().toInstant()).isEqualTo(start.toInstant());
 
     later(Duration.ofDays(91));
     filings.runDueJobs(filed.processInstanceId());
@@ -309,12 +328,62 @@ class InstructionProcessTests {
   }
 
   @Test
+  @DisplayName("Agent : les observations de l'usager dans l'examen ; au tour suivant la tâche est déjà la sienne et nomme les fichiers actuels")
+  void laterRoundIsTheFirstReviewersWithTheCurrentFiles() {
+    Filed observed = filings.depositedCase(90, "Je suis hospitalisé jusqu'au 15 janvier.");
+    String id = observed.processInstanceId();
+    assertThat(runtime.getVariable(id, "applicantObservations")).isEqualTo("Je suis hospitalisé jusqu'au 15 janvier.");
+    Task first = tasks.createTaskQuery().processInstanceId(id).singleResult();
+    assertThat(first.getAssignee()).as("a first review is the group's").isNull();
+    Map<String, Object> form = new HashMap<>();
+    documents.requirements(filing.caseOf(id).getId()).forEach(r -> form.put("verdict_" + r.code(), "VALID"));
+    form.put("verdict_NATIONALITY", "INVALID");
+    form.put("observation_NATIONALITY", "Copie illisible.");
+    identity.setAuthentication("agent.lille", List.of(RenewalProcess.GROUP_PREFECTURE_AGENTS));
+    try {
+      tasks.claim(first.getId(), "agent.lille");
+      tasks.complete(first.getId(), form);
+    } finally {
+      identity.clearAuthentication();
+    }
+    filings.runDueJobs(id);
+    Notification request = notifications.list(observed.applicantId(), NotificationFilter.ALL, 0, 50).getContent()
+        .stream().filter(n -> "COMPLEMENT_REQUEST".equals(n.getKind())).findFirst().orElseThrow();
+    complements.reply(observed.applicantId(), request.getId(), List.of(new ComplementAnswer("NATIONALITY",
+        ComplementAnswer.UPDATE, null, List.of(TestFiles.file("passeport-lisible.png", TestFiles.png())))), null);
+
+    Task second = tasks.createTaskQuery().processInstanceId(id).singleResult();
+    assertThat(second.getTaskDefinitionKey()).isEqualTo(REVIEW);
+    assertThat(second.getAssignee()).as("already the first reviewer's: no claim").isEqualTo("agent.lille");
+    assertThat((String) runtime.getVariable(id, "depositSummary")).contains("passeport-lisible.png")
+        .doesNotContain("nationality.pdf");
+    // the form renders these as Markdown: the file names come escaped
+    assertThat((String) runtime.getVariable(id, "files_NATIONALITY")).isEqualTo("passeport\\-lisible\\.png");
+    assertThat((String) runtime.getVariable(id, "reviewFileLinks")).contains("passeport\\-lisible\\.png")
+        .doesNotContain("nationality");
+  }
+
+  @Test
   @DisplayName("4 mois sans décision : décision implicite de rejet notifiée ; le préfet peut encore décider")
   void implicitRejectionThenDecision() {
-    later(Duration.ofDays(4 * 31));
+    // stored at the dépôt: the dépôt plus the model's « duration » of « 4 mois sans décision »; the timer reads it
+    Instant due = renewal().getDepositedAt().atZone(PARIS).plusMonths(4).truncatedTo(ChronoUnit.SECONDS).toInstant();
+    String stored = (String) runtime.getVariable(filed.processInstanceId(), RenewalProcess.VAR_IMPLICIT_REJECTION_DATE);
+    assertThat(OffsetDateTime.parse(stored).toInstant()).isEqualTo(due);
+    Job timer = management.createJobQuery().processInstanceId(filed.processInstanceId())
+        .activityId("intermediateTimer_implicitRejection").singleResult();
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(due);
+
+    ClockUtil.setCurrentTime(Date.from(due.minusSeconds(60)));
+    filings.runDueJobs(filed.processInstanceId());
+    assertThat(renewal().getStatus()).isEqualTo(CaseStatus.IN_REVIEW);
+    ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
     filings.runDueJobs(filed.processInstanceId());
     assertThat(renewal().getStatus()).isEqualTo(CaseStatus.IMPLICITLY_REJECTED);
     assertThat(titles()).contains("Décision implicite de rejet");
+    assertThat(notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent().stream()
+        .filter(n -> "IMPLICIT_REJECTION".equals(n.getKind())).findFirst().orElseThrow().getBody())
+        .contains("n'a pas reçu de réponse dans un délai de 4 mois");
     assertThat(instance).isWaitingAt(REVIEW);
 
     review(Map.of());

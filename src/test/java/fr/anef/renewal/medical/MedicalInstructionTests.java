@@ -55,7 +55,11 @@ class MedicalInstructionTests {
       "observation_IDENTITY", "label_REGULAR_ENTRY", "files_REGULAR_ENTRY", "verdict_REGULAR_ENTRY",
       "observation_REGULAR_ENTRY", "label_HOME_PROOF", "files_HOME_PROOF", "verdict_HOME_PROOF", "observation_HOME_PROOF",
       "label_HABITUAL_RESIDENCE", "files_HABITUAL_RESIDENCE", "verdict_HABITUAL_RESIDENCE",
-      "observation_HABITUAL_RESIDENCE");
+      "observation_HABITUAL_RESIDENCE", "label_slot1", "files_slot1", "verdict_slot1", "observation_slot1",
+      "label_slot2", "files_slot2", "verdict_slot2", "observation_slot2", "label_slot3", "files_slot3", "verdict_slot3",
+      "observation_slot3", "label_slot4", "files_slot4", "verdict_slot4", "observation_slot4", "label_slot5",
+      "files_slot5", "verdict_slot5", "observation_slot5", "applicantObservations", "implicitRejectionDate",
+      "prolongationStartDate");
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
@@ -253,7 +257,20 @@ class MedicalInstructionTests {
   @DisplayName("Trois mois après la réception du certificat sans avis, le dossier est signalé en retard")
   void overdueOpinionFlagged() {
     registerCertificate();
-    later(Duration.ofDays(93));
+    // stored at the certificate's registration: its receipt plus the model's « duration » of « 3 mois sans avis »
+    java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+    java.time.ZonedDateTime due = LocalDate.now(paris).plusMonths(3).atStartOfDay(paris);
+    assertThat(runtime.getVariable(ofii.getId(), MedicalFiles.VAR_OPINION_DUE_DATE))
+        .isEqualTo(due.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    assertThat(medicalFiles.findByProcessInstanceId(ofii.getId()).orElseThrow().opinionDueOn)
+        .isEqualTo(due.toLocalDate());
+    org.camunda.bpm.engine.runtime.Job timer = engine.getManagementService().createJobQuery()
+        .processInstanceId(ofii.getId()).activityId("boundaryTimer_opinionOverdue").singleResult();
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(due.toInstant());
+    ClockUtil.setCurrentTime(Date.from(due.toInstant().minusSeconds(60)));
+    filings.runDueJobs(ofii.getId());
+    assertThat(medicalFiles.findByProcessInstanceId(ofii.getId()).orElseThrow().overdue).isFalse();
+    ClockUtil.setCurrentTime(Date.from(due.toInstant().plusSeconds(60)));
     filings.runDueJobs(ofii.getId());
     assertThat(medicalFiles.findByProcessInstanceId(ofii.getId()).orElseThrow().overdue).isTrue();
     assertThat(ofii).isWaitingAt("userTask_writeReport");
