@@ -245,6 +245,7 @@ class BrowserJourneyTests {
     page.getByLabel("Je sollicite le renouvellement de ce titre").check();
     browser.screenshots(page, "demandeur-demarrer");
     browser.noCamundaEnglish(page, "Commencer une démarche");
+    browser.checkAccessibility(page, "Commencer une démarche");
     page.locator(".modal").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Démarrer")).click();
     assertThat(page.locator(".modal")).hasCount(0);
 
@@ -264,6 +265,7 @@ class BrowserJourneyTests {
     assertThat(completeButton(page)).isDisabled();
     browser.screenshots(page, "demandeur-etape-1-erreur");
     browser.noCamundaEnglish(page, "Étape 1 (erreur)");
+    browser.checkAccessibility(page, "Étape 1 (erreur)");
     page.getByLabel("Téléphone").fill("06 12 34 56 78");
     browser.screenshots(page, "demandeur-etape-1");
     browser.checkAccessibility(page, "Étape 1");
@@ -273,6 +275,8 @@ class BrowserJourneyTests {
     BrowserSupport.nextStepOpens(page, "2. Motif de séjour");
     fillReasonForStay(page);
     browser.screenshots(page, "demandeur-etape-2");
+    browser.noCamundaEnglish(page, "Étape 2");
+    browser.checkAccessibility(page, "Étape 2");
     complete(page);
 
     // Step 3: the server refuses the step while a document has no file, in French.
@@ -286,6 +290,7 @@ class BrowserJourneyTests {
     assertThat(page.locator(".notifications")).not().containsText("Cannot submit");
     browser.noCamundaEnglish(page, "Étape 3 (refusée)");
     browser.screenshots(page, "demandeur-etape-3-refusee");
+    browser.checkAccessibility(page, "Étape 3 (refusée)");
     // Tasklist's message covers the form's buttons until closed.
     Locator message = page.locator(".page-notifications .alert").filter(new Locator.FilterOptions().setHasText("est manquant"));
     message.locator("button.close:visible").click();
@@ -316,7 +321,7 @@ class BrowserJourneyTests {
     assertThat(upload.locator("#" + homeProofInput.getAttribute("aria-describedby"))).containsText("« facture.pdf »");
     assertThat(upload.locator("#document-NATIONALITY")).containsText("passeport.png");
     assertThat(upload.locator("#document-HOME_PROOF")).containsText("quittance.pdf");
-    assertThat(upload.locator("#document-HOME_PROOF")).not().containsText("facture.pdf");
+    assertThat(upload.locator("#document-HOME_PROOF ul")).not().containsText("facture.pdf");
     assertThat(upload.locator("#document-HABITUAL_RESIDENCE")).containsText("releve.jpg");
     browser.screenshots(upload, "demandeur-justificatif-refuse");
     browser.checkAccessibility(upload, "Justificatifs (un fichier refusé)");
@@ -335,6 +340,8 @@ class BrowserJourneyTests {
     // still counted once the form is used again (form-js re-renders it from its own state)
     assertThat(documentsToAttach).hasValue(Pattern.compile("\\[fichiers joints : 1\\]"));
     browser.screenshots(page, "demandeur-etape-3-decompte");
+    browser.noCamundaEnglish(page, "Étape 3");
+    browser.checkAccessibility(page, "Étape 3");
 
     // Back to step 2, which shows what was saved, then forward again.
     assertThat(page.getByLabel("Numéro ephoto (22 chiffres)")).hasValue("1234567890123456789012");
@@ -363,6 +370,7 @@ class BrowserJourneyTests {
     page.getByLabel("Déposer la demande").check();
     browser.screenshots(page, "demandeur-etape-4");
     browser.noCamundaEnglish(page, "Étape 4");
+    browser.checkAccessibility(page, "Étape 4");
     // The dépôt's button says what it does.
     BrowserSupport.submit(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
         .setName("Déposer définitivement ma demande")));
@@ -677,6 +685,7 @@ class BrowserJourneyTests {
     agent.getByLabel("Téléphone").fill("06 98 76 54 32");
     agent.getByLabel("Enregistrer et poursuivre").check();
     browser.screenshot(agent, "guichet-etape-1");
+    browser.noCamundaEnglish(agent, "Guichet : étape 1 dans Tasklist (agent)");
     complete(agent);
     browser.openTask(agent, "Mes démarches", "2. Motif de séjour" + label);
     fillReasonForStay(agent);
@@ -735,6 +744,28 @@ class BrowserJourneyTests {
     until.getByLabel("Année").fill(untilYear);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vérifier le titre")).click();
     page.waitForLoadState();
+  }
+
+  @Test
+  @Order(6)
+  @DisplayName("Cockpit tel que l'agent le voit (tableau de bord, processus) : en français, sans violation axe grave")
+  void cockpitMainScreens() {
+    // Independent of the case the other journeys follow: only the demo users.
+    Page agent = browser.person();
+    browser.camundaLogin(agent, "cockpit", "agent.lille", PASSWORD);
+    assertThat(agent.locator(".ce-eol-banner")).isHidden();
+    agent.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    browser.screenshot(agent, "cockpit-tableau-de-bord");
+    browser.noCamundaEnglish(agent, "Cockpit : tableau de bord (agent)");
+    browser.checkAccessibility(agent, "Cockpit : tableau de bord (agent)");
+    agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Processus").setExact(true)).first().click();
+    assertThat(agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+        .setName("Renouvellement de titre de séjour – étranger malade"))).isVisible();
+    agent.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    browser.screenshot(agent, "cockpit-processus");
+    browser.noCamundaEnglish(agent, "Cockpit : processus (agent)");
+    browser.checkAccessibility(agent, "Cockpit : processus (agent)");
+    agent.context().close();
   }
 
   static void answer(Page page, String question, String choice) {
