@@ -3,7 +3,19 @@ package fr.anef.renewal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-@SpringBootApplication
+/**
+ * Spring Security is on the classpath for « S'identifier avec FranceConnect » only (ADR 0021): Boot's security
+ * auto-configuration, which would guard every path with its own login, is left out; the application's own
+ * authentication (ADR 0015) stays the only one, and {@code FranceConnectConfiguration} confines Spring Security's
+ * filter to FranceConnect's paths when it is configured.
+ */
+@SpringBootApplication(exclude = {
+    org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration.class,
+    org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration.class,
+    org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration.class,
+    org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientAutoConfiguration.class,
+    org.springframework.boot.autoconfigure.security.oauth2.client.servlet.OAuth2ClientWebSecurityAutoConfiguration.class,
+    org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration.class})
 public class RenewalApplication {
 
   public static void main(String[] args) {

@@ -245,6 +245,7 @@ class BrowserJourneyTests {
     page.getByLabel("Je sollicite le renouvellement de ce titre").check();
     browser.screenshots(page, "demandeur-demarrer");
     browser.noCamundaEnglish(page, "Commencer une démarche");
+    browser.checkAccessibility(page, "Commencer une démarche");
     page.locator(".modal").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Démarrer")).click();
     assertThat(page.locator(".modal")).hasCount(0);
 
@@ -264,6 +265,7 @@ class BrowserJourneyTests {
     assertThat(completeButton(page)).isDisabled();
     browser.screenshots(page, "demandeur-etape-1-erreur");
     browser.noCamundaEnglish(page, "Étape 1 (erreur)");
+    browser.checkAccessibility(page, "Étape 1 (erreur)");
     page.getByLabel("Téléphone").fill("06 12 34 56 78");
     browser.screenshots(page, "demandeur-etape-1");
     browser.checkAccessibility(page, "Étape 1");
@@ -273,6 +275,8 @@ class BrowserJourneyTests {
     BrowserSupport.nextStepOpens(page, "2. Motif de séjour");
     fillReasonForStay(page);
     browser.screenshots(page, "demandeur-etape-2");
+    browser.noCamundaEnglish(page, "Étape 2");
+    browser.checkAccessibility(page, "Étape 2");
     complete(page);
 
     // Step 3: the server refuses the step while a document has no file, in French.
@@ -286,6 +290,7 @@ class BrowserJourneyTests {
     assertThat(page.locator(".notifications")).not().containsText("Cannot submit");
     browser.noCamundaEnglish(page, "Étape 3 (refusée)");
     browser.screenshots(page, "demandeur-etape-3-refusee");
+    browser.checkAccessibility(page, "Étape 3 (refusée)");
     // Tasklist's message covers the form's buttons until closed.
     Locator message = page.locator(".page-notifications .alert").filter(new Locator.FilterOptions().setHasText("est manquant"));
     message.locator("button.close:visible").click();
@@ -297,28 +302,46 @@ class BrowserJourneyTests {
     assertThat(upload.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Je joins mes documents justificatifs")))
         .isVisible();
     browser.checkAccessibility(upload, "Justificatifs (page de dépôt)");
-    send(upload, "NATIONALITY", new FilePayload("passeport.png", "image/png", TestFiles.png()));
-    assertThat(upload.getByRole(AriaRole.STATUS)).hasText("1 fichier(s) ajouté(s).");
-    // A refused sending: the French error, nothing of it stored, nothing lost from before.
-    send(upload, "HOME_PROOF", new FilePayload("facture.pdf", "application/pdf", TestFiles.exe()),
+    // One sending for every document: the files chosen in each input all go with the one « Envoyer »; the file that
+    // is not a document is refused by name, under its document, and the others of the sending are kept.
+    chooseFiles(upload, "NATIONALITY", new FilePayload("passeport.png", "image/png", TestFiles.png()));
+    chooseFiles(upload, "HOME_PROOF", new FilePayload("facture.pdf", "application/pdf", TestFiles.exe()),
         new FilePayload("quittance.pdf", "application/pdf", TestFiles.pdf()));
+    chooseFiles(upload, "HABITUAL_RESIDENCE", new FilePayload("releve.jpg", "image/jpeg", TestFiles.image("jpg")));
+    assertThat(upload.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer"))).hasCount(1);
+    sendAll(upload);
+    assertThat(upload.getByRole(AriaRole.STATUS)).hasText("3 fichiers enregistrés.");
     Locator refusal = upload.getByRole(AriaRole.ALERT);
-    assertThat(refusal).containsText("Votre envoi a été refusé ; aucun fichier de cet envoi n'a été enregistré");
+    assertThat(refusal).containsText("Certains fichiers n'ont pas été enregistrés (les autres fichiers de cet envoi l'ont été)");
     assertThat(refusal).containsText("« facture.pdf » : ce format n'est pas accepté (formats acceptés : JPG, PNG, PDF, TIFF, BMP).");
     assertThat(refusal).isFocused();
-    assertThat(upload.getByLabel("Joindre un document (3 fichiers maximum)").nth(1)).hasAttribute("aria-invalid", "true");
-    assertThat(refusal.getByRole(AriaRole.LINK)).hasText("Choisir d’autres fichiers pour « Justificatif de domicile datant de moins de 6 mois »");
+    assertThat(refusal.getByRole(AriaRole.LINK)).hasText("Justificatif de domicile datant de moins de 6 mois");
+    Locator homeProofInput = upload.locator("#fichiers-HOME_PROOF");
+    assertThat(homeProofInput).hasAttribute("aria-invalid", "true");
+    assertThat(upload.locator("#" + homeProofInput.getAttribute("aria-describedby"))).containsText("« facture.pdf »");
     assertThat(upload.locator("#document-NATIONALITY")).containsText("passeport.png");
-    assertThat(upload.locator("#document-HOME_PROOF")).containsText("Aucun fichier joint.");
-    browser.screenshots(upload, "demandeur-justificatif-refuse");
-    browser.checkAccessibility(upload, "Justificatifs (envoi refusé)");
-    send(upload, "HOME_PROOF", new FilePayload("quittance.pdf", "application/pdf", TestFiles.pdf()));
-    send(upload, "HABITUAL_RESIDENCE", new FilePayload("releve.jpg", "image/jpeg", TestFiles.image("jpg")));
     assertThat(upload.locator("#document-HOME_PROOF")).containsText("quittance.pdf");
+    assertThat(upload.locator("#document-HOME_PROOF ul")).not().containsText("facture.pdf");
     assertThat(upload.locator("#document-HABITUAL_RESIDENCE")).containsText("releve.jpg");
+    browser.screenshots(upload, "demandeur-justificatif-refuse");
+    browser.checkAccessibility(upload, "Justificatifs (un fichier refusé)");
+    sendAll(upload);
+    assertThat(upload.getByRole(AriaRole.ALERT)).containsText("Aucun fichier choisi");
     browser.screenshots(upload, "demandeur-justificatifs");
     upload.close();
     page.bringToFront();
+
+    // Back in step 3 (still open, with what was typed): « Documents à joindre » counts the files attached meanwhile.
+    Locator documentsToAttach = page.getByLabel("Documents à joindre");
+    assertThat(documentsToAttach).hasValue(Pattern.compile("Justificatif de nationalité.*\\[fichiers joints : 1\\]"));
+    assertThat(documentsToAttach).not().hasValue(Pattern.compile("\\[fichiers joints : 0\\]"));
+    assertThat(page.getByLabel("Numéro ephoto (22 chiffres)")).hasValue("1234567890123456789012");
+    page.getByLabel("Confirmer le numéro ephoto").fill("1234567890123456789012");
+    // still counted once the form is used again (form-js re-renders it from its own state)
+    assertThat(documentsToAttach).hasValue(Pattern.compile("\\[fichiers joints : 1\\]"));
+    browser.screenshots(page, "demandeur-etape-3-decompte");
+    browser.noCamundaEnglish(page, "Étape 3");
+    browser.checkAccessibility(page, "Étape 3");
 
     // Back to step 2, which shows what was saved, then forward again.
     assertThat(page.getByLabel("Numéro ephoto (22 chiffres)")).hasValue("1234567890123456789012");
@@ -347,6 +370,7 @@ class BrowserJourneyTests {
     page.getByLabel("Déposer la demande").check();
     browser.screenshots(page, "demandeur-etape-4");
     browser.noCamundaEnglish(page, "Étape 4");
+    browser.checkAccessibility(page, "Étape 4");
     // The dépôt's button says what it does.
     BrowserSupport.submit(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
         .setName("Déposer définitivement ma demande")));
@@ -387,11 +411,14 @@ class BrowserJourneyTests {
     page.getByLabel("Enregistrer et poursuivre").check();
   }
 
-  static void send(Page upload, String code, FilePayload... files) {
-    Locator section = upload.locator("#document-" + code);
-    section.getByLabel(Pattern.compile("^Joindre un document")).setInputFiles(files);
-    section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Envoyer")).click();
-    upload.waitForLoadState();
+  /** Chooses files for one document of the upload page (sent later, with the others, by {@link #sendAll}). */
+  static void chooseFiles(Page upload, String code, FilePayload... files) {
+    upload.locator("#document-" + code).getByLabel(Pattern.compile("^Joindre un document")).setInputFiles(files);
+  }
+
+  /** The upload page's one « Envoyer ». */
+  static void sendAll(Page upload) {
+    upload.waitForNavigation(() -> upload.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer")).click());
   }
 
   @Test
@@ -658,6 +685,7 @@ class BrowserJourneyTests {
     agent.getByLabel("Téléphone").fill("06 98 76 54 32");
     agent.getByLabel("Enregistrer et poursuivre").check();
     browser.screenshot(agent, "guichet-etape-1");
+    browser.noCamundaEnglish(agent, "Guichet : étape 1 dans Tasklist (agent)");
     complete(agent);
     browser.openTask(agent, "Mes démarches", "2. Motif de séjour" + label);
     fillReasonForStay(agent);
@@ -670,9 +698,11 @@ class BrowserJourneyTests {
     upload.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Joindre les documents numérisés")).first().click();
     assertThat(upload.getByText("Demande ouverte au guichet pour")).containsText("CINQ OFII");
     browser.checkAccessibility(upload, "Guichet (documents numérisés)");
-    send(upload, "NATIONALITY", new FilePayload("passeport-scan.pdf", "application/pdf", TestFiles.pdf()));
-    send(upload, "HOME_PROOF", new FilePayload("facture-scan.png", "image/png", TestFiles.png()));
-    send(upload, "HABITUAL_RESIDENCE", new FilePayload("attestation-scan.jpg", "image/jpeg", TestFiles.image("jpg")));
+    chooseFiles(upload, "NATIONALITY", new FilePayload("passeport-scan.pdf", "application/pdf", TestFiles.pdf()));
+    chooseFiles(upload, "HOME_PROOF", new FilePayload("facture-scan.png", "image/png", TestFiles.png()));
+    chooseFiles(upload, "HABITUAL_RESIDENCE", new FilePayload("attestation-scan.jpg", "image/jpeg", TestFiles.image("jpg")));
+    sendAll(upload);
+    assertThat(upload.getByRole(AriaRole.STATUS)).hasText("3 fichiers enregistrés.");
     assertThat(upload.locator("#document-HABITUAL_RESIDENCE")).containsText("attestation-scan.jpg");
     browser.screenshot(upload, "guichet-documents-numerises");
     upload.close();
@@ -739,6 +769,28 @@ class BrowserJourneyTests {
     until.getByLabel("Année").fill(untilYear);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vérifier le titre")).click();
     page.waitForLoadState();
+  }
+
+  @Test
+  @Order(6)
+  @DisplayName("Cockpit tel que l'agent le voit (tableau de bord, processus) : en français, sans violation axe grave")
+  void cockpitMainScreens() {
+    // Independent of the case the other journeys follow: only the demo users.
+    Page agent = browser.person();
+    browser.camundaLogin(agent, "cockpit", "agent.lille", PASSWORD);
+    assertThat(agent.locator(".ce-eol-banner")).isHidden();
+    agent.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    browser.screenshot(agent, "cockpit-tableau-de-bord");
+    browser.noCamundaEnglish(agent, "Cockpit : tableau de bord (agent)");
+    browser.checkAccessibility(agent, "Cockpit : tableau de bord (agent)");
+    agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Processus").setExact(true)).first().click();
+    assertThat(agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+        .setName("Renouvellement de titre de séjour – étranger malade"))).isVisible();
+    agent.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    browser.screenshot(agent, "cockpit-processus");
+    browser.noCamundaEnglish(agent, "Cockpit : processus (agent)");
+    browser.checkAccessibility(agent, "Cockpit : processus (agent)");
+    agent.context().close();
   }
 
   static void answer(Page page, String question, String choice) {

@@ -248,8 +248,14 @@ final class BrowserSupport implements AutoCloseable {
     page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("S'identifier")).click();
     // The first load of a Camunda web application is long (a few megabytes of scripts) on a busy machine.
     try {
-      PlaywrightAssertions.assertThat(page.getByText(app.equals("tasklist") ? "Commencer une démarche" : "Processus").first())
-          .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+      String landmark = switch (app) {
+        case "tasklist" -> "Commencer une démarche";
+        default -> "Processus";
+      };
+      // 3 minutes at most: a webapp's very first load in a fresh JVM, on two cores shared with other builds, has taken
+      // more than 90 s.
+      PlaywrightAssertions.assertThat(page.getByText(landmark).first())
+          .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(180_000));
     } catch (AssertionError notThere) {
       screenshot(page, "echec-connexion-" + user);
       throw new AssertionError("après la connexion de " + user + " : " + page.url(), notThere);

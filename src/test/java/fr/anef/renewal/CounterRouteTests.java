@@ -52,6 +52,7 @@ class CounterRouteTests {
   @Autowired Register register;
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired FilingService filing;
   @Autowired DocumentService documents;
   @Autowired TestFilings filings;
@@ -144,11 +145,28 @@ class CounterRouteTests {
     completeAsAgent(instanceId, Map.of("email", "aminata@exemple.fr", "phone", "0612345678", "housingType", "OWN"));
     completeAsAgent(instanceId, Map.of("maritalStatus", "SINGLE", "dependentChildren", "NO", "attestationNoPolygamy", true,
         "attestationPenalties", true));
-    for (var requirement : documents.requirements(draft.getId())) {
-      MvcResult upload = asAgent(multipart("/agent/guichet/demandes/" + draft.getId() + "/justificatifs/" + requirement.code())
-          .file(new MockMultipartFile("fichiers", requirement.code().toLowerCase() + "-scan.pdf", "application/pdf", TestFiles.pdf())));
-      assertThat(upload.getFlashMap().get("errors")).as(requirement.code()).isNull();
+    // One sending for every document (« Envoyer » once): each document's scan, and one file that is not a document.
+    var requirements = documents.requirements(draft.getId());
+    var sending = multipart("/agent/guichet/demandes/" + draft.getId() + "/justificatifs");
+    for (var requirement : requirements) {
+      sending.file(new MockMultipartFile("fichiers-" + requirement.code(), requirement.code().toLowerCase() + "-scan.pdf",
+          "application/pdf", TestFiles.pdf()));
     }
+    String first = requirements.get(0).code();
+    sending.file(new MockMultipartFile("fichiers-" + first, "programme.pdf", "application/pdf", TestFiles.exe()));
+    MvcResult upload = asAgent(sending);
+    assertThat(upload.getResponse().getRedirectedUrl()).endsWith("/justificatifs#erreurs");
+    assertThat(upload.getFlashMap().get("success")).isEqualTo(requirements.size() + " fichiers enregistrés.");
+    assertThat(upload.getFlashMap().get("refused")).isEqualTo(Map.of(first,
+        List.of("« programme.pdf » : ce format n'est pas accepté (formats acceptés : JPG, PNG, PDF, TIFF, BMP).")));
+    assertThat(documents.filesOf(draft.getId())).hasSize(requirements.size())
+        .noneMatch(f -> f.getFileName().equals("programme.pdf"));
+    // Step 3's « Documents à joindre » (open in the agent's Tasklist) counts them now.
+    assertThat((String) runtime.getVariable(instanceId, "requiredDocumentsList"))
+        .contains("[fichiers joints : 1]").doesNotContain("[fichiers joints : 0]");
+    MvcResult nothing = asAgent(multipart("/agent/guichet/demandes/" + draft.getId() + "/justificatifs"));
+    assertThat(nothing.getFlashMap().get("errors"))
+        .isEqualTo(List.of("Aucun fichier choisi : choisissez au moins un fichier, puis « Envoyer »."));
     assertThat(page("/agent/guichet/demandes/" + draft.getId() + "/justificatifs")).contains("nationality-scan.pdf",
         "Demande ouverte au guichet pour <strong>AMINATA GUICHET</strong>");
     completeAsAgent(instanceId, Map.of("ephotoNumber", "1234567890123456789012", "ephotoNumberConfirmation",

@@ -50,6 +50,9 @@ public class FilingService {
   static final Map<String, String> STEP_NAMES = Map.of(PERSONAL_INFORMATION, "1. Informations personnelles",
       REASON_FOR_STAY, "2. Motif de séjour", SUPPORTING_DOCUMENTS, "3. Justificatifs", DEPOSIT, "4. Dépôt de la demande");
 
+  /** Step 3's display variable: the documents to attach and how many files each has. */
+  static final String DOCUMENTS_LIST = "requiredDocumentsList";
+
   private final RenewalCaseRepository cases;
   private final CaseEventRepository events;
   private final Register register;
@@ -201,7 +204,7 @@ public class FilingService {
   public StepDisplay prepareStep(String processInstanceId, String taskDefinitionKey) {
     RenewalCase draft = caseOf(processInstanceId);
     Map<String, Object> variables = switch (taskDefinitionKey) {
-      case SUPPORTING_DOCUMENTS -> Map.of("requiredDocumentsList", requiredDocumentsText(draft.getId()));
+      case SUPPORTING_DOCUMENTS -> Map.of(DOCUMENTS_LIST, requiredDocumentsText(draft.getId()));
       case DEPOSIT -> Map.of("depositSummary", summary(draft));
       default -> Map.of();
     };
@@ -445,7 +448,19 @@ public class FilingService {
     String label = documents.requirements(draft.getId()).stream().filter(r -> r.code().equals(documentCode))
         .map(DocumentRequirement::label).findFirst().orElse(documentCode);
     logFor(draft, actor, "FILES_ATTACHED", stored.size() + " fichier(s) pour « " + label + " »");
+    showAttachedCount(draft);
     return stored;
+  }
+
+  /**
+   * Step 3's « Documents à joindre » says how many files each document has now: its display variable follows every
+   * file attached or removed (Tasklist reads it again when the person comes back from the upload page, ADR 0022).
+   */
+  private void showAttachedCount(RenewalCase draft) {
+    if (draft.getProcessInstanceId() != null && runtime.createVariableInstanceQuery()
+        .processInstanceIdIn(draft.getProcessInstanceId()).variableName(DOCUMENTS_LIST).count() > 0) {
+      runtime.setVariable(draft.getProcessInstanceId(), DOCUMENTS_LIST, requiredDocumentsText(draft.getId()));
+    }
   }
 
   @Transactional
@@ -461,6 +476,7 @@ public class FilingService {
   private void detach(RenewalCase draft, String actor, UUID fileId) {
     documents.detach(draft.getId(), fileId);
     logFor(draft, actor, "FILE_REMOVED", fileId.toString());
+    showAttachedCount(draft);
   }
 
   /** A draft opened at the counter, still being filled. */

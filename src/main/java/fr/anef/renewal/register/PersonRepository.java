@@ -11,4 +11,6 @@ interface PersonRepository extends JpaRepository<RegisteredPerson, String> {
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select p from RegisteredPerson p where p.foreignerNumber = ?1")
   Optional<RegisteredPerson> findLockedById(String foreignerNumber);
+
+  java.util.List<RegisteredPerson> findByBirthDate(java.time.LocalDate birthDate);
 }

@@ -43,6 +43,25 @@ public class ApplicationLogin {
     return true;
   }
 
+  /**
+   * Logs in a user whose identity an identity provider has proven (FranceConnect, {@code FranceConnectLogin}): no
+   * password, the same session as {@link #logIn} otherwise. Server code only, after that proof; false (and the session
+   * untouched) when the engine has no such user.
+   */
+  public boolean logInIdentified(HttpServletRequest request, String userId) {
+    if (userId == null || userId.isBlank()
+        || engine.getIdentityService().createUserQuery().userId(userId).count() != 1) {
+      return false;
+    }
+    engine.getIdentityService().clearAuthentication();
+    UserAuthentication authentication = AuthenticationUtil.createAuthentication(engine, userId);
+    if (authentication == null) {
+      return false;
+    }
+    AuthenticationUtil.revalidateSession(request, authentication);
+    return true;
+  }
+
   /** The user logged in this session, if any. */
   public static Optional<String> userOf(HttpServletRequest request) {
     HttpSession session = request.getSession(false);

@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -82,19 +83,20 @@ class ApplicantPagesController {
     return "documents";
   }
 
-  @PostMapping("/justificatifs/{documentCode}")
-  String upload(HttpServletRequest request, @PathVariable String documentCode,
-      @RequestParam(name = "fichiers", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+  /** « Envoyer »: every file chosen on the page, each document's under its rules (see {@link DocumentSending}). */
+  @PostMapping("/justificatifs")
+  String upload(HttpServletRequest request, @RequestParam MultiValueMap<String, MultipartFile> files,
+      RedirectAttributes redirect) {
+    String applicantId = AppUser.of(request).id();
     try {
-      int stored = filing.attach(AppUser.of(request).id(), documentCode, ApplicantApiController.toUploads(files)).size();
-      redirect.addFlashAttribute("success", stored + " fichier(s) ajouté(s).");
+      RenewalCase draft = filing.currentDraft(applicantId)
+          .orElseThrow(() -> new Refusal("Aucune demande en cours de saisie : une demande déposée ne peut plus être modifiée."));
+      DocumentSending.send(files, documents.requirements(draft.getId()),
+          (code, chosen) -> filing.attach(applicantId, code, chosen).size(), redirect);
     } catch (Refusal refusal) {
       redirect.addFlashAttribute("errors", refusal.reasons());
-      redirect.addFlashAttribute("errorDocument", documentCode);
-      // A refusal opens on its message (focused), not on the document's section below it.
-      return "redirect:/mon-espace/justificatifs#erreurs";
     }
-    return "redirect:/mon-espace/justificatifs#document-" + documentCode;
+    return "redirect:/mon-espace/justificatifs" + DocumentSending.anchor(redirect);
   }
 
   @PostMapping("/justificatifs/fichiers/{fileId}/supprimer")

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -139,20 +140,19 @@ class CounterPagesController {
     return "documents";
   }
 
-  @PostMapping("/demandes/{caseId}/justificatifs/{documentCode}")
-  String upload(HttpServletRequest request, @PathVariable UUID caseId, @PathVariable String documentCode,
-      @RequestParam(name = "fichiers", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+  /** « Envoyer »: the scans of every document at once, each under its rules (see {@link DocumentSending}). */
+  @PostMapping("/demandes/{caseId}/justificatifs")
+  String upload(HttpServletRequest request, @PathVariable UUID caseId,
+      @RequestParam MultiValueMap<String, MultipartFile> files, RedirectAttributes redirect) {
     AppUser agent = AgentPagesController.requireAgent(request);
     try {
       counterDraft(agent, caseId);
-      int stored = filing.attachAtCounter(agent.id(), caseId, documentCode, ApplicantApiController.toUploads(files)).size();
-      redirect.addFlashAttribute("success", stored + " fichier(s) ajouté(s).");
+      DocumentSending.send(files, documents.requirements(caseId),
+          (code, chosen) -> filing.attachAtCounter(agent.id(), caseId, code, chosen).size(), redirect);
     } catch (Refusal refusal) {
       redirect.addFlashAttribute("errors", refusal.reasons());
-      redirect.addFlashAttribute("errorDocument", documentCode);
-      return "redirect:/agent/guichet/demandes/" + caseId + "/justificatifs#erreurs"; // the message takes the focus
     }
-    return "redirect:/agent/guichet/demandes/" + caseId + "/justificatifs#document-" + documentCode;
+    return "redirect:/agent/guichet/demandes/" + caseId + "/justificatifs" + DocumentSending.anchor(redirect);
   }
 
   @PostMapping("/demandes/{caseId}/justificatifs/fichiers/{fileId}/supprimer")

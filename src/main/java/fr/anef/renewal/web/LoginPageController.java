@@ -1,6 +1,10 @@
 package fr.anef.renewal.web;
 
 import fr.anef.renewal.security.ApplicationLogin;
+import fr.anef.renewal.security.FranceConnectLogin;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,9 +27,17 @@ class LoginPageController {
       + "« Mot de passe oublié ? ».";
 
   private final ApplicationLogin login;
+  /** Present when « S'identifier avec FranceConnect » is configured (anef.franceconnect.issuer-uri). */
+  private final ObjectProvider<FranceConnectLogin> franceConnect;
 
-  LoginPageController(ApplicationLogin login) {
+  LoginPageController(ApplicationLogin login, ObjectProvider<FranceConnectLogin> franceConnect) {
     this.login = login;
+    this.franceConnect = franceConnect;
+  }
+
+  @ModelAttribute("franceConnect")
+  boolean franceConnect() {
+    return franceConnect.getIfAvailable() != null;
   }
 
   @ModelAttribute("csrf")
@@ -52,6 +64,25 @@ class LoginPageController {
     model.addAttribute("identifiant", identifiant);
     model.addAttribute("errors", java.util.List.of(REFUSED));
     return "login";
+  }
+
+  /** « S'identifier avec FranceConnect »: keeps the page to return to, then off to FranceConnect (ADR 0021). */
+  @GetMapping("/connexion/franceconnect")
+  String franceConnect(HttpServletRequest request, @RequestParam(defaultValue = "") String suite) {
+    if (franceConnect.getIfAvailable() == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    request.getSession().setAttribute(FranceConnectLogin.DESTINATION, suite);
+    return "redirect:" + FranceConnectLogin.START;
+  }
+
+  /** Why FranceConnect did not open a session, in French; nothing was created. */
+  @GetMapping(FranceConnectLogin.REFUSAL_PAGE)
+  String franceConnectRefused(Model model, @RequestParam(defaultValue = "echec") String motif) {
+    FranceConnectLogin.Refusal refusal = java.util.Arrays.stream(FranceConnectLogin.Refusal.values())
+        .filter(r -> r.name().equalsIgnoreCase(motif)).findFirst().orElse(FranceConnectLogin.Refusal.ECHEC);
+    model.addAttribute("motif", refusal.name().toLowerCase());
+    return "franceconnect-refused";
   }
 
   @PostMapping("/deconnexion")

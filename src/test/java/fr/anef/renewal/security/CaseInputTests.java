@@ -404,7 +404,7 @@ class CaseInputTests {
     assertThat(api.statusCode()).isEqualTo(413);
     assertThat(JSON.readTree(api.body()).get("messages").get(0).asText()).isEqualTo(TOO_LARGE);
 
-    HttpResponse<String> page = multipart("/mon-espace/justificatifs/NATIONALITY", applicantId, null, big);
+    HttpResponse<String> page = multipart("/mon-espace/justificatifs", applicantId, null, big);
     assertThat(page.statusCode()).isIn(302, 303);
     assertThat(page.headers().firstValue("Location").orElseThrow()).contains("/mon-espace/justificatifs");
     String cookie = sessionCookie(page);
@@ -459,7 +459,7 @@ class CaseInputTests {
   HttpResponse<String> multipart(String path, String user, String cookie, byte[] content) throws Exception {
     String boundary = "----limite" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 512);
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichiers\"; filename=\"gros.pdf\"\r\n"
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichiers-NATIONALITY\"; filename=\"gros.pdf\"\r\n"
         + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -105,6 +105,16 @@ class LoginLockTests {
   }
 
   @Test
+  @DisplayName("Sans anef.franceconnect.issuer-uri : ni bouton FranceConnect, ni point d'entrée OpenID Connect")
+  void franceConnectIsOffUnlessConfigured() {
+    ResponseEntity<String> login = http.getForEntity("/connexion", String.class);
+    assertThat(login.getBody()).contains("S'identifier pour accéder à vos services.").doesNotContain("FranceConnect");
+    assertThat(http.getForEntity("/connexion/franceconnect", String.class).getStatusCode().value()).isEqualTo(404);
+    assertThat(http.getForEntity("/franceconnect/autorisation/franceconnect", String.class).getStatusCode().value())
+        .isEqualTo(404);
+  }
+
+  @Test
   @DisplayName("5 mauvais mots de passe (API du moteur, API de l'application, Tasklist) : verrouillé 15 minutes partout, "
       + "titulaire prévenu une fois par email, puis de nouveau accepté")
   void fiveFailuresLockForFifteenMinutes() throws Exception {

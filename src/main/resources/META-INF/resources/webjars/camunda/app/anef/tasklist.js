@@ -161,6 +161,41 @@ new MutationObserver(() => {
 }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 document.addEventListener('change', () => depositButton(document), true);
 
+// ---------------------------------------------------------------- step 3: the files attached so far
+
+// The upload page opens in another tab. Back in step 3, « Documents à joindre » shows the files attached now: the
+// server keeps that display variable current (ADR 0022); it is read again through Tasklist's own API and handed to
+// the form as if typed (the field is disabled: form-js never submits it), so that what the person typed stays.
+const DOCUMENTS_LIST = 'requiredDocumentsList';
+
+async function refreshDocumentsList() {
+  const taskId = currentTaskId();
+  const field = document.querySelector('textarea[id$="Field_' + DOCUMENTS_LIST + '"]');
+  if (!taskId || !field) {
+    return;
+  }
+  const variables = await getJson(engine + '/task/' + encodeURIComponent(taskId) + '/form-variables?variableNames='
+    + DOCUMENTS_LIST);
+  const value = variables && variables[DOCUMENTS_LIST] ? variables[DOCUMENTS_LIST].value : null;
+  if (typeof value === 'string' && value !== field.value) {
+    field.value = value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}
+
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') {
+    refreshDocumentsList();
+  }
+});
+window.addEventListener('focus', refreshDocumentsList);
+// The upload page, in the other tab, signals each sending and removal (static/js/justificatifs.js).
+window.addEventListener('storage', (event) => {
+  if (event.key === 'anef.justificatifs') {
+    refreshDocumentsList();
+  }
+});
+
 // ---------------------------------------------------------------- the next step, step 5
 
 function currentTaskId() {
