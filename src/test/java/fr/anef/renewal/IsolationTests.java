@@ -252,6 +252,10 @@ class IsolationTests {
     RenewalCase before = filing.caseOf(moving.processInstanceId());
     String task = tasks.createTaskQuery().processInstanceId(moving.processInstanceId()).singleResult().getId();
     assertThat(list("agent.lille", "/engine-rest/task?processInstanceId={id}", moving.processInstanceId())).hasSize(1);
+    // The Nord's agent has taken the review (the engine grants its assignee the task, and keeps that grant when the
+    // assignee changes).
+    assertThat(rest("agent.lille", HttpMethod.POST, "/engine-rest/task/{id}/claim", Map.of("userId", "agent.lille"), task)
+        .getStatusCode().value()).isEqualTo(204);
 
     // The applicant declares the new address on their page « Déclarer un changement d'adresse ».
     MvcResult declared = mvc.perform(multipart("/mon-espace/adresse").param("adresse", "5 rue Oberkampf")
@@ -270,6 +274,9 @@ class IsolationTests {
     });
     assertThat(tasks.getIdentityLinksForTask(task)).extracting(l -> l.getGroupId()).containsExactly("prefecture-75");
     assertThat(authorizations.createAuthorizationQuery().groupIdIn("prefecture-59").resourceId(task).count()).isZero();
+    assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).as("the Nord's agent let go").isNull();
+    assertThat(authorizations.createAuthorizationQuery().userIdIn("agent.lille").resourceId(task).count())
+        .as("no grant left to the Nord's assignee").isZero();
     assertThat(authorizations.createAuthorizationQuery().groupIdIn("prefecture-59")
         .resourceId(moving.processInstanceId()).count()).as("no grant left to the Nord").isZero();
 

@@ -1,7 +1,9 @@
 package fr.anef.renewal.instruction;
 
 import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.filing.RenewalCase;
 import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.prefecture.AgentScopes;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * review rounds, « Certificat médical non reçu : décider de la suite », « Décider de la demande » — are created
  * assigned to them, so that they open ready to work (no « Réclamer »), while they stay in the group's filter
  * « Demandes à examiner » for the others (who may take one over from Tasklist). A first review is the group's; an agent
- * who is no longer in {@code prefecture-agents} (or no longer exists) gets nothing: the task is the group's again.
+ * who is no longer in {@code prefecture-agents} or in the case's préfecture (it moved, ADR 0016), or no longer exists,
+ * gets nothing: the task is the group's again.
  */
 @Service
 public class CaseAgent {
@@ -32,9 +35,10 @@ public class CaseAgent {
   /** The case's instructing agent, when they are still an agent of the préfecture. */
   @Transactional(readOnly = true)
   public Optional<String> of(String processInstanceId) {
-    return reviews.findFirstByCaseIdOrderByIdAsc(filing.caseOf(processInstanceId).getId())
+    RenewalCase renewal = filing.caseOf(processInstanceId);
+    return reviews.findFirstByCaseIdOrderByIdAsc(renewal.getId())
         .map(first -> first.reviewedBy)
-        .filter(this::isAgent);
+        .filter(agent -> isAgentOf(agent, renewal.getDepartment()));
   }
 
   /** Assigns a task being created to the case's instructing agent, if any. */
@@ -46,9 +50,12 @@ public class CaseAgent {
    * Read inside the engine without the current user's authorizations: the task is created in whoever's
    * transaction moved the case (an applicant answering a complement request reads no user).
    */
-  private boolean isAgent(String userId) {
+  private boolean isAgentOf(String userId, String department) {
     return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() ->
-        engine.getIdentityService().createUserQuery().userId(userId)
-            .memberOfGroup(RenewalProcess.GROUP_PREFECTURE_AGENTS).count() > 0));
+        isMember(userId, RenewalProcess.GROUP_PREFECTURE_AGENTS) && isMember(userId, AgentScopes.groupOf(department))));
+  }
+
+  private boolean isMember(String userId, String group) {
+    return engine.getIdentityService().createUserQuery().userId(userId).memberOfGroup(group).count() > 0;
   }
 }

@@ -57,13 +57,20 @@ public class CaseScopes {
         grantRead(group, resource, processInstanceId);
       }
       for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+        boolean agentTask = false;
         for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
           if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
-              && isPrefectureGroup(link.getGroupId()) && !link.getGroupId().equals(group)) {
-            tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
-            revoke(link.getGroupId(), Resources.TASK, task.getId());
-            tasks.addCandidateGroup(task.getId(), group);
+              && isPrefectureGroup(link.getGroupId())) {
+            agentTask = true;
+            if (!link.getGroupId().equals(group)) {
+              tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
+              revoke(link.getGroupId(), Resources.TASK, task.getId());
+              tasks.addCandidateGroup(task.getId(), group);
+            }
           }
+        }
+        if (agentTask) {
+          keepWithin(group, task);
         }
       }
       return null;
@@ -96,6 +103,24 @@ public class CaseScopes {
         return null;
       });
     }
+  }
+
+  /**
+   * An agent task stays with its préfecture's agents only: an assignee from elsewhere (the agent of the préfecture
+   * the case left) is removed, and the grants the engine gave them as assignee — which it keeps when the assignee
+   * changes — are revoked.
+   */
+  private void keepWithin(String group, Task task) {
+    if (task.getAssignee() != null && !isMember(task.getAssignee(), group)) {
+      tasks.setAssignee(task.getId(), null);
+    }
+    authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId()).list().stream()
+        .filter(a -> a.getUserId() != null && !isMember(a.getUserId(), group))
+        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+  }
+
+  private boolean isMember(String userId, String group) {
+    return engine.getIdentityService().createUserQuery().userId(userId).memberOfGroup(group).count() > 0;
   }
 
   /** Whether a group id is the role group or a scope group (a task offered to it belongs to a préfecture). */

@@ -339,7 +339,7 @@ class InstructionProcessTests {
     documents.requirements(filing.caseOf(id).getId()).forEach(r -> form.put("verdict_" + r.code(), "VALID"));
     form.put("verdict_NATIONALITY", "INVALID");
     form.put("observation_NATIONALITY", "Copie illisible.");
-    identity.setAuthentication("agent.lille", List.of(RenewalProcess.GROUP_PREFECTURE_AGENTS));
+    identity.setAuthentication("agent.lille", List.of(RenewalProcess.GROUP_PREFECTURE_AGENTS, "prefecture-59"));
     try {
       tasks.claim(first.getId(), "agent.lille");
       tasks.complete(first.getId(), form);
