@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The role group {@value ManagerScope#MANAGERS} of every installation, created when missing (after the security
  * module's groups, before the demo users); with the demo ({@code anef.demo.enabled}), the managers
- * {@code manager.lille} (Nord) and {@code manager.paris} (préfecture de police) and their préfectures' scope groups,
- * created when missing, under the start-up lock of every node (ADR 0009).
+ * {@code manager.lille} (Nord) and {@code manager.paris} (préfecture de police) in their préfectures' scope groups
+ * (created with every préfecture's by the security module's set-up), created when missing, under the start-up lock of every node (ADR 0009).
  */
 @Component
 class ManagementAccess {
@@ -43,8 +43,7 @@ class ManagementAccess {
     if (!demo) {
       return;
     }
-    group(ManagerScope.groupOf("59"), "Préfecture du Nord", Groups.GROUP_TYPE_WORKFLOW);
-    group(ManagerScope.groupOf("75"), "Préfecture de police (Paris)", Groups.GROUP_TYPE_WORKFLOW);
+    // The scope groups prefecture-59 and prefecture-75 are the security module's (AccessSetup, run before).
     manager("manager.lille", "Responsable", "Préfecture du Nord", "manager.lille@nord.gouv.fr", "59");
     manager("manager.paris", "Responsable", "Préfecture de police", "manager.paris@interieur.gouv.fr", "75");
   }
