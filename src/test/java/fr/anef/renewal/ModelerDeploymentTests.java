@@ -89,17 +89,17 @@ class ModelerDeploymentTests {
   }
 
   /**
-   * Removes the analyst's deployment and its cases; the job executor may be running one of their jobs at that moment
-   * (the engine then refuses the delete with an optimistic-locking failure, or finds an instance ended meanwhile): tried again, at most ten times.
+   * Removes the analyst's deployment and its cases. The job executor may be running one of their jobs at that moment:
+   * the engine then refuses the delete with an optimistic-locking failure, or finds an instance that a job ended
+   * between its query and its delete (« list of executions is empty », « No process instance found »). Tried again, at
+   * most ten times; the last refusal is reported.
    */
   void undeploy(String deploymentId) throws InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try {
         repository.deleteDeployment(deploymentId, true);
         return;
-      } catch (org.camunda.bpm.engine.OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException concurrentJob) {
-        // NullValueException: « Cannot restore state of process instance …: list of executions is empty », the
-        // instance ended by a job between the engine's query and its delete.
+      } catch (org.camunda.bpm.engine.ProcessEngineException concurrentJob) {
         if (attempt == 10) {
           throw concurrentJob;
         }
