@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 import fr.anef.renewal.models.ProcedureTimers;
 import fr.anef.renewal.shared.TimerDate;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import fr.anef.renewal.shared.ProcessActors.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

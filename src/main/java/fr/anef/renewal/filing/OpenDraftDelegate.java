@@ -1,6 +1,7 @@
 package fr.anef.renewal.filing;
 
 import fr.anef.renewal.shared.FormVariables;
+import fr.anef.renewal.shared.ProcessActors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ class OpenDraftDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariables(filing.openDraft(execution.getProcessInstanceId(),
-        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication(),
+        ProcessActors.authentication(execution),
         FilingForms.StartRenewal.from(FormVariables.of(execution)),
         execution.getVariable(RenewalProcess.VAR_COUNTER_APPLICANT_ID)));
   }

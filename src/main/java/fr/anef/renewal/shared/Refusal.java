@@ -9,6 +9,11 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * delegate), it rolls the transaction back and the REST API (hence Tasklist) answers HTTP 400 with the
  * message, where any other engine exception gives HTTP 500. The application's own pages show the same
  * messages.
+ *
+ * <p>Why an engine {@code impl} class (ADR 0037): the REST API's task completion and form submission
+ * ({@code TaskResourceImpl.complete} / {@code submit}) answer 400 for this exception only; every other
+ * {@code ProcessEngineException}, the public {@code BadUserRequestException} included, becomes a 500 there.
+ * Camunda documents it as the exception of form field validation; no public class gives the 400.
  */
 public class Refusal extends FormFieldValidationException {
 
