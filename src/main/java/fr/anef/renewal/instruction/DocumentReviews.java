@@ -90,7 +90,6 @@ public class DocumentReviews {
     variables.put("applicantObservations", renewal.getObservations());
     variables.put("caseStatusLabel", CaseStatus.IN_REVIEW.label());
     variables.put("complementHistory", complementHistory(renewal));
-    variables.put("privateNote", null);
     return variables;
   }
 

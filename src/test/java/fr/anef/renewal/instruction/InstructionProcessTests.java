@@ -73,6 +73,8 @@ class InstructionProcessTests {
   @Autowired Complements complements;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
+  @Autowired DocumentReviews reviews;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -158,6 +160,38 @@ class InstructionProcessTests {
 
   IssuedDocument issued(String kind) {
     return documents.issuedDocumentsOf(renewal().getId()).stream().filter(d -> d.getKind().equals(kind)).findFirst().orElseThrow();
+  }
+
+  @Test
+  @DisplayName("La note interne de l'agent est gardée dans la table de l'application, jamais dans les variables ni l'historique du moteur")
+  void privateNoteNeverInTheEngine() {
+    Map<String, Object> form = new HashMap<>();
+    requiredCodes().forEach(code -> form.put("verdict_" + code, "VALID"));
+    form.put("verdict_NATIONALITY", "INVALID");
+    form.put("observation_NATIONALITY", "Veuillez fournir une copie lisible de votre passeport.");
+    form.put("privateNote", "Note par le formulaire : appeler le consulat.");
+    // as Tasklist does (POST /task/{id}/submit-form): the engine also writes each field as a form property
+    engine.getFormService().submitTaskForm(tasks.createTaskQuery().processInstanceId(filed.processInstanceId())
+        .singleResult().getId(), form);
+    filings.runDueJobs(filed.processInstanceId());
+    Notification request = complementNotification();
+    notifications.open(filed.applicantId(), request.getId());
+    updateNationality(request);
+    assertThat(instance).isWaitingAt(REVIEW);
+    review(Map.of()); // as the Java API and the REST API's « complete » do, with « Vérifier la date du passeport. »
+
+    assertThat(reviews.privateNotes(renewal().getId())).as("in the application's table, with its author")
+        .containsExactly("agent : Note par le formulaire : appeler le consulat.", "agent : Vérifier la date du passeport.");
+    for (String table : List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL")) {
+      assertThat(jdbc.queryForObject("select count(*) from " + table + " where PROC_INST_ID_ = ? and NAME_ = 'privateNote'",
+          Long.class, filed.processInstanceId())).as("no « privateNote » in " + table).isZero();
+    }
+    assertThat(jdbc.queryForObject("select count(*) from ACT_HI_DETAIL where PROC_INST_ID_ = ? and (TEXT_ like "
+        + "'%consulat%' or TEXT_ like '%date du passeport%')", Long.class, filed.processInstanceId()))
+        .as("nor its text under another name").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from ACT_HI_DETAIL where PROC_INST_ID_ = ? and NAME_ = "
+        + "'observation_NATIONALITY'", Long.class, filed.processInstanceId())).as("the other fields' history stays")
+        .isPositive();
   }
 
   @Test
