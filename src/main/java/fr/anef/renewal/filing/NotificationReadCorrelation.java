@@ -21,9 +21,12 @@ class NotificationReadCorrelation {
     this.runtime = runtime;
   }
 
+  /** Notifications OFII sends the applicant itself (a convocation): their reading is not the préfecture's (ADR 0035). */
+  static final String OFII_KINDS = "OFII_";
+
   @EventListener
   void on(NotificationOpened opened) {
-    filing.byId(opened.caseId()).ifPresent(renewal -> {
+    filing.byId(opened.caseId()).filter(renewal -> !opened.kind().startsWith(OFII_KINDS)).ifPresent(renewal -> {
       filing.logFor(renewal, opened.readBy(), "NOTIFICATION_READ", (opened.readBy().equals(renewal.getApplicantId())
           ? "Notification lue : « " : "Notification remise au guichet : « ") + opened.title() + " »");
       runtime.createMessageCorrelation(RenewalProcess.MESSAGE_NOTIFICATION_READ)

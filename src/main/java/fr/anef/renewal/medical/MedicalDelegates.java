@@ -229,4 +229,19 @@ final class MedicalDelegates {
       files.sendOpinion(execution.getProcessInstanceId());
     }
   }
+
+  /** « Clore le dossier médical », in the event subprocess « Dossier clos par la préfecture ». */
+  @Component("closeMedicalFileDelegate")
+  static class CloseMedicalFile implements JavaDelegate {
+    private final MedicalFiles files;
+
+    CloseMedicalFile(MedicalFiles files) {
+      this.files = files;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      files.close(execution.getProcessInstanceId());
+    }
+  }
 }

@@ -335,11 +335,19 @@ public class MedicalFiles {
     log(file, "OFII", "OPINION_SENT", "Avis transmis à la préfecture");
   }
 
+  /**
+   * The préfecture closed the case (its decision) while the medical instruction ran: the file is closed — its closing
+   * date starts the 5 years it is kept (arrêté of 27/12/2016, art. 12; ADR 0020), no document can be added any more,
+   * and OFII's doctors may still read it (ADR 0035). The OFII process's tasks end with the event subprocess. A file
+   * already closed (its opinion sent) keeps its first closing date.
+   */
   @Transactional
   public void close(String processInstanceId) {
     MedicalFile file = byInstance(processInstanceId);
-    file.closedAt = clock.instant();
-    log(file, "OFII", "CLOSED", "Dossier clos par la préfecture");
+    if (file.closedAt == null) {
+      file.closedAt = clock.instant();
+      log(file, "OFII", "CLOSED", "Dossier médical clos : la préfecture a clos la demande");
+    }
   }
 
   // ---- The OFII pages
@@ -347,7 +355,7 @@ public class MedicalFiles {
   /** A medical file as the OFII page shows it. */
   public record FileView(UUID id, String requestNumber, String foreignerNumber, String applicantName, LocalDate birthDate,
       String nationality, LocalDate certificateReceivedOn, LocalDate opinionDueOn, boolean overdue, String reportAuthor,
-      String reportText, List<DocumentLine> documents, List<EventLine> events) {}
+      String reportText, List<DocumentLine> documents, List<EventLine> events, Instant closedAt) {}
 
   public record DocumentLine(UUID id, String kind, String fileName, String contentType, Instant uploadedAt, String uploadedBy) {}
 
@@ -360,7 +368,7 @@ public class MedicalFiles {
         medicalDocuments.findByMedicalFileIdOrderByUploadedAtAsc(f.id).stream().map(d -> new DocumentLine(d.id,
             DOCUMENT_KINDS.get(d.kind), d.fileName, d.contentType, d.uploadedAt, d.uploadedBy)).toList(),
         events.findByMedicalFileIdOrderByOccurredAtAsc(f.id).stream().map(e -> new EventLine(e.occurredAt, e.actor, e.detail))
-            .toList()));
+            .toList(), f.closedAt));
   }
 
   public static final Map<String, String> DOCUMENT_KINDS = Map.of("CERTIFICATE", "Certificat médical confidentiel",
@@ -373,6 +381,10 @@ public class MedicalFiles {
     MedicalFile file = files.findById(medicalFileId).orElseThrow(() -> new Refusal("Dossier médical introuvable."));
     if (!DOCUMENT_KINDS.containsKey(kind)) {
       throw new Refusal("Type de pièce inconnu.");
+    }
+    if (file.closedAt != null) {
+      throw new Refusal("Ce dossier médical est clos depuis le " + LocalDate.ofInstant(file.closedAt, clock.getZone())
+          .format(DATE) + " : il peut être consulté, plus aucune pièce ne peut y être ajoutée.");
     }
     List<MedicalDocument> stored = new ArrayList<>();
     for (DocumentService.CheckedFile checked : documents.check(uploads,

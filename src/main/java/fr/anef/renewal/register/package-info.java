@@ -1,6 +1,7 @@
 /**
  * Register of persons and residence titles: the identity, address and current titre of each holder of a
  * « N° étranger ». Filing reads it to prefill step 1 and to decide which documents are required; account
- * creation (a later issue) checks titles against it.
+ * creation ({@code fr.anef.renewal.account}, « Créer un compte ») checks the titre typed against it; the counter
+ * route identifies the person by it.
  */
 package fr.anef.renewal.register;

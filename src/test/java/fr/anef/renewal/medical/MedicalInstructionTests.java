@@ -38,7 +38,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** OFII's medical instruction and the préfecture's side of it, as the seed and R.425-11 to R.425-13 tell them. */
 @SpringBootTest
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 class MedicalInstructionTests {
+
+  /**
+   * What the préfecture's history of a case may say of the OFII phase (ADR 0035): the referral (its status), the
+   * certificate's receipt date (through the prolongation), the opinion's date, no certificate — nothing of the
+   * convocation, the treating doctor, the report or the college's votes.
+   */
+  static final Set<String> PREFECTURE_CASE_EVENTS = Set.of("DRAFT_OPENED", "STEP_SAVED", "FILES_ATTACHED", "DEPOSITED",
+      "RECEIPT_ISSUED", "NOTIFICATION_SENT", "NOTIFICATION_READ", "DOCUMENTS_REVIEWED", "STATUS_DEPOSITED",
+      "STATUS_IN_REVIEW", "STATUS_MEDICAL_INSTRUCTION", "STATUS_FAVOURABLE", "OPINION_RECEIVED");
 
   /** Every variable the préfecture's process may hold: none of them medical but the opinion's six answers. */
   static final Set<String> PREFECTURE_VARIABLES = Set.of("renewalRequested", "caseId", "applicantId", "filedBy", "counterApplicantId", "currentTitleSummary",
@@ -46,7 +56,7 @@ class MedicalInstructionTests {
       "nationality", "addressLine", "postalCode", "city", "country", "email", "phone", "housingType", "action",
       "maritalStatus", "dependentChildren", "attestationNoPolygamy", "attestationPenalties", "requiredDocumentsList",
       "ephotoNumber", "ephotoNumberConfirmation", "depositSummary", "observations", "requestNumber", "caseStatus",
-      "reviewFileLinks", "caseStatusLabel", "complementHistory", "privateNote", "documentsComplete",
+      "reviewFileLinks", "caseStatusLabel", "complementHistory", "documentsComplete",
       "awaitedNotificationId", "notificationReadAt", "complementAnsweredAt", "certificateReceivedDate", "certificateNoticeReadAt",
       "certificateFollowUp", "careNeeded", "exceptionallySeriousConsequences", "effectiveAccessToCareInOriginCountry",
       "expectedCareDurationMonths", "fitToTravel", "opinionDate", "opinionSummary", "titleValidUntil", "cardValidFrom",
@@ -71,6 +81,10 @@ class MedicalInstructionTests {
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired MedicalFileRepository medicalFiles;
+  @Autowired MedicalEventRepository medicalEvents;
+  @Autowired MedicalFiles files;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
   Filed filed;
   ProcessInstance prefecture;
@@ -175,6 +189,61 @@ class MedicalInstructionTests {
   }
 
   @Test
+  @DisplayName("Secret médical : de toute la phase OFII (convocation, médecin traitant, rapport, collège), la préfecture ne reçoit que la réception du certificat et l'avis")
+  void nothingElseReachesThePrefecture() throws Exception {
+    java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+    notifications.open(filed.applicantId(), notification("MEDICAL_CERTIFICATE_FORM").getId());
+    later(Duration.ofDays(5));
+    registerCertificate();
+    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "CONVENE",
+        "convocationDate", LocalDate.now(paris).plusDays(10).toString(), "convocationTime", "09:30",
+        "convocationPlace", "OFII, 2 rue de Tenremonde, 59000 Lille"));
+    notifications.open(filed.applicantId(), notification("OFII_CONVOCATION").getId());
+    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REQUEST_INFO",
+        "treatingDoctorQuestions", "Bilan néphrologique de 2025."));
+    completeAs("medecin.ofii", "ofii-doctors", "userTask_registerTreatingDoctorAnswer", Map.of(
+        "treatingDoctorAnswerDate", LocalDate.now(paris).toString(), "treatingDoctorAnswer", "Insuffisance rénale stade 4."));
+    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REPORT",
+        "report_diseaseHistory", "Dialyse trois fois par semaine."));
+    completeAs("medecin.ofii2", "ofii-college", "userTask_collegeOpinion", vote("YES", 12));
+    completeAs("medecin.ofii3", "ofii-college", "userTask_collegeOpinion", vote("YES", 6));
+    completeAs("medecin.ofii4", "ofii-college", "userTask_collegeOpinion", vote("NO", 24));
+    assertThat(ofii).isEnded().hasPassed("serviceTask_conveneApplicant", "serviceTask_sendOpinion");
+    filings.complete(prefecture.getId(), Map.of("decision", "FAVOURABLE"));
+    filings.runDueJobs(prefecture.getId());
+    assertThat(prefecture).isEnded();
+    List<String> secrets = List.of("Tenremonde", " à 09:30", "onvocation", "néphrologique", "rénale", "Dialyse",
+        "médecin traitant", "apport médical");
+
+    // the case's history, as the agent's page and the managers' figures read it
+    java.util.UUID caseId = filing.caseOf(prefecture.getId()).getId();
+    assertThat(filing.history(caseId)).allSatisfy(event -> {
+      assertThat(PREFECTURE_CASE_EVENTS).as("case_event kind").contains(event.getKind());
+      assertThat(event.getDetail()).as(event.getKind()).doesNotContain(secrets);
+    });
+    // the préfecture's process: its variables' names (history: the instance has ended) and every value they had
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(prefecture.getId()).list())
+        .extracting(HistoricVariableInstance::getName).allSatisfy(name -> assertThat(PREFECTURE_VARIABLES).contains(name));
+    List<String> values = jdbc.queryForList("select TEXT_ from ACT_HI_DETAIL where PROC_INST_ID_ = ? and TEXT_ is not "
+        + "null union all select TEXT_ from ACT_HI_VARINST where PROC_INST_ID_ = ? and TEXT_ is not null", String.class,
+        prefecture.getId(), prefecture.getId());
+    assertThat(values).isNotEmpty().allSatisfy(value -> assertThat(value).doesNotContain(secrets));
+    // the agent's page of the case
+    var page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .get("/agent/demandes/" + requestNumber()).header(org.springframework.http.HttpHeaders.AUTHORIZATION,
+            "Basic " + java.util.Base64.getEncoder().encodeToString("agent.lille:Demo-2026!".getBytes()))).andReturn();
+    assertThat(page.getResponse().getStatus()).isEqualTo(200);
+    String html = org.springframework.web.util.HtmlUtils.htmlUnescape(
+        page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(html).contains("Avis médical de l'OFII reçu").doesNotContain(secrets);
+    // what the applicant received: the convocation came from OFII, in their own space only, and without the report
+    assertThat(notification("OFII_CONVOCATION").getBody()).contains("Tenremonde")
+        .doesNotContain("néphrologique", "rénale", "Dialyse");
+    assertThat(jdbc.queryForList("select body from outgoing_mail where case_id = ?", String.class, caseId))
+        .isNotEmpty().allSatisfy(mail -> assertThat(mail).doesNotContain(secrets));
+  }
+
+  @Test
   @DisplayName("Un mois après la consultation sans certificat : l'agent décide d'attendre encore, puis de passer à la décision")
   void oneMonthWithoutCertificate() {
     notifications.open(filed.applicantId(), notification("MEDICAL_CERTIFICATE_FORM").getId());
@@ -192,7 +261,64 @@ class MedicalInstructionTests {
     filings.complete(prefecture.getId(), Map.of("decision", "REFUSAL",
         "refusalReason", "Le certificat médical n'a pas été transmis à l'OFII dans le délai."));
     filings.runDueJobs(prefecture.getId());
-    assertThat(ofii).as("the préfecture's closure closes OFII's file").isEnded().hasPassed("endEvent_medicalFileClosed");
+    assertThat(ofii).as("the préfecture's closure closes OFII's file").isEnded()
+        .hasPassed("serviceTask_closeMedicalFile", "endEvent_medicalFileClosed");
+    assertClosedByThePrefecture();
+  }
+
+  /** The file is closed by « Clore le dossier médical »: dated, logged, read-only, no OFII task left. */
+  void assertClosedByThePrefecture() {
+    MedicalFile file = medicalFiles.findByProcessInstanceId(ofii.getId()).orElseThrow();
+    assertThat(file.closedAt).as("the 5 years of retention start at the closing").isNotNull();
+    assertThat(medicalEvents.findByMedicalFileIdOrderByOccurredAtAsc(file.id)).extracting(e -> e.kind)
+        .containsOnlyOnce("CLOSED");
+    assertThat(tasks.createTaskQuery().processInstanceId(ofii.getId()).count()).isZero();
+    assertThatThrownBy(() -> files.attach(file.id, "ATTACHMENT",
+        List.of(fr.anef.renewal.TestFiles.file("bilan.pdf", fr.anef.renewal.TestFiles.pdf())), "medecin.ofii"))
+        .isInstanceOf(Refusal.class).hasMessageContaining("Ce dossier médical est clos");
+    assertThat(files.view(file.id)).as("OFII's doctors still read it").get()
+        .satisfies(view -> assertThat(view.closedAt()).isEqualTo(file.closedAt));
+  }
+
+  @Test
+  @DisplayName("Le certificat arrive après que l'agent est passé à la décision : la décision clôt le dossier médical en cours d'instruction")
+  void decisionClosesTheFileDuringTheMedicalInstruction() {
+    notifications.open(filed.applicantId(), notification("MEDICAL_CERTIFICATE_FORM").getId());
+    later(Duration.ofDays(32));
+    filings.runDueJobs(prefecture.getId());
+    filings.complete(prefecture.getId(), Map.of("certificateFollowUp", "DECIDE"));
+    assertThat(prefecture).isWaitingAt("userTask_decide");
+    registerCertificate();
+    assertThat(ofii).isWaitingAt("userTask_writeReport");
+
+    filings.complete(prefecture.getId(), Map.of("decision", "REFUSAL",
+        "refusalReason", "Le certificat médical n'a pas été transmis à l'OFII dans le délai."));
+    filings.runDueJobs(prefecture.getId());
+    assertThat(prefecture).isEnded();
+    assertThat(ofii).isEnded().hasPassed("serviceTask_closeMedicalFile").hasNotPassed("serviceTask_sendOpinion");
+    assertClosedByThePrefecture();
+  }
+
+  @Test
+  @DisplayName("« Dossier clos par la préfecture » sur un dossier dont l'avis est déjà transmis : rien ne change, clos à l'envoi de l'avis")
+  void fileClosedAtItsOpinionStaysSo() {
+    registerCertificate();
+    writeReport();
+    completeAs("medecin.ofii2", "ofii-college", "userTask_collegeOpinion", vote("YES", 12));
+    completeAs("medecin.ofii3", "ofii-college", "userTask_collegeOpinion", vote("YES", 6));
+    completeAs("medecin.ofii4", "ofii-college", "userTask_collegeOpinion", vote("NO", 24));
+    assertThat(ofii).isEnded().hasPassed("serviceTask_sendOpinion").hasNotPassed("serviceTask_closeMedicalFile");
+    MedicalFile sent = medicalFiles.findByProcessInstanceId(ofii.getId()).orElseThrow();
+    assertThat(sent.closedAt).isNotNull();
+
+    later(Duration.ofDays(3));
+    filings.complete(prefecture.getId(), Map.of("decision", "FAVOURABLE")); // the card's dates as prefilled
+    filings.runDueJobs(prefecture.getId());
+    assertThat(prefecture).isEnded();
+    MedicalFile closed = medicalFiles.findByProcessInstanceId(ofii.getId()).orElseThrow();
+    assertThat(closed.closedAt).as("closed once, when the opinion left").isEqualTo(sent.closedAt);
+    assertThat(medicalEvents.findByMedicalFileIdOrderByOccurredAtAsc(closed.id)).extracting(e -> e.kind)
+        .contains("OPINION_SENT").doesNotContain("CLOSED");
   }
 
   @Test
