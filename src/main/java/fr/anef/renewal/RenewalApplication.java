@@ -2,6 +2,7 @@ package fr.anef.renewal;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 
 /**
  * Spring Security is on the classpath for « S'identifier avec FranceConnect » only (ADR 0021): Boot's security
@@ -21,6 +22,12 @@ public class RenewalApplication {
   public static void main(String[] args) {
     // Dates shown on pages are those of the French administration, whatever the host's zone.
     java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Europe/Paris"));
-    SpringApplication.run(RenewalApplication.class, args);
+    SpringApplication application = new SpringApplication(RenewalApplication.class);
+    if (Boolean.getBoolean("anef.startup.jfr")) {
+      // Each step of the start-up (bean instantiations, configuration classes, the context's phases) as a Java Flight
+      // Recorder event with its duration: bench/startup's profile (README « Performance »).
+      application.setApplicationStartup(new FlightRecorderApplicationStartup());
+    }
+    application.run(args);
   }
 }

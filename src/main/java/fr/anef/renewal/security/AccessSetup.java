@@ -13,7 +13,11 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 import fr.anef.renewal.prefecture.Prefecture;
 import fr.anef.renewal.prefecture.Prefectures;
 import fr.anef.renewal.shared.ClusterLock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -59,6 +63,8 @@ class AccessSetup {
   private final TaskService tasks;
   private final ClusterLock lock;
   private final AdminUserProperty firstAdministrator;
+  /** The groups found at the start of {@link #createMissing}, under the start-up lock. */
+  private Set<String> existingGroups = Set.of();
 
   AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
       ClusterLock lock, CamundaBpmProperties camunda) {
@@ -81,6 +87,12 @@ class AccessSetup {
   }
 
   private void createMissing() {
+    // Which of the groups exist already: one query, not one per group (more than a hundred with the préfectures).
+    List<String> wanted = new ArrayList<>(List.of(Groups.CAMUNDA_ADMIN, APPLICANTS, PREFECTURE_AGENTS, OFII_DOCTORS,
+        OFII_COLLEGE, ANALYSTS, MONITORING));
+    Prefectures.all().forEach(prefecture -> wanted.add(prefecture.group()));
+    existingGroups = identity.createGroupQuery().groupIdIn(wanted.toArray(String[]::new)).list().stream()
+        .map(Group::getId).collect(Collectors.toSet());
     group(Groups.CAMUNDA_ADMIN, "Administrateurs", Groups.GROUP_TYPE_SYSTEM);
     group(APPLICANTS, "Usagers", Groups.GROUP_TYPE_WORKFLOW);
     group(PREFECTURE_AGENTS, "Agents instructeurs de la préfecture", Groups.GROUP_TYPE_WORKFLOW);
@@ -160,7 +172,7 @@ class AccessSetup {
   }
 
   private void group(String id, String name, String type) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
+    if (!existingGroups.contains(id)) {
       Group group = identity.newGroup(id);
       group.setName(name);
       group.setType(type);
@@ -201,10 +213,17 @@ class AccessSetup {
           created.setResourceId(resourceId);
           return created;
         });
+    boolean changed = authorization.getId() == null;
     for (Permission permission : permissions) {
-      authorization.addPermission(permission);
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
     }
-    authorizations.saveAuthorization(authorization);
+    // Saved only when something is new: an unchanged grant is not written again at every start.
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
   }
 
   private void filter(String name, String description, int priority, TaskQuery query, String... readers) {
