@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (Lozère), as that préfecture's agent and manager — the agent's Tasklist queue « Demandes à examiner » (page of 15 +
  * total, as Tasklist asks), the case by its N° de la demande, Cockpit's process-instance count (the engine's query
  * as the agent: only the préfecture's instances are readable), and the manager's /gestion page and its forecast CSV
- * over HTTP, logged in as Tasklist logs in. The first /gestion of each manager computes the history's figures
+ * over HTTP, logged in on /connexion as a browser is. The first /gestion of each manager computes the history's figures
  * (reused 10 minutes after): it is reported apart.
  */
 final class PrefectureQueries {
@@ -76,7 +76,7 @@ final class PrefectureQueries {
           + " and request_number is not null order by md5(request_number) fetch first " + (WARMUP + RUNS) + " rows only",
           String.class, department);
       long toReviewTasks = as(identity, agent, agentGroups, () -> filters.count(toReview.getId()));
-      WebSession session = WebSession.tasklistLogin(base, manager, PASSWORD);
+      WebSession session = WebSession.login(base, manager, PASSWORD);
       long firstStart = System.nanoTime();
       int firstStatus = session.get("/gestion").statusCode();
       double firstMs = (System.nanoTime() - firstStart) / 1e6;
@@ -138,7 +138,7 @@ final class PrefectureQueries {
     return warmup ? call.get() : metrics.time(kind, call);
   }
 
-  /** A browser's session: Tasklist's login, then the application's pages with the same cookies. */
+  /** A browser's session: the login page, then the application's pages with the same cookies. */
   static final class WebSession {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
         .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -149,15 +149,19 @@ final class PrefectureQueries {
       this.base = base;
     }
 
-    static WebSession tasklistLogin(String base, String user, String password) {
+    /** The application's login page, /connexion, as a browser fills it (its CSRF token, then the form). */
+    static WebSession login(String base, String user, String password) {
       WebSession session = new WebSession(base);
-      session.get("/camunda/app/tasklist/");
-      String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-          + URLEncoder.encode(password, StandardCharsets.UTF_8);
-      HttpResponse<byte[]> login = session.send(HttpRequest.newBuilder(URI.create(base
-          + "/camunda/api/admin/auth/user/default/login/tasklist")).header("Content-Type",
-          "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
-      if (login.statusCode() != 200) {
+      String page = new String(session.get("/connexion").body(), StandardCharsets.UTF_8);
+      java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+      if (!csrf.find()) {
+        throw new IllegalStateException("page /connexion sans jeton CSRF");
+      }
+      String form = "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&suite=%2Fgestion&identifiant="
+          + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&motDePasse=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+      HttpResponse<byte[]> login = session.send(HttpRequest.newBuilder(URI.create(base + "/connexion"))
+          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+      if (login.statusCode() != 302) {
         throw new IllegalStateException("connexion de " + user + " refusée : HTTP " + login.statusCode());
       }
       return session;
@@ -172,9 +176,6 @@ final class PrefectureQueries {
       if (!cookies.isEmpty()) {
         request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
             .collect(Collectors.joining("; ")));
-      }
-      if (cookies.containsKey("XSRF-TOKEN")) {
-        request.header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
       }
       try {
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -196,7 +196,13 @@ final class ScaleLoader {
     // 3. The users' queries at that scale.
     heap.reset();
     out.append(queries(ranges));
-    out.append(new PrefectureQueries(context, jdbc).run());
+    try {
+      out.append(new PrefectureQueries(context, jdbc).run());
+    } catch (RuntimeException e) {
+      // The load's figures and the national queries above stay in the report.
+      e.printStackTrace();
+      out.append("  par préfecture : interrompu, ").append(e).append('\n');
+    }
     out.append(String.format("  tas à %,d dossiers ouverts : pic %s pendant les requêtes, %s vivants après GC%n", open,
         Metrics.mb(heap.peak()), Metrics.mb(Metrics.liveHeapAfterGc())));
     return out.toString();
