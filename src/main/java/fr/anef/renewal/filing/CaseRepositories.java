@@ -5,10 +5,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface RenewalCaseRepository extends JpaRepository<RenewalCase, UUID> {
 
   Optional<RenewalCase> findByProcessInstanceId(String processInstanceId);
+
+  /** Stage dates the managers' figures read (ADR 0026): written once, when the stage first happens; not mapped. */
+  @Modifying
+  @Query(value = "update renewal_case set first_reviewed_at = :at where id = :id and first_reviewed_at is null",
+      nativeQuery = true)
+  int firstReviewed(@Param("id") UUID id, @Param("at") java.time.Instant at);
+
+  @Modifying
+  @Query(value = "update renewal_case set medical_started_at = :at where id = :id and medical_started_at is null",
+      nativeQuery = true)
+  int medicalStarted(@Param("id") UUID id, @Param("at") java.time.Instant at);
 
   Optional<RenewalCase> findByRequestNumber(String requestNumber);
 

@@ -568,7 +568,12 @@ public class FilingService {
   /** Records one line of the case's history: who did what. */
   @Transactional
   public void log(RenewalCase renewalCase, String actor, String kind, String detail) {
-    events.save(new CaseEvent(renewalCase.getId(), clock.instant(), actor, null, kind, detail));
+    CaseEvent event = events.save(new CaseEvent(renewalCase.getId(), clock.instant(), actor, null, kind, detail));
+    switch (kind) { // the stages the managers' figures measure, on the case itself (ADR 0026)
+      case "DOCUMENTS_REVIEWED" -> cases.firstReviewed(renewalCase.getId(), event.getOccurredAt());
+      case "STATUS_MEDICAL_INSTRUCTION" -> cases.medicalStarted(renewalCase.getId(), event.getOccurredAt());
+      default -> { }
+    }
   }
 
   /**

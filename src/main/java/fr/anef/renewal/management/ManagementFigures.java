@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The figures of one préfecture, read in the database with aggregates (GROUP BY) and the indexes by département
- * of Flyway V30. Portable SQL (H2 and PostgreSQL): durations in whole days by {@code extract(epoch …)}.
+ * of Flyway V30; the stage dates are the case's own columns (V31_26, ADR 0026). Portable SQL (H2 and PostgreSQL): durations in whole days by {@code extract(epoch …)}.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -40,10 +40,9 @@ class ManagementFigures {
   static final List<CaseStatus> FILED = Arrays.stream(CaseStatus.values())
       .filter(s -> s != CaseStatus.DRAFT && s != CaseStatus.ABANDONED).toList();
 
-  private static final String MEDICAL_STARTED = "(select min(e.occurred_at) from case_event e where e.case_id = c.id"
-      + " and e.kind = 'STATUS_MEDICAL_INSTRUCTION')";
-  private static final String FIRST_REVIEW = "(select min(e.occurred_at) from case_event e where e.case_id = c.id"
-      + " and e.kind = 'DOCUMENTS_REVIEWED')";
+  /** Stage dates stored on the case when the stage first happens (Flyway V31_26, ADR 0026). */
+  private static final String MEDICAL_STARTED = "c.medical_started_at";
+  private static final String FIRST_REVIEW = "c.first_reviewed_at";
 
   private final JdbcTemplate jdbc;
 
@@ -69,7 +68,7 @@ class ManagementFigures {
   Map<Series, DurationDistribution> durations(String department, Instant since) {
     Timestamp from = Timestamp.from(since);
     // One pass over the département's cases of the window (index (department, deposited_at) or (department,
-    // closed_at)), each case's milestones read once (two index-only probes of case_event), then every series from it.
+    // closed_at)), each case's stage dates read from its own row, then every series from it.
     String sql = "with t as (select c.deposited_at, o.recorded_at, d.decided_at,"
         + "   case when c.deposited_at >= ? then 1 else 0 end as filed_recently,"
         + "   case when c.closed_at >= ? then 1 else 0 end as closed_recently,"

@@ -5,7 +5,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
+import fr.anef.renewal.filing.CaseStatus;
 import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.filing.RenewalCase;
 import fr.anef.renewal.management.ManagementDashboard.Dashboard;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -124,9 +126,18 @@ class ManagementPagesTests {
         at(requested), at(answered));
   }
 
+  /** A line of the case's history, and the stage date FilingService.log stores with it (ADR 0026). */
   void event(UUID caseId, Instant when, String kind) {
     jdbc.update("insert into case_event (case_id, occurred_at, actor, kind) values (?, ?, 'administration', ?)",
         caseId, at(when), kind);
+    String stage = switch (kind) {
+      case "DOCUMENTS_REVIEWED" -> "first_reviewed_at";
+      case "STATUS_MEDICAL_INSTRUCTION" -> "medical_started_at";
+      default -> null;
+    };
+    if (stage != null) {
+      jdbc.update("update renewal_case set " + stage + " = ? where id = ? and " + stage + " is null", at(when), caseId);
+    }
   }
 
   static Timestamp at(Instant instant) {
@@ -150,6 +161,33 @@ class ManagementPagesTests {
   }
 
   // ---- Tests
+
+  @Test
+  @DisplayName("Les dates des étapes mesurées sont écrites sur la demande quand l'étape a lieu, la première gardée")
+  void stageDatesAreStoredOnTheCaseWhenTheyHappen() {
+    Filed filed = filings.depositedCase(90);
+    RenewalCase renewal = filing.caseOf(filed.processInstanceId());
+    UUID id = renewal.getId();
+    assertThat(jdbc.queryForList("select first_reviewed_at, medical_started_at from renewal_case where id = ?", id).get(0))
+        .containsEntry("first_reviewed_at", null).containsEntry("medical_started_at", null);
+
+    filing.log(renewal, "agent.lille", "DOCUMENTS_REVIEWED", "Examen n° 1");
+    Timestamp firstReview = jdbc.queryForObject("select min(occurred_at) from case_event where case_id = ?"
+        + " and kind = 'DOCUMENTS_REVIEWED'", Timestamp.class, id);
+    assertThat(jdbc.queryForObject("select first_reviewed_at from renewal_case where id = ?", Timestamp.class, id))
+        .isEqualTo(firstReview);
+    // A later review leaves the first one's date.
+    Timestamp marked = at(Instant.parse("2026-01-05T10:00:00Z"));
+    jdbc.update("update renewal_case set first_reviewed_at = ? where id = ?", marked, id);
+    filing.log(renewal, "agent.lille", "DOCUMENTS_REVIEWED", "Examen n° 2");
+    assertThat(jdbc.queryForObject("select first_reviewed_at from renewal_case where id = ?", Timestamp.class, id))
+        .isEqualTo(marked);
+
+    filing.moveTo(filed.processInstanceId(), CaseStatus.MEDICAL_INSTRUCTION, "agent.lille", "Saisine de l'OFII");
+    assertThat(jdbc.queryForObject("select medical_started_at from renewal_case where id = ?", Timestamp.class, id))
+        .isEqualTo(jdbc.queryForObject("select occurred_at from case_event where case_id = ?"
+            + " and kind = 'STATUS_MEDICAL_INSTRUCTION'", Timestamp.class, id));
+  }
 
   @Test
   @DisplayName("Le responsable du Nord voit les demandes, les échéances et les prévisions du Nord, jamais celles de Paris ; et inversement")
