@@ -1,5 +1,6 @@
 package fr.anef.renewal;
 
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -7,8 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.filing.RenewalProcess;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.register.RegisteredPerson;
@@ -53,7 +53,7 @@ class CounterRouteTests {
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired TestFilings filings;
   @Autowired JdbcTemplate jdbc;
@@ -106,7 +106,7 @@ class CounterRouteTests {
     Task task = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
     assertThat(task.getAssignee()).as(task.getName()).isEqualTo(AGENT);
     assertThat(task.getName()).as("whose draft it is, in the agent's task list").endsWith(" — au guichet pour AMINATA GUICHET ("
-        + filing.caseOf(instanceId).getApplicantId() + ")");
+        + cases.caseOf(instanceId).getApplicantId() + ")");
     identity.setAuthentication(AGENT, List.of(RenewalProcess.GROUP_PREFECTURE_AGENTS, "prefecture-59"));
     try {
       Map<String, Object> variables = new HashMap<>(tasks.getVariables(task.getId()));
@@ -136,7 +136,7 @@ class CounterRouteTests {
         .as("the person creates the password from the mailed link; the agent never knows it").isZero();
 
     asAgent(post("/agent/guichet/demande"));
-    RenewalCase draft = filing.casesOf(p.foreignerNumber()).get(0);
+    RenewalCase draft = cases.casesOf(p.foreignerNumber()).get(0);
     assertThat(draft.filedAtCounter()).isTrue();
     assertThat(draft.getCounterAgentId()).isEqualTo(AGENT);
     String instanceId = draft.getProcessInstanceId();
@@ -174,7 +174,7 @@ class CounterRouteTests {
     completeAsAgent(instanceId, Map.of("observations", "Dossier déposé au guichet de Lille."));
     filings.runDueJobs(instanceId);
 
-    RenewalCase filed = filing.caseOf(instanceId);
+    RenewalCase filed = cases.caseOf(instanceId);
     assertThat(filed.getRequestNumber()).isNotNull();
     IssuedDocument receipt = documents.issuedDocumentsOf(filed.getId()).get(0);
     assertThat(page("/agent/demandes/" + filed.getRequestNumber())).as("the agent prints it for the person")
@@ -216,7 +216,7 @@ class CounterRouteTests {
   @DisplayName("Au guichet, l'agent répond pour la personne à la demande de complément : remise, lue et répondue en son nom")
   void agentAnswersAComplementAtTheCounter() throws Exception {
     TestFilings.Filed filed = filings.depositedCase(90);
-    RenewalCase renewal = filing.caseOf(filed.processInstanceId());
+    RenewalCase renewal = cases.caseOf(filed.processInstanceId());
     Map<String, Object> review = new HashMap<>();
     documents.requirements(renewal.getId()).forEach(r -> review.put("verdict_" + r.code(), "VALID"));
     review.put("verdict_NATIONALITY", "INVALID");
@@ -259,6 +259,6 @@ class CounterRouteTests {
         .header(HttpHeaders.AUTHORIZATION, auth)).andReturn().getResponse().getStatus()).isEqualTo(403);
     assertThat(mvc.perform(post("/agent/guichet/demande").header(HttpHeaders.AUTHORIZATION, auth)).andReturn()
         .getResponse().getStatus()).isEqualTo(403);
-    assertThat(filing.casesOf(p.foreignerNumber())).isEmpty();
+    assertThat(cases.casesOf(p.foreignerNumber())).isEmpty();
   }
 }

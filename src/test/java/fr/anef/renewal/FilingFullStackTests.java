@@ -1,11 +1,11 @@
 package fr.anef.renewal;
 
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import fr.anef.renewal.filing.FilingService;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -46,7 +46,7 @@ class FilingFullStackTests {
 
   @Autowired TestRestTemplate anonymous;
   @Autowired GreenMail greenMail;
-  @Autowired FilingService filing;
+  @Autowired Cases renewals;
 
   TestRestTemplate as(String user) {
     return anonymous.withBasicAuth(user, PASSWORD);
@@ -114,7 +114,7 @@ class FilingFullStackTests {
         Map.of("email", "guideem@yopmail.com", "phone", "06 12", "housingType", "OWN"));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").asText()).contains("« Téléphone » n'a pas le format attendu (Format attendu : 06 12 34 56 78");
-    assertThat(filing.caseOf(instance).getPhone()).isNull();
+    assertThat(renewals.caseOf(instance).getPhone()).isNull();
 
     assertThat(completeCurrentTask(applicant, instance, Map.of("email", "guideem@yopmail.com", "phone", "06 12 34 56 78",
         "housingType", "OWN", "action", "NEXT")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);

@@ -1,5 +1,6 @@
 package fr.anef.renewal;
 
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.filing.RenewalProcess;
@@ -27,16 +28,18 @@ public class TestFilings {
   private final IdentityService identity;
   private final Register register;
   private final FilingService filing;
+  private final Cases cases;
   private final DocumentService documents;
 
   TestFilings(RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity,
-      Register register, FilingService filing, DocumentService documents) {
+      Register register, FilingService filing, Cases cases, DocumentService documents) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
     this.identity = identity;
     this.register = register;
     this.filing = filing;
+    this.cases = cases;
     this.documents = documents;
   }
 
@@ -69,7 +72,7 @@ public class TestFilings {
     complete(id, Map.of("email", "jeanne@exemple.fr", "phone", "0612345678", "housingType", "OWN"));
     complete(id, Map.of("maritalStatus", "SINGLE", "dependentChildren", "NO", "attestationNoPolygamy", true,
         "attestationPenalties", true));
-    documents.requirements(filing.caseOf(id).getId()).forEach(r ->
+    documents.requirements(cases.caseOf(id).getId()).forEach(r ->
         filing.attach(applicant, r.code(), List.of(TestFiles.file(r.code().toLowerCase() + ".pdf", TestFiles.pdf()))));
     complete(id, Map.of("ephotoNumber", "1234567890123456789012", "ephotoNumberConfirmation", "1234567890123456789012"));
     complete(id, Map.of("observations", observations));

@@ -1,5 +1,7 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.cases.CaseStatus;
+
 /** Stable ids of the process {@code residence-permit-renewal}: the BPMN, the code and the tests share them. */
 public final class RenewalProcess {
 

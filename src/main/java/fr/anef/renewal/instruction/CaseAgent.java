@@ -1,7 +1,7 @@
 package fr.anef.renewal.instruction;
 
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.filing.RenewalProcess;
 import fr.anef.renewal.prefecture.AgentScopes;
 import java.util.Optional;
@@ -22,12 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseAgent {
 
-  private final FilingService filing;
+  private final Cases cases;
   private final DocumentReviewRepository reviews;
   private final ProcessEngineConfigurationImpl engine;
 
-  CaseAgent(FilingService filing, DocumentReviewRepository reviews, ProcessEngineConfiguration engine) {
-    this.filing = filing;
+  CaseAgent(Cases cases, DocumentReviewRepository reviews, ProcessEngineConfiguration engine) {
+    this.cases = cases;
     this.reviews = reviews;
     this.engine = (ProcessEngineConfigurationImpl) engine;
   }
@@ -35,7 +35,7 @@ public class CaseAgent {
   /** The case's instructing agent, when they are still an agent of the préfecture. */
   @Transactional(readOnly = true)
   public Optional<String> of(String processInstanceId) {
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     return reviews.findFirstByCaseIdOrderByIdAsc(renewal.getId())
         .map(first -> first.reviewedBy)
         .filter(agent -> isAgentOf(agent, renewal.getDepartment()));

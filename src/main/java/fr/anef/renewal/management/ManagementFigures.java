@@ -1,6 +1,6 @@
 package fr.anef.renewal.management;
 
-import fr.anef.renewal.filing.CaseStatus;
+import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.management.DecisionForecast.Milestones;
 import fr.anef.renewal.management.PredictionBacktest.DecidedCase;
 import fr.anef.renewal.models.ProcedureTimers;

@@ -1,7 +1,8 @@
 package fr.anef.renewal.medical;
 
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.CaseEventKind;
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.register.RegisteredPerson;
@@ -13,19 +14,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Convocations {
 
-  private final FilingService filing;
+  private final Cases cases;
   private final Register register;
   private final NotificationService notifications;
 
-  Convocations(FilingService filing, Register register, NotificationService notifications) {
-    this.filing = filing;
+  Convocations(Cases cases, Register register, NotificationService notifications) {
+    this.cases = cases;
     this.register = register;
     this.notifications = notifications;
   }
 
   @Transactional
   void send(MedicalFiles.Convocation convocation) {
-    RenewalCase renewal = filing.byRequestNumber(convocation.requestNumber()).orElseThrow();
+    RenewalCase renewal = cases.byRequestNumber(convocation.requestNumber()).orElseThrow();
     RegisteredPerson person = register.person(renewal.getApplicantId()).orElseThrow();
     String when = convocation.date().format(MedicalFiles.DATE) + " à " + convocation.time();
     notifications.publish("ofii-convocation:" + renewal.getId() + ":" + convocation.date() + ":" + convocation.time(),
@@ -36,6 +37,6 @@ class Convocations {
             + " à l'adresse suivante :\n" + convocation.place() + "\n\nVous devez venir avec un justificatif d'identité et "
             + "les originaux de vos documents médicaux. En cas d'empêchement, prévenez la direction territoriale de "
             + "l'OFII dont vous dépendez.\n\nCordialement,\nL'Office français de l'immigration et de l'intégration", null);
-    filing.log(renewal, "OFII", "OFII_CONVOCATION", "Convocation de l'OFII le " + when);
+    cases.log(renewal, "OFII", CaseEventKind.OFII_CONVOCATION, "Convocation de l'OFII le " + when);
   }
 }

@@ -1,6 +1,6 @@
 package fr.anef.renewal.monitoring;
 
-import fr.anef.renewal.filing.CaseStatus;
+import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.filing.RenewalProcess;
 import fr.anef.renewal.prefecture.Prefecture;
 import fr.anef.renewal.prefecture.Prefectures;

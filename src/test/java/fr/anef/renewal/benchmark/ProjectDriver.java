@@ -1,10 +1,11 @@
 package fr.anef.renewal.benchmark;
 
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
 import fr.anef.renewal.documents.UploadedFile;
 import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.filing.RenewalProcess;
 import fr.anef.renewal.instruction.ComplementAnswer;
 import fr.anef.renewal.instruction.Complements;
@@ -58,6 +59,7 @@ final class ProjectDriver {
   private final IdentityService identity;
   private final Register register;
   private final FilingService filing;
+  private final Cases cases;
   private final DocumentService documents;
   private final NotificationService notifications;
   private final Complements complements;
@@ -74,6 +76,7 @@ final class ProjectDriver {
     this.identity = context.getBean(IdentityService.class);
     this.register = context.getBean(Register.class);
     this.filing = context.getBean(FilingService.class);
+    this.cases = context.getBean(Cases.class);
     this.documents = context.getBean(DocumentService.class);
     this.notifications = context.getBean(NotificationService.class);
     this.complements = context.getBean(Complements.class);
@@ -115,7 +118,7 @@ final class ProjectDriver {
         "housingType", "OWN", "action", "NEXT"));
     completeApplicantStep(applicant, instance, Map.of("maritalStatus", "SINGLE", "dependentChildren", "NO",
         "attestationNoPolygamy", true, "attestationPenalties", true, "action", "NEXT"));
-    RenewalCase renewal = filing.caseOf(instance);
+    RenewalCase renewal = cases.caseOf(instance);
     List<String> codes = documents.requirements(renewal.getId()).stream().map(r -> r.code()).toList();
     if (stop == Stop.FILING) {
       return new Driven(applicant, instance, renewal.getId(), null);
@@ -132,7 +135,7 @@ final class ProjectDriver {
     completeApplicantStep(applicant, instance, Map.of("ephotoNumber", "1234567890123456789012",
         "ephotoNumberConfirmation", "1234567890123456789012", "action", "NEXT"));
     completeApplicantStep(applicant, instance, Map.of("observations", "", "action", "NEXT"));
-    renewal = filing.caseOf(instance);
+    renewal = cases.caseOf(instance);
     String requestNumber = renewal.getRequestNumber();
     UUID caseId = renewal.getId();
 

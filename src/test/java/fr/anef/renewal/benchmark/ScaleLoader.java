@@ -1,5 +1,6 @@
 package fr.anef.renewal.benchmark;
 
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.filing.RenewalProcess;
 import fr.anef.renewal.notification.NotificationFilter;
@@ -371,7 +372,7 @@ final class ScaleLoader {
     RuntimeService runtime = context.getBean(RuntimeService.class);
     ManagementService management = context.getBean(ManagementService.class);
     NotificationService notifications = context.getBean(NotificationService.class);
-    FilingService filing = context.getBean(FilingService.class);
+    Cases cases = context.getBean(Cases.class);
     Filter toReview = filters.createFilterQuery().filterName("Demandes à examiner").singleResult();
     Filter mine = filters.createFilterQuery().filterName("Mes démarches").singleResult();
     Random random = new Random(11);
@@ -401,7 +402,7 @@ final class ScaleLoader {
       String requestNumber = "5909" + String.format("%015d", anyCase.get());
       ProjectDriver.as(identity, ProjectDriver.AGENT, RenewalProcess.GROUP_PREFECTURE_AGENTS, () -> timed(metrics, kind,
           "dossier par N° de la demande", () -> {
-            filing.byRequestNumber(requestNumber);
+            cases.byRequestNumber(requestNumber);
             return runtime.createProcessInstanceQuery().processInstanceBusinessKey(requestNumber).list();
           }));
       ProjectDriver.as(identity, "admin", Groups.CAMUNDA_ADMIN, () -> timed(metrics, kind, "Cockpit : nombre d'instances", () ->

@@ -1,5 +1,8 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.RenewalCase;
 import static fr.anef.renewal.filing.RenewalProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,6 +45,7 @@ class RenewalProcessTests {
   @Autowired IdentityService identity;
   @Autowired Register register;
   @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired GreenMail greenMail;
@@ -83,7 +87,7 @@ class RenewalProcessTests {
   }
 
   void attachEveryRequiredDocument() {
-    for (var requirement : documents.requirements(filing.currentDraft(applicant).orElseThrow().getId())) {
+    for (var requirement : documents.requirements(cases.currentDraft(applicant).orElseThrow().getId())) {
       filing.attach(applicant, requirement.code(), List.of(TestFiles.file("piece.pdf", TestFiles.pdf())));
     }
   }
@@ -109,7 +113,7 @@ class RenewalProcessTests {
     assertThat((String) runtime.getVariable(instance.getId(), "depositSummary")).contains("Numéro ephoto : 1234567890123456789012");
     complete(task(), withVariables("observations", "Mon adresse n'a pas changé.", "action", "NEXT"));
 
-    RenewalCase filed = filing.caseOf(instance.getId());
+    RenewalCase filed = cases.caseOf(instance.getId());
     assertThat(filed.getStatus()).isEqualTo(CaseStatus.DEPOSITED);
     assertThat(filed.getRequestNumber()).matches("5901\\d{8}\\d{7}");
     assertThat(instance).hasBusinessKey(filed.getRequestNumber()).isWaitingAt(ISSUE_DEPOSIT_RECEIPT);
@@ -146,7 +150,7 @@ class RenewalProcessTests {
         .hasMessageContaining("Le numéro de téléphone n'est pas valide");
     assertThat(instance).isWaitingAt(PERSONAL_INFORMATION);
     assertThat(task().getId()).isEqualTo(taskId);
-    assertThat(filing.caseOf(instance.getId()).getPhone()).isNull();
+    assertThat(cases.caseOf(instance.getId()).getPhone()).isNull();
     assertThat(runtime.getVariable(instance.getId(), "phone")).isEqualTo("");
   }
 
@@ -168,7 +172,7 @@ class RenewalProcessTests {
     complete(task(), withVariables("action", "BACK"));
     assertThat(instance).isWaitingAt(PERSONAL_INFORMATION);
     assertThat(runtime.getVariable(instance.getId(), "phone")).isEqualTo("06 12 34 56 78");
-    assertThat(filing.caseOf(instance.getId()).getMaritalStatus()).isEqualTo("MARRIED");
+    assertThat(cases.caseOf(instance.getId()).getMaritalStatus()).isEqualTo("MARRIED");
     assertThatThrownBy(() -> complete(task(), withVariables("action", "BACK")))
         .isInstanceOf(Refusal.class).hasMessageContaining("Il n'y a pas d'étape précédente");
   }
@@ -190,7 +194,7 @@ class RenewalProcessTests {
     }
     complete(task(), withVariables("action", "ABANDON"));
     assertThat(instance).isEnded().hasPassed(ABANDON_DRAFT, DRAFT_ABANDONED).hasNotPassed(DEPOSIT_APPLICATION);
-    RenewalCase draft = filing.caseOf(instance.getId());
+    RenewalCase draft = cases.caseOf(instance.getId());
     assertThat(draft.getStatus()).isEqualTo(CaseStatus.ABANDONED);
     assertThat(draft.getRequestNumber()).isNull();
   }
@@ -231,7 +235,7 @@ class RenewalProcessTests {
     } finally {
       identity.clearAuthentication();
     }
-    assertThat(filing.currentDraft(applicant)).isEmpty();
+    assertThat(cases.currentDraft(applicant)).isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -7,8 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
 import fr.anef.renewal.documents.DocumentService;
-import fr.anef.renewal.filing.CaseStatus;
-import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
@@ -40,7 +40,7 @@ class FailClosedGatewaysTests {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired TestFilings filings;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
 
@@ -57,7 +57,7 @@ class FailClosedGatewaysTests {
 
   void reviewAllValid() {
     Map<String, Object> form = new HashMap<>();
-    documents.requirements(filing.caseOf(filed.processInstanceId()).getId())
+    documents.requirements(cases.caseOf(filed.processInstanceId()).getId())
         .forEach(r -> form.put("verdict_" + r.code(), "VALID"));
     filings.complete(filed.processInstanceId(), form);
   }
@@ -125,12 +125,12 @@ class FailClosedGatewaysTests {
     assertThat(instance).hasNotPassed("serviceTask_notifyFavourableDecision", "serviceTask_notifyRefusal",
         "serviceTask_notifyClosure");
     assertThat(notificationKinds()).doesNotContain("DECISION");
-    assertThat(documents.issuedDocumentsOf(filing.caseOf(filed.processInstanceId()).getId()))
+    assertThat(documents.issuedDocumentsOf(cases.caseOf(filed.processInstanceId()).getId()))
         .noneMatch(d -> d.getKind().contains("DECISION"));
 
     runtime.setVariable(filed.processInstanceId(), "instructionOutcome", "REFUSAL");
     retry(incident);
     assertThat(instance).isEnded().hasPassed("endEvent_refused").hasNotPassed("serviceTask_notifyFavourableDecision");
-    assertThat(filing.caseOf(filed.processInstanceId()).getStatus()).isEqualTo(CaseStatus.REFUSED);
+    assertThat(cases.caseOf(filed.processInstanceId()).getStatus()).isEqualTo(CaseStatus.REFUSED);
   }
 }

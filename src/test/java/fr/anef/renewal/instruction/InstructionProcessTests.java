@@ -1,5 +1,6 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -9,9 +10,8 @@ import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
-import fr.anef.renewal.filing.CaseStatus;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
@@ -67,7 +67,7 @@ class InstructionProcessTests {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired TestFilings filings;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired Complements complements;
@@ -98,7 +98,7 @@ class InstructionProcessTests {
   }
 
   RenewalCase renewal() {
-    return filing.caseOf(filed.processInstanceId());
+    return cases.caseOf(filed.processInstanceId());
   }
 
   /** The agent's review: every document valid, except the verdicts given. */
@@ -336,7 +336,7 @@ class InstructionProcessTests {
     Task first = tasks.createTaskQuery().processInstanceId(id).singleResult();
     assertThat(first.getAssignee()).as("a first review is the group's").isNull();
     Map<String, Object> form = new HashMap<>();
-    documents.requirements(filing.caseOf(id).getId()).forEach(r -> form.put("verdict_" + r.code(), "VALID"));
+    documents.requirements(cases.caseOf(id).getId()).forEach(r -> form.put("verdict_" + r.code(), "VALID"));
     form.put("verdict_NATIONALITY", "INVALID");
     form.put("observation_NATIONALITY", "Copie illisible.");
     identity.setAuthentication("agent.lille", List.of(RenewalProcess.GROUP_PREFECTURE_AGENTS, "prefecture-59"));

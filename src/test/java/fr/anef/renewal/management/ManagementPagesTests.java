@@ -1,11 +1,11 @@
 package fr.anef.renewal.management;
 
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
-import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.management.ManagementDashboard.Dashboard;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -65,7 +65,7 @@ class ManagementPagesTests {
   @Autowired ManagementService management;
   @Autowired ManagementDashboard dashboards;
   @Autowired TestFilings filings;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired Clock clock;
 
   static String basic(String user, String password) {
@@ -161,7 +161,7 @@ class ManagementPagesTests {
         filedCase("75", "MEDICAL_INSTRUCTION", now.minus(Duration.ofDays(40)), null));
     // A real case filed in the Nord, its « 4 mois sans décision » timer brought within the coming days.
     Filed filed = filings.depositedCase(90);
-    String nordTimer = filing.caseOf(filed.processInstanceId()).getRequestNumber();
+    String nordTimer = cases.caseOf(filed.processInstanceId()).getRequestNumber();
     Job implicitRejection = management.createJobQuery().processInstanceId(filed.processInstanceId()).timers().list()
         .stream().filter(j -> "intermediateTimer_implicitRejection".equals(management.createJobDefinitionQuery()
             .jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId())).findFirst().orElseThrow();

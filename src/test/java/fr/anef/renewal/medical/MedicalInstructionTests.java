@@ -1,5 +1,6 @@
 package fr.anef.renewal.medical;
 
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -7,7 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
 import fr.anef.renewal.documents.DocumentService;
-import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
@@ -67,7 +67,7 @@ class MedicalInstructionTests {
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
   @Autowired TestFilings filings;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired MedicalFileRepository medicalFiles;
@@ -82,7 +82,7 @@ class MedicalInstructionTests {
     ClockUtil.setCurrentTime(new Date());
     filed = filings.depositedCase(90);
     Map<String, Object> review = new HashMap<>();
-    documents.requirements(filing.caseOf(filed.processInstanceId()).getId()).forEach(r -> review.put("verdict_" + r.code(), "VALID"));
+    documents.requirements(cases.caseOf(filed.processInstanceId()).getId()).forEach(r -> review.put("verdict_" + r.code(), "VALID"));
     filings.complete(filed.processInstanceId(), review);
     filings.runDueJobs(filed.processInstanceId());
     prefecture = runtime.createProcessInstanceQuery().processInstanceId(filed.processInstanceId()).singleResult();
@@ -99,7 +99,7 @@ class MedicalInstructionTests {
   }
 
   String requestNumber() {
-    return filing.caseOf(filed.processInstanceId()).getRequestNumber();
+    return cases.caseOf(filed.processInstanceId()).getRequestNumber();
   }
 
   void later(Duration duration) {

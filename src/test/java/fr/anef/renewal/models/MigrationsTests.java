@@ -1,5 +1,6 @@
 package fr.anef.renewal.models;
 
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -7,7 +8,6 @@ import fr.anef.renewal.TestApplicants;
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
 import fr.anef.renewal.documents.DocumentService;
-import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.filing.RenewalProcess;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
@@ -49,7 +49,7 @@ class MigrationsTests {
   @Autowired IdentityService identity;
   @Autowired Register register;
   @Autowired TestFilings filings;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired Migrations migrations;
@@ -66,7 +66,7 @@ class MigrationsTests {
 
   void review(Filed filed, String invalid) {
     Map<String, Object> form = new HashMap<>();
-    documents.requirements(filing.caseOf(filed.processInstanceId()).getId()).forEach(r -> {
+    documents.requirements(cases.caseOf(filed.processInstanceId()).getId()).forEach(r -> {
       form.put("verdict_" + r.code(), r.code().equals(invalid) ? "INVALID" : "VALID");
       form.put("observation_" + r.code(), r.code().equals(invalid) ? "Copie illisible." : null);
     });
@@ -155,7 +155,7 @@ class MigrationsTests {
       assertThat(blocked.reason()).contains("« 2. Motif de séjour »", "version " + (v1 + 1));
       assertThat(preview.cases().stream().filter(c -> c.processInstanceId().equals(decision.processInstanceId()))
           .findFirst().orElseThrow().requestNumber())
-          .isEqualTo(filing.caseOf(decision.processInstanceId()).getRequestNumber());
+          .isEqualTo(cases.caseOf(decision.processInstanceId()).getRequestNumber());
 
       Migrations.Applied applied = migrations.apply(RenewalProcess.KEY, v1, v1 + 1);
       run(management.createBatchQuery().batchId(applied.batchId()).singleResult());
@@ -188,7 +188,7 @@ class MigrationsTests {
       filings.complete(decision.processInstanceId(), Map.of("decision", "FAVOURABLE"));
       filings.runDueJobs(decision.processInstanceId());
       assertThat(instance(decision.processInstanceId())).isNull();
-      assertThat(filing.caseOf(decision.processInstanceId()).getStatus()).isEqualTo(fr.anef.renewal.filing.CaseStatus.FAVOURABLE);
+      assertThat(cases.caseOf(decision.processInstanceId()).getStatus()).isEqualTo(fr.anef.renewal.cases.CaseStatus.FAVOURABLE);
     } finally {
       repository.deleteDeployment(deployment.getId(), true);
     }

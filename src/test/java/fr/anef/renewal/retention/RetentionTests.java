@@ -1,5 +1,6 @@
 package fr.anef.renewal.retention;
 
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.anef.renewal.TestApplicants;
@@ -8,9 +9,8 @@ import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
 import fr.anef.renewal.account.AccountService;
 import fr.anef.renewal.documents.DocumentService;
-import fr.anef.renewal.filing.CaseStatus;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.filing.RenewalProcess;
 import fr.anef.renewal.medical.MedicalFiles;
 import fr.anef.renewal.instruction.ComplementAnswer;
@@ -72,7 +72,7 @@ class RetentionTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired DataSource dataSource;
   @Autowired TestFilings filings;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired Complements complements;
@@ -136,7 +136,7 @@ class RetentionTests {
   Filed decidedCase() {
     Filed filed = filings.depositedCase(90);
     String pid = filed.processInstanceId();
-    List<String> codes = documents.requirements(filing.caseOf(pid).getId()).stream().map(r -> r.code()).toList();
+    List<String> codes = documents.requirements(cases.caseOf(pid).getId()).stream().map(r -> r.code()).toList();
     Map<String, Object> review = new HashMap<>();
     codes.forEach(code -> review.put("verdict_" + code, "VALID"));
     review.put("verdict_NATIONALITY", "INVALID");
@@ -157,7 +157,7 @@ class RetentionTests {
     notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent().stream()
         .filter(n -> n.getKind().equals("MEDICAL_CERTIFICATE_FORM"))
         .forEach(n -> notifications.open(filed.applicantId(), n.getId()));
-    String requestNumber = filing.caseOf(pid).getRequestNumber();
+    String requestNumber = cases.caseOf(pid).getRequestNumber();
     String ofii = runtime.createProcessInstanceQuery().processDefinitionKey(MedicalFiles.PROCESS_KEY)
         .processInstanceBusinessKey(requestNumber).singleResult().getId();
     UUID medicalFileId = jdbc.queryForObject("select id from medical_file where request_number = ?", UUID.class, requestNumber);
@@ -212,11 +212,11 @@ class RetentionTests {
   @DisplayName("Une demande décidée est supprimée 5 ans après sa clôture, avec son dossier médical ; une demande en cours reste")
   void closedCaseAndMedicalFileAfterFiveYears() {
     Filed decided = decidedCase();
-    RenewalCase closed = filing.caseOf(decided.processInstanceId());
+    RenewalCase closed = cases.caseOf(decided.processInstanceId());
     assertThat(closed.getStatus()).isEqualTo(CaseStatus.FAVOURABLE);
     assertThat(closed.getClosedAt()).isEqualTo(ClockUtil.getCurrentTime().toInstant());
     Filed open = filings.depositedCase(90);
-    RenewalCase stillOpen = filing.caseOf(open.processInstanceId());
+    RenewalCase stillOpen = cases.caseOf(open.processInstanceId());
     assertThat(stillOpen.getClosedAt()).isNull();
 
     Map<String, Integer> before = rowsOf(closed.getId(), closed.getRequestNumber());
@@ -255,16 +255,16 @@ class RetentionTests {
   void draftsAfterOneYear() {
     String abandoned = draftWithStepOne();
     filings.complete(abandoned, Map.of("action", "ABANDON"));
-    RenewalCase abandonedCase = filing.caseOf(abandoned);
+    RenewalCase abandonedCase = cases.caseOf(abandoned);
     assertThat(abandonedCase.getStatus()).isEqualTo(CaseStatus.ABANDONED);
     assertThat(abandonedCase.getClosedAt()).isNotNull();
     String inactive = draftWithStepOne();
-    UUID inactiveId = filing.caseOf(inactive).getId();
+    UUID inactiveId = cases.caseOf(inactive).getId();
     Instant start = ClockUtil.getCurrentTime().toInstant();
 
     at(plus(start, "P6M", 0));
     String recent = draftWithStepOne();
-    UUID recentId = filing.caseOf(recent).getId();
+    UUID recentId = cases.caseOf(recent).getId();
 
     at(plus(start, "P1Y", -1));
     job.purge();

@@ -1,12 +1,16 @@
-package fr.anef.renewal.filing;
+package fr.anef.renewal.cases.internal;
 
+import fr.anef.renewal.cases.CaseEvent;
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.RenewalCase;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface RenewalCaseRepository extends JpaRepository<RenewalCase, UUID> {
+/** The cases' table ({@code renewal_case}): for {@link fr.anef.renewal.cases.Cases} only. */
+public interface RenewalCaseRepository extends JpaRepository<RenewalCase, UUID> {
 
   Optional<RenewalCase> findByProcessInstanceId(String processInstanceId);
 
@@ -20,9 +24,4 @@ interface RenewalCaseRepository extends JpaRepository<RenewalCase, UUID> {
 
   /** Filed cases not decided nor closed (their préfecture's scope is checked at start-up). */
   List<RenewalCase> findByStatusIn(Collection<CaseStatus> statuses);
-}
-
-interface CaseEventRepository extends JpaRepository<CaseEvent, Long> {
-
-  List<CaseEvent> findByCaseIdOrderByOccurredAtAsc(UUID caseId);
 }
