@@ -1,5 +1,6 @@
 package fr.anef.renewal;
 
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,7 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
 import fr.anef.renewal.cases.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.register.RegisteredPerson;
 import fr.anef.renewal.register.ResidenceTitle;
@@ -107,7 +108,7 @@ class CounterRouteTests {
     assertThat(task.getAssignee()).as(task.getName()).isEqualTo(AGENT);
     assertThat(task.getName()).as("whose draft it is, in the agent's task list").endsWith(" — au guichet pour AMINATA GUICHET ("
         + cases.caseOf(instanceId).getApplicantId() + ")");
-    identity.setAuthentication(AGENT, List.of(RenewalProcess.GROUP_PREFECTURE_AGENTS, "prefecture-59"));
+    identity.setAuthentication(AGENT, List.of(ActorGroups.PREFECTURE_AGENTS, "prefecture-59"));
     try {
       Map<String, Object> variables = new HashMap<>(tasks.getVariables(task.getId()));
       variables.putAll(form);
@@ -199,7 +200,7 @@ class CounterRouteTests {
 
     // Once the person has an account, « Historique de la demande » tells them who acted for them.
     identity.saveUser(withPassword(identity.newUser(p.foreignerNumber()), "Perso-2026!"));
-    identity.createMembership(p.foreignerNumber(), RenewalProcess.GROUP_APPLICANTS);
+    identity.createMembership(p.foreignerNumber(), ActorGroups.APPLICANTS);
     MvcResult history = mvc.perform(get("/mon-espace/demandes/" + filed.getId() + "/historique")
         .header(HttpHeaders.AUTHORIZATION, basic(p.foreignerNumber(), "Perso-2026!"))).andReturn();
     assertThat(HtmlUtils.htmlUnescape(history.getResponse().getContentAsString(StandardCharsets.UTF_8)))

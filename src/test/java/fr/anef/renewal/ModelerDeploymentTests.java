@@ -3,7 +3,7 @@ package fr.anef.renewal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.Register;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -198,7 +198,7 @@ class ModelerDeploymentTests {
     // Modeler lists the problems of each resource, with the element: the French message is one of them
     JsonNode error = refused.getBody().get("details").get("residence-permit-renewal.bpmn").get("errors").get(0);
     assertThat(error.get("message").asText()).startsWith("Le nom du minuteur « 30 jours sans réponse »");
-    assertThat(error.get("mainElementId").asText()).isEqualTo("intermediateTimer_complementDeadline");
+    assertThat(error.get("mainElementId").asText()).isEqualTo(RenewalProcess.TIMER_COMPLEMENT_DEADLINE);
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(RenewalProcess.KEY).count())
         .as("nothing deployed").isEqualTo(definitions);
   }

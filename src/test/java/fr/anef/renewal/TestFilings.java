@@ -1,9 +1,11 @@
 package fr.anef.renewal;
 
+import fr.anef.renewal.processes.MailDispatchProcess;
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.mail.MailOutbox;
 import fr.anef.renewal.register.Register;
 import java.util.List;
@@ -62,7 +64,7 @@ public class TestFilings {
 
   private Filed depositedCase(int daysToExpiry, String postalCode, String city, String observations) {
     String applicant = TestApplicants.create(register, identity, daysToExpiry, postalCode, city);
-    identity.setAuthentication(applicant, List.of(RenewalProcess.GROUP_APPLICANTS));
+    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
     String id;
     try {
       id = runtime.startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true)).getId();
@@ -109,7 +111,7 @@ public class TestFilings {
   }
 
   public void sendQueuedMails() {
-    management.createJobQuery().processDefinitionKey(MailOutbox.DISPATCH_PROCESS).list()
+    management.createJobQuery().processDefinitionKey(MailDispatchProcess.KEY).list()
         .forEach(job -> management.executeJob(job.getId()));
   }
 }

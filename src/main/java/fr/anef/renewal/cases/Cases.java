@@ -1,5 +1,6 @@
 package fr.anef.renewal.cases;
 
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.cases.internal.CaseEventRepository;
 import fr.anef.renewal.cases.internal.RenewalCaseRepository;
 import java.time.Clock;
@@ -18,9 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Cases {
-
-  /** The process variable that holds {@link CaseStatus#code()}, for Cockpit's filters. */
-  public static final String VAR_CASE_STATUS = "caseStatus";
 
   private final RenewalCaseRepository cases;
   private final CaseEventRepository events;
@@ -134,7 +132,7 @@ public class Cases {
     renewalCase.moveTo(next, clock.instant());
     cases.save(renewalCase);
     log(renewalCase, actor, CaseEventKind.statusChange(next), detail);
-    runtime.setVariable(processInstanceId, VAR_CASE_STATUS, next.code());
+    runtime.setVariable(processInstanceId, RenewalProcess.VAR_CASE_STATUS, next.code());
     return renewalCase;
   }
 }

@@ -1,10 +1,11 @@
 package fr.anef.renewal.filing;
 
-import static fr.anef.renewal.filing.RenewalProcess.DEPOSIT;
-import static fr.anef.renewal.filing.RenewalProcess.GROUP_APPLICANTS;
-import static fr.anef.renewal.filing.RenewalProcess.PERSONAL_INFORMATION;
-import static fr.anef.renewal.filing.RenewalProcess.REASON_FOR_STAY;
-import static fr.anef.renewal.filing.RenewalProcess.SUPPORTING_DOCUMENTS;
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.processes.RenewalProcess;
+import static fr.anef.renewal.processes.RenewalProcess.DEPOSIT;
+import static fr.anef.renewal.processes.RenewalProcess.PERSONAL_INFORMATION;
+import static fr.anef.renewal.processes.RenewalProcess.REASON_FOR_STAY;
+import static fr.anef.renewal.processes.RenewalProcess.SUPPORTING_DOCUMENTS;
 
 import fr.anef.renewal.cases.CaseEventKind;
 import fr.anef.renewal.cases.CaseLabels;
@@ -100,12 +101,12 @@ public class FilingService {
       throw new Refusal("La demande doit être faite par le titulaire du titre, connecté à son espace.");
     }
     List<String> groups = starter.getGroupIds() == null ? List.of() : starter.getGroupIds();
-    boolean atCounter = groups.contains(RenewalProcess.GROUP_PREFECTURE_AGENTS);
+    boolean atCounter = groups.contains(ActorGroups.PREFECTURE_AGENTS);
     if (atCounter && (!(counterApplicantId instanceof String) || ((String) counterApplicantId).isBlank())) {
       throw new Refusal("Au guichet, ouvrez la demande depuis la page « Guichet » (/agent/guichet), après avoir "
           + "vérifié le titre de séjour du demandeur.");
     }
-    if (!atCounter && !groups.contains(GROUP_APPLICANTS)) {
+    if (!atCounter && !groups.contains(ActorGroups.APPLICANTS)) {
       throw new Refusal("Seul le titulaire d'un compte usager peut demander le renouvellement de son titre en ligne.");
     }
     String applicantId = atCounter ? ((String) counterApplicantId).strip() : starter.getUserId();

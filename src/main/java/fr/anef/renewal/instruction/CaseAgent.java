@@ -1,8 +1,9 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.cases.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.prefecture.AgentScopes;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -52,7 +53,7 @@ public class CaseAgent {
    */
   private boolean isAgentOf(String userId, String department) {
     return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() ->
-        isMember(userId, RenewalProcess.GROUP_PREFECTURE_AGENTS) && isMember(userId, AgentScopes.groupOf(department))));
+        isMember(userId, ActorGroups.PREFECTURE_AGENTS) && isMember(userId, AgentScopes.groupOf(department))));
   }
 
   private boolean isMember(String userId, String group) {

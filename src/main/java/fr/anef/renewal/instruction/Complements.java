@@ -7,7 +7,7 @@ import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.UploadedFile;
 import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.cases.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationOpened;
 import fr.anef.renewal.notification.NotificationService;
@@ -38,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Complements {
 
   static final String KIND_REQUEST = "COMPLEMENT_REQUEST";
-  static final String MESSAGE_COMPLEMENT_REPLY = "ComplementReply";
   static final DateTimeFormatter DATE = fr.anef.renewal.shared.FormValues.FRENCH_DATE;
   static final int MAX_MESSAGE = 2000;
 
@@ -254,7 +253,7 @@ public class Complements {
     cases.logFor(renewal, actor, CaseEventKind.COMPLEMENT_ANSWERED, "Réponse à la demande de complément n° " + request.round
         + (actor.equals(renewal.getApplicantId()) ? "" : ", faite au guichet"));
     try {
-      runtime.createMessageCorrelation(MESSAGE_COMPLEMENT_REPLY)
+      runtime.createMessageCorrelation(RenewalProcess.MESSAGE_COMPLEMENT_REPLY)
           .processInstanceId(renewal.getProcessInstanceId())
           .setVariable("complementAnsweredAt", java.util.Date.from(request.answeredAt))
           .correlateWithResult();

@@ -5,7 +5,7 @@ import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
 import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.cases.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.pdf.ApplicantIdentity;
 import fr.anef.renewal.pdf.FavourableDecision;
 import fr.anef.renewal.pdf.PdfRenderer;

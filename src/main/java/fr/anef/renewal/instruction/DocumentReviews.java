@@ -8,7 +8,7 @@ import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.cases.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.shared.MarkdownText;
 import fr.anef.renewal.shared.Refusal;
 import java.time.Clock;

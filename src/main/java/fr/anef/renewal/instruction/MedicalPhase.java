@@ -1,10 +1,11 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.cases.CaseEventKind;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.cases.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -96,9 +97,9 @@ public class MedicalPhase {
         List.of(new NotificationService.Download(notice.getId(), "TÉLÉCHARGER LA NOTICE EXPLICATIVE"),
             new NotificationService.Download(consent.getId(), "TÉLÉCHARGER LA NOTICE ARTICLE 56 IMDAEIR"),
             new NotificationService.Download(certificate.getId(), "TÉLÉCHARGER LE FORMULAIRE VIERGE DE CERTIFICAT MÉDICAL")));
-    if (runtime.createProcessInstanceQuery().processDefinitionKey(OFII_PROCESS)
+    if (runtime.createProcessInstanceQuery().processDefinitionKey(OfiiMedicalOpinionProcess.KEY)
         .processInstanceBusinessKey(renewal.getRequestNumber()).count() == 0) {
-      runtime.startProcessInstanceByMessage(OFII_REFERRAL, renewal.getRequestNumber(), Map.of(
+      runtime.startProcessInstanceByMessage(OfiiMedicalOpinionProcess.MESSAGE_REFERRAL, renewal.getRequestNumber(), Map.of(
           "foreignerNumber", person.getForeignerNumber(),
           "applicantName", person.getFirstNames() + " " + person.getBirthName(),
           "birthDate", person.getBirthDate().toString(),
@@ -152,12 +153,9 @@ public class MedicalPhase {
   /** Tells OFII's process the préfecture closed the case (its medical file is closed, nothing is sent back). */
   @Transactional
   public void closeOfiiFile(String requestNumber) {
-    runtime.createMessageCorrelation(OFII_CASE_CLOSED).processInstanceBusinessKey(requestNumber).correlateAllWithResult();
+    runtime.createMessageCorrelation(OfiiMedicalOpinionProcess.MESSAGE_CASE_CLOSED).processInstanceBusinessKey(requestNumber).correlateAllWithResult();
   }
 
-  static final String OFII_PROCESS = "ofii-medical-opinion";
-  static final String OFII_REFERRAL = "OfiiReferral";
-  static final String OFII_CASE_CLOSED = "OfiiCaseClosed";
 
   /** Records the outcome the process received: the opinion's answers, or that no certificate arrived. */
   @Transactional

@@ -1,5 +1,6 @@
 package fr.anef.renewal.web;
 
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentFile;
 import fr.anef.renewal.documents.DocumentRequirement;
@@ -8,7 +9,7 @@ import fr.anef.renewal.documents.IssuedDocument;
 import fr.anef.renewal.documents.UploadedFile;
 import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.cases.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
@@ -87,7 +88,7 @@ class ApplicantApiController {
   @GetMapping("/moi")
   MeView me(HttpServletRequest request) {
     AppUser user = AppUser.of(request);
-    return new MeView(user.id(), user.isIn(RenewalProcess.GROUP_APPLICANTS));
+    return new MeView(user.id(), user.isIn(ActorGroups.APPLICANTS));
   }
 
   @GetMapping("/demandes")

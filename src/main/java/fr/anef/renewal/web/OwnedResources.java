@@ -1,5 +1,6 @@
 package fr.anef.renewal.web;
 
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentFile;
 import fr.anef.renewal.documents.DocumentService;
@@ -20,7 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 class OwnedResources {
 
-  static final String AGENTS = "prefecture-agents";
+  static final String AGENTS = ActorGroups.PREFECTURE_AGENTS;
 
   private final Cases cases;
   private final DocumentService documents;

@@ -1,8 +1,9 @@
 package fr.anef.renewal.benchmark;
 
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
 import java.sql.Connection;
@@ -385,7 +386,7 @@ final class ScaleLoader {
     for (int i = 0; i < 55; i++) {
       String kind = i < 5 ? "échauffement" : null;
       String status = statuses[i % statuses.length];
-      ProjectDriver.as(identity, ProjectDriver.AGENT, RenewalProcess.GROUP_PREFECTURE_AGENTS, () -> timed(metrics, kind,
+      ProjectDriver.as(identity, ProjectDriver.AGENT, ActorGroups.PREFECTURE_AGENTS, () -> timed(metrics, kind,
           "Tasklist agent, filtre caseStatus (page + total)", () -> {
             var query = tasks.createTaskQuery().processVariableValueEquals("caseStatus", status).orderByTaskCreateTime().desc();
             filters.listPage(toReview.getId(), query, 0, 15);
@@ -393,14 +394,14 @@ final class ScaleLoader {
           }));
       long draft = i % 2 == 0 ? drafts.from() + (long) (random.nextDouble() * (drafts.to() - drafts.from() + 1)) : anyCase.get();
       String applicant = "7" + String.format("%09d", draft);
-      ProjectDriver.as(identity, applicant, RenewalProcess.GROUP_APPLICANTS, () -> timed(metrics, kind, "Tasklist demandeur (page + total)", () -> {
+      ProjectDriver.as(identity, applicant, ActorGroups.APPLICANTS, () -> timed(metrics, kind, "Tasklist demandeur (page + total)", () -> {
         filters.listPage(mine.getId(), tasks.createTaskQuery(), 0, 15);
         return filters.count(mine.getId(), tasks.createTaskQuery());
       }));
       String other = "7" + String.format("%09d", anyCase.get());
       timed(metrics, kind, "« Mes notifications » (page + total)", () -> notifications.list(other, NotificationFilter.ALL, 0, 20));
       String requestNumber = "5909" + String.format("%015d", anyCase.get());
-      ProjectDriver.as(identity, ProjectDriver.AGENT, RenewalProcess.GROUP_PREFECTURE_AGENTS, () -> timed(metrics, kind,
+      ProjectDriver.as(identity, ProjectDriver.AGENT, ActorGroups.PREFECTURE_AGENTS, () -> timed(metrics, kind,
           "dossier par N° de la demande", () -> {
             cases.byRequestNumber(requestNumber);
             return runtime.createProcessInstanceQuery().processInstanceBusinessKey(requestNumber).list();

@@ -1,5 +1,6 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.cases.RenewalCase;
 import static org.assertj.core.api.Assertions.assertThat;

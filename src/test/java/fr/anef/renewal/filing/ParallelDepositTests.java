@@ -1,5 +1,7 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +64,7 @@ class ParallelDepositTests {
   }
 
   String fillUpToDeposit(String applicant) {
-    identity.setAuthentication(applicant, List.of(RenewalProcess.GROUP_APPLICANTS));
+    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
     String id;
     try {
       id = runtime.startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true)).getId();

@@ -1,9 +1,11 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.cases.RenewalCase;
-import static fr.anef.renewal.filing.RenewalProcess.*;
+import static fr.anef.renewal.processes.RenewalProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -61,7 +63,7 @@ class RenewalProcessTests {
 
   ProcessInstance startAsApplicant() {
     ProcessInstance instance;
-    identity.setAuthentication(applicant, List.of(GROUP_APPLICANTS));
+    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
     try {
       instance = runtime.startProcessInstanceByKey(KEY, Map.of("renewalRequested", true));
     } finally {
@@ -122,7 +124,7 @@ class RenewalProcessTests {
     testFilings.sendQueuedMails();
     assertThat(instance).isWaitingAt(REVIEW_APPLICATION).task().hasCandidateGroup("prefecture-59");
     assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService().getIdentityLinksForTask(task().getId())).as("offered to the Nord only, never nationally")
-        .noneMatch(link -> GROUP_PREFECTURE_AGENTS.equals(link.getGroupId()));
+        .noneMatch(link -> ActorGroups.PREFECTURE_AGENTS.equals(link.getGroupId()));
 
     assertThat(documents.issuedDocumentsOf(filed.getId())).singleElement()
         .satisfies(d -> assertThat(d.getKind()).isEqualTo("DEPOSIT_RECEIPT"));
@@ -228,7 +230,7 @@ class RenewalProcessTests {
   @Test
   @DisplayName("Sans « Je sollicite le renouvellement de ce titre » coché, la demande ne s'ouvre pas")
   void renewalMustBeRequested() {
-    identity.setAuthentication(applicant, List.of(GROUP_APPLICANTS));
+    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
     try {
       assertThatThrownBy(() -> runtime.startProcessInstanceByKey(KEY, Map.of("renewalRequested", false)))
           .isInstanceOf(Refusal.class).hasMessageContaining("Je sollicite le renouvellement de ce titre");
@@ -241,7 +243,7 @@ class RenewalProcessTests {
   @Test
   @DisplayName("Un agent de préfecture ne peut pas demander un renouvellement en ligne à la place d'un usager")
   void onlyApplicantsStart() {
-    identity.setAuthentication("agent.lille", List.of(GROUP_PREFECTURE_AGENTS, "prefecture-59"));
+    identity.setAuthentication("agent.lille", List.of(ActorGroups.PREFECTURE_AGENTS, "prefecture-59"));
     try {
       assertThatThrownBy(() -> runtime.startProcessInstanceByKey(KEY)).isInstanceOf(RuntimeException.class);
     } finally {

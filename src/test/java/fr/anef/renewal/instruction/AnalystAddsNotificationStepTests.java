@@ -1,5 +1,6 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -44,8 +45,8 @@ class AnalystAddsNotificationStepTests {
             <bpmn:incoming>flow_toInformApplicant</bpmn:incoming>
             <bpmn:outgoing>flow_depositReceiptIssued</bpmn:outgoing>
           </bpmn:serviceTask>
-          <bpmn:sequenceFlow id="flow_toInformApplicant" sourceRef="serviceTask_issueDepositReceipt" targetRef="serviceTask_informApplicant" />
-          <bpmn:sequenceFlow id="flow_depositReceiptIssued" sourceRef="serviceTask_informApplicant" targetRef="subProcess_instruction" />
+          <bpmn:sequenceFlow id="flow_toInformApplicant" sourceRef=RenewalProcess.ISSUE_DEPOSIT_RECEIPT targetRef="serviceTask_informApplicant" />
+          <bpmn:sequenceFlow id="flow_depositReceiptIssued" sourceRef="serviceTask_informApplicant" targetRef=RenewalProcess.INSTRUCTION />
       """;
 
   @Autowired ProcessEngine engine;
@@ -79,7 +80,7 @@ class AnalystAddsNotificationStepTests {
       Filed filed = filings.depositedCase(90);
       String requestNumber = cases.caseOf(filed.processInstanceId()).getRequestNumber();
       assertThat(runtime.createProcessInstanceQuery().processInstanceId(filed.processInstanceId()).singleResult())
-          .hasPassed("serviceTask_informApplicant").isWaitingAt("userTask_reviewApplication");
+          .hasPassed("serviceTask_informApplicant").isWaitingAt(RenewalProcess.REVIEW_APPLICATION);
       List<Notification> informed = notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent()
           .stream().filter(n -> n.getTitle().equals("Votre demande va être examinée")).toList();
       assertThat(informed).hasSize(1);

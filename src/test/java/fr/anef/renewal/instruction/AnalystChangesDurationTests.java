@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
 import fr.anef.renewal.documents.DocumentService;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
@@ -121,7 +121,7 @@ class AnalystChangesDurationTests {
 
   Instant implicitRejectionDue(Filed filed) {
     return management.createJobQuery().processInstanceId(filed.processInstanceId())
-        .activityId("intermediateTimer_implicitRejection").singleResult().getDuedate().toInstant();
+        .activityId(RenewalProcess.TIMER_IMPLICIT_REJECTION).singleResult().getDuedate().toInstant();
   }
 
   @Test
@@ -164,7 +164,7 @@ class AnalystChangesDurationTests {
     Instant deadline = complements.view(request.getId()).orElseThrow().deadlineAt();
     assertThat(deadline).isEqualTo(readAt.atZone(ZoneId.of("Europe/Paris")).plusDays(days).toInstant());
     Job timer = management.createJobQuery().processInstanceId(filed.processInstanceId())
-        .activityId("intermediateTimer_complementDeadline").singleResult();
+        .activityId(RenewalProcess.TIMER_COMPLEMENT_DEADLINE).singleResult();
     assertThat(timer.getDuedate().toInstant()).as("the engine's timer fires when the application says")
         .isBetween(deadline.minusSeconds(5), deadline.plusSeconds(5));
   }

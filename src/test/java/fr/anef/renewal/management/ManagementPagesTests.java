@@ -1,5 +1,6 @@
 package fr.anef.renewal.management;
 
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -163,7 +164,7 @@ class ManagementPagesTests {
     Filed filed = filings.depositedCase(90);
     String nordTimer = cases.caseOf(filed.processInstanceId()).getRequestNumber();
     Job implicitRejection = management.createJobQuery().processInstanceId(filed.processInstanceId()).timers().list()
-        .stream().filter(j -> "intermediateTimer_implicitRejection".equals(management.createJobDefinitionQuery()
+        .stream().filter(j -> RenewalProcess.TIMER_IMPLICIT_REJECTION.equals(management.createJobDefinitionQuery()
             .jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId())).findFirst().orElseThrow();
     management.setJobDuedate(implicitRejection.getId(), Date.from(now.plus(Duration.ofDays(2))));
 

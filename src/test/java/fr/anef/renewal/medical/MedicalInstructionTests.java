@@ -1,5 +1,7 @@
 package fr.anef.renewal.medical;
 
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,10 +88,10 @@ class MedicalInstructionTests {
     filings.complete(filed.processInstanceId(), review);
     filings.runDueJobs(filed.processInstanceId());
     prefecture = runtime.createProcessInstanceQuery().processInstanceId(filed.processInstanceId()).singleResult();
-    ofii = runtime.createProcessInstanceQuery().processDefinitionKey(MedicalFiles.PROCESS_KEY)
+    ofii = runtime.createProcessInstanceQuery().processDefinitionKey(OfiiMedicalOpinionProcess.KEY)
         .processInstanceBusinessKey(requestNumber()).singleResult();
-    assertThat(prefecture).isWaitingAt("eventGateway_certificateNoticeRead");
-    assertThat(ofii).isWaitingAt("userTask_registerCertificate");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.CERTIFICATE_NOTICE_READ);
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.REGISTER_CERTIFICATE);
   }
 
   @AfterEach
@@ -127,12 +129,12 @@ class MedicalInstructionTests {
   }
 
   void registerCertificate() {
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_registerCertificate",
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.REGISTER_CERTIFICATE,
         Map.of("certificateReceivedDate", LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString()));
   }
 
   void writeReport() {
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REPORT",
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REPORT",
         "report_diseaseHistory", "Suivi depuis 2021.", "reportExpectedCareMonths", 12));
   }
 
@@ -150,21 +152,21 @@ class MedicalInstructionTests {
         "TÉLÉCHARGER LA NOTICE EXPLICATIVE", "TÉLÉCHARGER LA NOTICE ARTICLE 56 IMDAEIR",
         "TÉLÉCHARGER LE FORMULAIRE VIERGE DE CERTIFICAT MÉDICAL");
     notifications.open(filed.applicantId(), form.getId());
-    assertThat(prefecture).isWaitingAt("eventGateway_certificateDelivery");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.CERTIFICATE_DELIVERY);
 
     later(Duration.ofDays(20));
     registerCertificate();
-    assertThat(prefecture).isWaitingAt("eventGateway_medicalOutcome");
-    assertThat(ofii).isWaitingAt("userTask_writeReport");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.MEDICAL_OUTCOME);
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.WRITE_REPORT);
 
     writeReport();
-    assertThat(ofii).isWaitingAt("userTask_collegeOpinion");
-    completeAs("medecin.ofii2", "ofii-college", "userTask_collegeOpinion", vote("YES", 12));
-    completeAs("medecin.ofii3", "ofii-college", "userTask_collegeOpinion", vote("YES", 6));
-    completeAs("medecin.ofii4", "ofii-college", "userTask_collegeOpinion", vote("NO", 24));
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.COLLEGE_OPINION);
+    completeAs("medecin.ofii2", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 12));
+    completeAs("medecin.ofii3", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 6));
+    completeAs("medecin.ofii4", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("NO", 24));
 
-    assertThat(ofii).isEnded().hasPassed("endEvent_opinionSent");
-    assertThat(prefecture).isWaitingAt("userTask_decide");
+    assertThat(ofii).isEnded().hasPassed(OfiiMedicalOpinionProcess.OPINION_SENT);
+    assertThat(prefecture).isWaitingAt(RenewalProcess.DECIDE);
     Map<String, Object> variables = runtime.getVariables(prefecture.getId());
     assertThat(variables).containsEntry("careNeeded", true).containsEntry("expectedCareDurationMonths", 12)
         .containsEntry("effectiveAccessToCareInOriginCountry", false);
@@ -180,19 +182,19 @@ class MedicalInstructionTests {
     notifications.open(filed.applicantId(), notification("MEDICAL_CERTIFICATE_FORM").getId());
     later(Duration.ofDays(32));
     filings.runDueJobs(prefecture.getId());
-    assertThat(prefecture).isWaitingAt("userTask_certificateNotReceived");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.CERTIFICATE_NOT_RECEIVED);
     filings.complete(prefecture.getId(), Map.of("certificateFollowUp", "WAIT"));
-    assertThat(prefecture).isWaitingAt("eventGateway_certificateDelivery");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.CERTIFICATE_DELIVERY);
     later(Duration.ofDays(32));
     filings.runDueJobs(prefecture.getId());
     filings.complete(prefecture.getId(), Map.of("certificateFollowUp", "DECIDE"));
-    assertThat(prefecture).isWaitingAt("userTask_decide");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.DECIDE);
     assertThat((String) runtime.getVariable(prefecture.getId(), "opinionSummary")).contains("Aucun certificat médical");
 
     filings.complete(prefecture.getId(), Map.of("decision", "REFUSAL",
         "refusalReason", "Le certificat médical n'a pas été transmis à l'OFII dans le délai."));
     filings.runDueJobs(prefecture.getId());
-    assertThat(ofii).as("the préfecture's closure closes OFII's file").isEnded().hasPassed("endEvent_medicalFileClosed");
+    assertThat(ofii).as("the préfecture's closure closes OFII's file").isEnded().hasPassed(OfiiMedicalOpinionProcess.MEDICAL_FILE_CLOSED);
   }
 
   @Test
@@ -201,28 +203,28 @@ class MedicalInstructionTests {
     notifications.open(filed.applicantId(), notification("MEDICAL_CERTIFICATE_FORM").getId());
     later(Duration.ofDays(32));
     filings.runDueJobs(prefecture.getId());
-    assertThat(prefecture).isWaitingAt("userTask_certificateNotReceived");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.CERTIFICATE_NOT_RECEIVED);
     registerCertificate();
     filings.complete(prefecture.getId(), Map.of("certificateFollowUp", "WAIT"));
-    assertThat(prefecture).isWaitingAt("eventGateway_medicalOutcome");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.MEDICAL_OUTCOME);
   }
 
   @Test
   @DisplayName("Demande d'informations au médecin traitant : la réponse enregistrée ramène au rapport ; sans réponse sous 15 jours aussi")
   void treatingDoctorInformation() {
     registerCertificate();
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REQUEST_INFO",
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REQUEST_INFO",
         "treatingDoctorQuestions", "Compte rendu d'hospitalisation de 2025."));
-    assertThat(ofii).isWaitingAt("userTask_registerTreatingDoctorAnswer");
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_registerTreatingDoctorAnswer", Map.of(
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.REGISTER_TREATING_DOCTOR_ANSWER);
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.REGISTER_TREATING_DOCTOR_ANSWER, Map.of(
         "treatingDoctorAnswerDate", LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString(), "treatingDoctorAnswer", "Compte rendu reçu."));
-    assertThat(ofii).isWaitingAt("userTask_writeReport");
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.WRITE_REPORT);
 
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REQUEST_INFO",
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REQUEST_INFO",
         "treatingDoctorQuestions", "Résultats d'analyses."));
     later(Duration.ofDays(15).plusMinutes(1));
     filings.runDueJobs(ofii.getId());
-    assertThat(ofii).isWaitingAt("userTask_writeReport").hasPassed("serviceTask_recordTreatingDoctorSilence");
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.WRITE_REPORT).hasPassed(OfiiMedicalOpinionProcess.RECORD_TREATING_DOCTOR_SILENCE);
     MedicalFile file = medicalFiles.findByProcessInstanceId(ofii.getId()).orElseThrow();
     assertThat(file.id).isNotNull();
   }
@@ -232,12 +234,12 @@ class MedicalInstructionTests {
   void reportAuthorCannotSitInTheCollege() {
     registerCertificate();
     writeReport();
-    assertThatThrownBy(() -> completeAs("medecin.ofii", "ofii-college", "userTask_collegeOpinion", vote("YES", 12)))
+    assertThatThrownBy(() -> completeAs("medecin.ofii", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 12)))
         .isInstanceOf(Refusal.class).hasMessageContaining("ne peut pas siéger au collège");
-    completeAs("medecin.ofii2", "ofii-college", "userTask_collegeOpinion", vote("YES", 12));
-    assertThatThrownBy(() -> completeAs("medecin.ofii2", "ofii-college", "userTask_collegeOpinion", vote("YES", 12)))
+    completeAs("medecin.ofii2", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 12));
+    assertThatThrownBy(() -> completeAs("medecin.ofii2", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 12)))
         .isInstanceOf(Refusal.class).hasMessageContaining("déjà rendu votre avis");
-    assertThat(tasks.createTaskQuery().processInstanceId(ofii.getId()).taskDefinitionKey("userTask_collegeOpinion").count())
+    assertThat(tasks.createTaskQuery().processInstanceId(ofii.getId()).taskDefinitionKey(OfiiMedicalOpinionProcess.COLLEGE_OPINION).count())
         .isEqualTo(2);
   }
 
@@ -245,12 +247,12 @@ class MedicalInstructionTests {
   @DisplayName("La convocation de l'usager ne porte que la date, l'heure et le lieu")
   void convocationCarriesNothingMedical() {
     registerCertificate();
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "CONVENE",
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "CONVENE",
         "convocationDate", LocalDate.now().plusDays(10).toString(), "convocationTime", "09:30",
         "convocationPlace", "OFII, 2 rue de Tenremonde, 59000 Lille", "report_diseaseHistory", "Ne doit pas sortir."));
     Notification convocation = notification("OFII_CONVOCATION");
     assertThat(convocation.getBody()).contains("09:30", "2 rue de Tenremonde").doesNotContain("Ne doit pas sortir");
-    assertThat(ofii).isWaitingAt("userTask_writeReport");
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.WRITE_REPORT);
   }
 
   @Test
@@ -265,7 +267,7 @@ class MedicalInstructionTests {
     assertThat(medicalFiles.findByProcessInstanceId(ofii.getId()).orElseThrow().opinionDueOn)
         .isEqualTo(due.toLocalDate());
     org.camunda.bpm.engine.runtime.Job timer = engine.getManagementService().createJobQuery()
-        .processInstanceId(ofii.getId()).activityId("boundaryTimer_opinionOverdue").singleResult();
+        .processInstanceId(ofii.getId()).activityId(OfiiMedicalOpinionProcess.TIMER_OPINION_OVERDUE).singleResult();
     assertThat(timer.getDuedate().toInstant()).isEqualTo(due.toInstant());
     ClockUtil.setCurrentTime(Date.from(due.toInstant().minusSeconds(60)));
     filings.runDueJobs(ofii.getId());
@@ -273,6 +275,6 @@ class MedicalInstructionTests {
     ClockUtil.setCurrentTime(Date.from(due.toInstant().plusSeconds(60)));
     filings.runDueJobs(ofii.getId());
     assertThat(medicalFiles.findByProcessInstanceId(ofii.getId()).orElseThrow().overdue).isTrue();
-    assertThat(ofii).isWaitingAt("userTask_writeReport");
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.WRITE_REPORT);
   }
 }

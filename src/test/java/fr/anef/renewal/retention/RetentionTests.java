@@ -1,5 +1,7 @@
 package fr.anef.renewal.retention;
 
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +13,7 @@ import fr.anef.renewal.account.AccountService;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.cases.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.medical.MedicalFiles;
 import fr.anef.renewal.instruction.ComplementAnswer;
 import fr.anef.renewal.instruction.Complements;
@@ -158,16 +160,16 @@ class RetentionTests {
         .filter(n -> n.getKind().equals("MEDICAL_CERTIFICATE_FORM"))
         .forEach(n -> notifications.open(filed.applicantId(), n.getId()));
     String requestNumber = cases.caseOf(pid).getRequestNumber();
-    String ofii = runtime.createProcessInstanceQuery().processDefinitionKey(MedicalFiles.PROCESS_KEY)
+    String ofii = runtime.createProcessInstanceQuery().processDefinitionKey(OfiiMedicalOpinionProcess.KEY)
         .processInstanceBusinessKey(requestNumber).singleResult().getId();
     UUID medicalFileId = jdbc.queryForObject("select id from medical_file where request_number = ?", UUID.class, requestNumber);
     medicalFiles.attach(medicalFileId, "CERTIFICATE", List.of(TestFiles.file("certificat.pdf", TestFiles.pdf())), "medecin.ofii");
-    ofiiTask(ofii, pid, "medecin.ofii", "ofii-doctors", "userTask_registerCertificate",
+    ofiiTask(ofii, pid, "medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.REGISTER_CERTIFICATE,
         Map.of("certificateReceivedDate", LocalDate.now(PARIS).toString()));
-    ofiiTask(ofii, pid, "medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REPORT",
+    ofiiTask(ofii, pid, "medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REPORT",
         "report_diseaseHistory", "Suivi depuis 2021.", "reportExpectedCareMonths", 12));
     for (String doctor : List.of("medecin.ofii2", "medecin.ofii3", "medecin.ofii4")) {
-      ofiiTask(ofii, pid, doctor, "ofii-college", "userTask_collegeOpinion", Map.of("careNeeded", "YES",
+      ofiiTask(ofii, pid, doctor, "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, Map.of("careNeeded", "YES",
           "exceptionallySeriousConsequences", "YES", "effectiveAccessToCareInOriginCountry", "NO", "fitToTravel", "YES",
           "expectedCareDurationMonths", 12));
     }
@@ -192,7 +194,7 @@ class RetentionTests {
   /** A new applicant's draft, step 1 saved. */
   String draftWithStepOne() {
     String applicant = TestApplicants.create(register, identity, 90);
-    identity.setAuthentication(applicant, List.of(RenewalProcess.GROUP_APPLICANTS));
+    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
     String pid;
     try {
       pid = runtime.startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true)).getId();

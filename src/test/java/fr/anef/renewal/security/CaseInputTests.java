@@ -9,7 +9,7 @@ import fr.anef.renewal.TestApplicants;
 import fr.anef.renewal.TestFiles;
 import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.cases.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.shared.MarkdownText;
 import java.io.ByteArrayOutputStream;
