@@ -4,4 +4,7 @@
  * ({@link fr.anef.renewal.cases.CaseEventKind}) and the lookups every capability uses
  * ({@link fr.anef.renewal.cases.Cases}). Its tables are reached through {@code cases.internal} only.
  */
+@ApplicationModule(displayName = "Dossier (noyau)", allowedDependencies = {"processes"})
 package fr.anef.renewal.cases;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,5 +4,10 @@
  * file (certificate, attachments, treating doctor's answers, convocations, report, college votes) in the
  * application's own tables, read only by the OFII groups. The préfecture receives two messages and nothing
  * else: {@code MedicalCertificateReceived} (a date) and {@code OfiiOpinion} (the opinion's answers).
+ * <p>Never uses {@code instruction} nor {@code filing}: the préfecture's side is reached through the engine's messages ({@link fr.anef.renewal.processes.RenewalProcess}) and the case kernel ({@code cases}) only.
  */
+@ApplicationModule(displayName = "Instruction médicale (OFII)", allowedDependencies = {
+    "cases", "documents", "models", "notification", "processes", "register", "shared"})
 package fr.anef.renewal.medical;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,4 +3,7 @@
  * « N° étranger ». Filing reads it to prefill step 1 and to decide which documents are required; account
  * creation (a later issue) checks titles against it.
  */
+@ApplicationModule(displayName = "Registre national", allowedDependencies = {})
 package fr.anef.renewal.register;
+
+import org.springframework.modulith.ApplicationModule;
