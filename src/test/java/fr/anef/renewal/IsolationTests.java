@@ -1,5 +1,6 @@
 package fr.anef.renewal;
 
+import fr.anef.renewal.cases.CaseEventKind;
 import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -269,7 +270,7 @@ class IsolationTests {
     assertThat(after.getRequestNumber()).as("the N° stays").isEqualTo(before.getRequestNumber()).startsWith("5901");
     assertThat(register.person(moving.applicantId()).orElseThrow().getPostalCode()).isEqualTo("75011");
     assertThat(cases.history(after.getId())).anySatisfy(e -> {
-      assertThat(e.getKind()).isEqualTo("TRANSFERRED");
+      assertThat(e.getKind()).isEqualTo(CaseEventKind.TRANSFERRED);
       assertThat(e.getDetail()).contains("préfecture du Nord", "préfecture de police");
     });
     assertThat(tasks.getIdentityLinksForTask(task)).extracting(l -> l.getGroupId()).containsExactly("prefecture-75");
