@@ -50,7 +50,7 @@ class AnalystPagesController {
 
   @GetMapping("/migrations")
   String page(HttpServletRequest request, Model model,
-      @RequestParam(name = "processus", defaultValue = "residence-permit-renewal") String key,
+      @RequestParam(name = "processus", defaultValue = RenewalProcess.KEY) String key,
       @RequestParam(name = "de", required = false) Integer from, @RequestParam(name = "vers", required = false) Integer to) {
     requireAnalyst(request);
     String process = known(key);

@@ -108,7 +108,7 @@ final class BareEngine implements AutoCloseable {
     String applicant = "97" + String.format("%08d", index);
     String requestNumber = "5901" + String.format("%015d", index);
 
-    String instance = metrics.time("démarrage", () -> runtime.startProcessInstanceByKey("residence-permit-renewal",
+    String instance = metrics.time("démarrage", () -> runtime.startProcessInstanceByKey(RenewalProcess.KEY,
         requestNumber, Map.of("renewalRequested", true, "applicantId", applicant, "filedBy", applicant)).getId());
     List<Map<String, Object>> steps = List.of(
         Map.of("email", "banc@exemple.fr", "phone", "0612345678", "housingType", "OWN", "action", "NEXT"),
@@ -123,20 +123,20 @@ final class BareEngine implements AutoCloseable {
     Task review = waits.until("review task", () -> task(instance, RenewalProcess.REVIEW_APPLICATION));
     metrics.time("complétion de tâche", () -> tasks.complete(review.getId(), review(!complement)));
     if (complement) {
-      waits.until("complement read subscription", () -> subscribed(instance, "NotificationRead"));
-      runtime.createMessageCorrelation("NotificationRead").processInstanceId(instance).correlateAllWithResult();
-      runtime.createMessageCorrelation("ComplementReply").processInstanceId(instance).correlateWithResult();
+      waits.until("complement read subscription", () -> subscribed(instance, RenewalProcess.MESSAGE_NOTIFICATION_READ));
+      runtime.createMessageCorrelation(RenewalProcess.MESSAGE_NOTIFICATION_READ).processInstanceId(instance).correlateAllWithResult();
+      runtime.createMessageCorrelation(RenewalProcess.MESSAGE_COMPLEMENT_REPLY).processInstanceId(instance).correlateWithResult();
       Task again = waits.until("second review task", () -> task(instance, RenewalProcess.REVIEW_APPLICATION));
       metrics.time("complétion de tâche", () -> tasks.complete(again.getId(), review(true)));
     }
-    waits.until("certificate notice subscription", () -> subscribed(instance, "NotificationRead"));
-    String ofii = runtime.startProcessInstanceByMessage("OfiiReferral", requestNumber, Map.of("requestNumber", requestNumber))
+    waits.until("certificate notice subscription", () -> subscribed(instance, RenewalProcess.MESSAGE_NOTIFICATION_READ));
+    String ofii = runtime.startProcessInstanceByMessage(OfiiMedicalOpinionProcess.MESSAGE_REFERRAL, requestNumber, Map.of("requestNumber", requestNumber))
         .getId();
-    runtime.createMessageCorrelation("NotificationRead").processInstanceId(instance).correlateAllWithResult();
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_NOTIFICATION_READ).processInstanceId(instance).correlateAllWithResult();
 
     complete(ofii, OfiiMedicalOpinionProcess.REGISTER_CERTIFICATE, Map.of("certificateReceivedDate", LocalDate.now().toString()), metrics, waits);
     waits.until("certificate received job", () -> task(ofii, OfiiMedicalOpinionProcess.WRITE_REPORT));
-    runtime.createMessageCorrelation("MedicalCertificateReceived").processInstanceId(instance)
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED).processInstanceId(instance)
         .setVariable("certificateReceivedDate", LocalDate.now().toString())
         .correlateAllWithResult();
     complete(ofii, OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REPORT", "report_diseaseHistory", "Suivi depuis 2021."),
@@ -146,7 +146,7 @@ final class BareEngine implements AutoCloseable {
           "effectiveAccessToCareInOriginCountry", "NO", "fitToTravel", "YES", "expectedCareDurationMonths", 12), metrics, waits);
     }
     waits.until("OFII ended", () -> runtime.createProcessInstanceQuery().processInstanceId(ofii).count() == 0 ? Boolean.TRUE : null);
-    runtime.createMessageCorrelation("OfiiOpinion").processInstanceId(instance).setVariables(Map.of("careNeeded", true,
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION).processInstanceId(instance).setVariables(Map.of("careNeeded", true,
         "exceptionallySeriousConsequences", true, "effectiveAccessToCareInOriginCountry", false, "expectedCareDurationMonths", 12,
         "fitToTravel", true, "opinionDate", LocalDate.now().toString())).correlateWithResult();
     Task decide = waits.until("decision task", () -> task(instance, RenewalProcess.DECIDE));

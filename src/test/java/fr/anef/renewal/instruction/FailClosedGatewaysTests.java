@@ -110,9 +110,9 @@ class FailClosedGatewaysTests {
   void unexpectedOutcome() {
     reviewAllValid();
     filings.runDueJobs(filed.processInstanceId());
-    runtime.createMessageCorrelation("MedicalCertificateReceived").processInstanceId(filed.processInstanceId())
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED).processInstanceId(filed.processInstanceId())
         .setVariable("certificateReceivedDate", LocalDate.now().toString()).correlateAllWithResult();
-    runtime.createMessageCorrelation("OfiiOpinion").processInstanceId(filed.processInstanceId())
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION).processInstanceId(filed.processInstanceId())
         .setVariable("careNeeded", true).setVariable("exceptionallySeriousConsequences", true)
         .setVariable("effectiveAccessToCareInOriginCountry", false).setVariable("expectedCareDurationMonths", 6)
         .setVariable("fitToTravel", true).setVariable("opinionDate", LocalDate.now().toString()).correlate();

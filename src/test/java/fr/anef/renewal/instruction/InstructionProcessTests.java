@@ -139,13 +139,13 @@ class InstructionProcessTests {
     notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent().stream()
         .filter(n -> "MEDICAL_CERTIFICATE_FORM".equals(n.getKind())).findFirst()
         .ifPresent(n -> notifications.open(filed.applicantId(), n.getId()));
-    runtime.createMessageCorrelation("MedicalCertificateReceived").processInstanceId(filed.processInstanceId())
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED).processInstanceId(filed.processInstanceId())
         .setVariable("certificateReceivedDate", LocalDate.now().toString()).correlateAllWithResult();
   }
 
   void opinion(int months) {
     certificateReceived();
-    runtime.createMessageCorrelation("OfiiOpinion").processInstanceBusinessKey(renewal().getRequestNumber())
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION).processInstanceBusinessKey(renewal().getRequestNumber())
         .setVariable("careNeeded", true).setVariable("exceptionallySeriousConsequences", true)
         .setVariable("effectiveAccessToCareInOriginCountry", false).setVariable("expectedCareDurationMonths", months)
         .setVariable("fitToTravel", true).setVariable("opinionDate", LocalDate.now().toString()).correlate();

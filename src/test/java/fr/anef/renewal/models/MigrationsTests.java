@@ -76,9 +76,9 @@ class MigrationsTests {
   }
 
   void opinion(Filed filed) {
-    runtime.createMessageCorrelation("MedicalCertificateReceived").processInstanceId(filed.processInstanceId())
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED).processInstanceId(filed.processInstanceId())
         .setVariable("certificateReceivedDate", LocalDate.now().toString()).correlateAllWithResult();
-    runtime.createMessageCorrelation("OfiiOpinion").processInstanceId(filed.processInstanceId())
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION).processInstanceId(filed.processInstanceId())
         .setVariable("careNeeded", true).setVariable("exceptionallySeriousConsequences", true)
         .setVariable("effectiveAccessToCareInOriginCountry", false).setVariable("expectedCareDurationMonths", 12)
         .setVariable("fitToTravel", true).setVariable("opinionDate", LocalDate.now().toString()).correlate();

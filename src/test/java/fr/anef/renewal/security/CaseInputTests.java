@@ -324,13 +324,13 @@ class CaseInputTests {
     assertThat(complete(agent(), review.get("id").asText(), verdicts).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     String requestNumber = renewals.caseOf(instance).getRequestNumber();
     // OFII's messages, as its process sends them: the certificate's receipt, then the opinion.
-    await(() -> runtime.createEventSubscriptionQuery().processInstanceId(instance).eventName("MedicalCertificateReceived")
+    await(() -> runtime.createEventSubscriptionQuery().processInstanceId(instance).eventName(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED)
         .activityId("intermediateCatch_certificateReceivedBeforeRead").count() > 0 ? true : null);
-    runtime.createMessageCorrelation("MedicalCertificateReceived").processInstanceId(instance)
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED).processInstanceId(instance)
         .setVariable("certificateReceivedDate", today().toString()).correlateAllWithResult();
-    await(() -> runtime.createEventSubscriptionQuery().processInstanceId(instance).eventName("OfiiOpinion").count() > 0
+    await(() -> runtime.createEventSubscriptionQuery().processInstanceId(instance).eventName(RenewalProcess.MESSAGE_OFII_OPINION).count() > 0
         ? true : null);
-    runtime.createMessageCorrelation("OfiiOpinion").processInstanceBusinessKey(requestNumber)
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION).processInstanceBusinessKey(requestNumber)
         .setVariable("careNeeded", true).setVariable("exceptionallySeriousConsequences", true)
         .setVariable("effectiveAccessToCareInOriginCountry", false).setVariable("expectedCareDurationMonths", 12)
         .setVariable("fitToTravel", true).setVariable("opinionDate", today().toString()).correlate();

@@ -1,5 +1,6 @@
 package fr.anef.renewal.security;
 
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,7 +50,7 @@ import org.springframework.http.ResponseEntity;
     properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
 class EngineBoundaryTests {
 
-  static final String RENEWAL = "residence-permit-renewal";
+  static final String RENEWAL = RenewalProcess.KEY;
   static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   @Autowired TestRestTemplate anonymous;
@@ -174,7 +175,7 @@ class EngineBoundaryTests {
     assertRefused(send(applicant, HttpMethod.POST, "/engine-rest/task/{id}/comment/create",
         Map.of("message", "Dossier validé par la préfecture"), draft.taskId()), HttpStatus.FORBIDDEN, "compte");
     assertRefused(send(applicant, HttpMethod.POST, "/engine-rest/message",
-        Map.of("messageName", "OfiiOpinion", "processInstanceId", draft.processInstanceId()), (Object) null),
+        Map.of("messageName", RenewalProcess.MESSAGE_OFII_OPINION, "processInstanceId", draft.processInstanceId()), (Object) null),
         HttpStatus.FORBIDDEN, "compte");
     // The same through odd spellings of the path, which the REST API would still route.
     assertRefused(send(applicant, HttpMethod.PUT, "/engine-rest//task/{id}/variables/caseStatus/",
