@@ -45,8 +45,8 @@ class AnalystAddsNotificationStepTests {
             <bpmn:incoming>flow_toInformApplicant</bpmn:incoming>
             <bpmn:outgoing>flow_depositReceiptIssued</bpmn:outgoing>
           </bpmn:serviceTask>
-          <bpmn:sequenceFlow id="flow_toInformApplicant" sourceRef=RenewalProcess.ISSUE_DEPOSIT_RECEIPT targetRef="serviceTask_informApplicant" />
-          <bpmn:sequenceFlow id="flow_depositReceiptIssued" sourceRef="serviceTask_informApplicant" targetRef=RenewalProcess.INSTRUCTION />
+          <bpmn:sequenceFlow id="flow_toInformApplicant" sourceRef="serviceTask_issueDepositReceipt" targetRef="serviceTask_informApplicant" />
+          <bpmn:sequenceFlow id="flow_depositReceiptIssued" sourceRef="serviceTask_informApplicant" targetRef="subProcess_instruction" />
       """;
 
   @Autowired ProcessEngine engine;
