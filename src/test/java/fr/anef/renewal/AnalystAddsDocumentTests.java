@@ -1,5 +1,6 @@
 package fr.anef.renewal;
 
+import fr.anef.renewal.cases.Cases;
 import static fr.anef.renewal.ModelerDeploymentTests.await;
 import static fr.anef.renewal.ModelerDeploymentTests.named;
 import static fr.anef.renewal.ModelerDeploymentTests.variables;
@@ -8,8 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.anef.renewal.documents.DocumentFile;
 import fr.anef.renewal.documents.DocumentService;
-import fr.anef.renewal.filing.CaseStatus;
-import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.instruction.ComplementAnswer;
 import fr.anef.renewal.instruction.Complements;
 import fr.anef.renewal.notification.Notification;
@@ -53,7 +53,7 @@ class AnalystAddsDocumentTests {
   @Autowired Register register;
   @Autowired IdentityService identity;
   @Autowired RepositoryService repository;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired Complements complements;
@@ -183,10 +183,10 @@ class AnalystAddsDocumentTests {
     JsonNode secondForm = agent.getForObject("/engine-rest/task/{id}/form-variables", JsonNode.class,
         second.get("id").asText());
     assertThat(secondForm.at("/files_" + block + "/value").asText()).contains("recente").doesNotContain("health");
-    assertThat(documents.filesOf(filing.caseOf(instance).getId())).extracting(DocumentFile::getFileName)
+    assertThat(documents.filesOf(cases.caseOf(instance).getId())).extracting(DocumentFile::getFileName)
         .contains("attestation-recente.pdf").doesNotContain("health_insurance.pdf");
     submit(agent, second, verdicts(secondForm, block, "VALID", null));
-    await(() -> filing.caseOf(instance).getStatus() == CaseStatus.MEDICAL_INSTRUCTION ? Boolean.TRUE : null);
+    await(() -> cases.caseOf(instance).getStatus() == CaseStatus.MEDICAL_INSTRUCTION ? Boolean.TRUE : null);
   }
 
   /** The block of the review form that carries the new document (its label is set there). */

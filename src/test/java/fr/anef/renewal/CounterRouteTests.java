@@ -1,5 +1,7 @@
 package fr.anef.renewal;
 
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -7,9 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.cases.RenewalCase;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.register.RegisteredPerson;
 import fr.anef.renewal.register.ResidenceTitle;
@@ -53,7 +54,7 @@ class CounterRouteTests {
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired TestFilings filings;
   @Autowired JdbcTemplate jdbc;
@@ -106,8 +107,8 @@ class CounterRouteTests {
     Task task = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
     assertThat(task.getAssignee()).as(task.getName()).isEqualTo(AGENT);
     assertThat(task.getName()).as("whose draft it is, in the agent's task list").endsWith(" — au guichet pour AMINATA GUICHET ("
-        + filing.caseOf(instanceId).getApplicantId() + ")");
-    identity.setAuthentication(AGENT, List.of(RenewalProcess.GROUP_PREFECTURE_AGENTS, "prefecture-59"));
+        + cases.caseOf(instanceId).getApplicantId() + ")");
+    identity.setAuthentication(AGENT, List.of(ActorGroups.PREFECTURE_AGENTS, "prefecture-59"));
     try {
       Map<String, Object> variables = new HashMap<>(tasks.getVariables(task.getId()));
       variables.putAll(form);
@@ -136,7 +137,7 @@ class CounterRouteTests {
         .as("the person creates the password from the mailed link; the agent never knows it").isZero();
 
     asAgent(post("/agent/guichet/demande"));
-    RenewalCase draft = filing.casesOf(p.foreignerNumber()).get(0);
+    RenewalCase draft = cases.casesOf(p.foreignerNumber()).get(0);
     assertThat(draft.filedAtCounter()).isTrue();
     assertThat(draft.getCounterAgentId()).isEqualTo(AGENT);
     String instanceId = draft.getProcessInstanceId();
@@ -174,7 +175,7 @@ class CounterRouteTests {
     completeAsAgent(instanceId, Map.of("observations", "Dossier déposé au guichet de Lille."));
     filings.runDueJobs(instanceId);
 
-    RenewalCase filed = filing.caseOf(instanceId);
+    RenewalCase filed = cases.caseOf(instanceId);
     assertThat(filed.getRequestNumber()).isNotNull();
     IssuedDocument receipt = documents.issuedDocumentsOf(filed.getId()).get(0);
     assertThat(page("/agent/demandes/" + filed.getRequestNumber())).as("the agent prints it for the person")
@@ -199,7 +200,7 @@ class CounterRouteTests {
 
     // Once the person has an account, « Historique de la demande » tells them who acted for them.
     identity.saveUser(withPassword(identity.newUser(p.foreignerNumber()), "Perso-2026!"));
-    identity.createMembership(p.foreignerNumber(), RenewalProcess.GROUP_APPLICANTS);
+    identity.createMembership(p.foreignerNumber(), ActorGroups.APPLICANTS);
     MvcResult history = mvc.perform(get("/mon-espace/demandes/" + filed.getId() + "/historique")
         .header(HttpHeaders.AUTHORIZATION, basic(p.foreignerNumber(), "Perso-2026!"))).andReturn();
     assertThat(HtmlUtils.htmlUnescape(history.getResponse().getContentAsString(StandardCharsets.UTF_8)))
@@ -216,7 +217,7 @@ class CounterRouteTests {
   @DisplayName("Au guichet, l'agent répond pour la personne à la demande de complément : remise, lue et répondue en son nom")
   void agentAnswersAComplementAtTheCounter() throws Exception {
     TestFilings.Filed filed = filings.depositedCase(90);
-    RenewalCase renewal = filing.caseOf(filed.processInstanceId());
+    RenewalCase renewal = cases.caseOf(filed.processInstanceId());
     Map<String, Object> review = new HashMap<>();
     documents.requirements(renewal.getId()).forEach(r -> review.put("verdict_" + r.code(), "VALID"));
     review.put("verdict_NATIONALITY", "INVALID");
@@ -259,6 +260,6 @@ class CounterRouteTests {
         .header(HttpHeaders.AUTHORIZATION, auth)).andReturn().getResponse().getStatus()).isEqualTo(403);
     assertThat(mvc.perform(post("/agent/guichet/demande").header(HttpHeaders.AUTHORIZATION, auth)).andReturn()
         .getResponse().getStatus()).isEqualTo(403);
-    assertThat(filing.casesOf(p.foreignerNumber())).isEmpty();
+    assertThat(cases.casesOf(p.foreignerNumber())).isEmpty();
   }
 }

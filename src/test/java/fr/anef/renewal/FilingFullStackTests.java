@@ -1,11 +1,12 @@
 package fr.anef.renewal;
 
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import fr.anef.renewal.filing.FilingService;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -46,7 +47,7 @@ class FilingFullStackTests {
 
   @Autowired TestRestTemplate anonymous;
   @Autowired GreenMail greenMail;
-  @Autowired FilingService filing;
+  @Autowired Cases renewals;
 
   TestRestTemplate as(String user) {
     return anonymous.withBasicAuth(user, PASSWORD);
@@ -114,7 +115,7 @@ class FilingFullStackTests {
         Map.of("email", "guideem@yopmail.com", "phone", "06 12", "housingType", "OWN"));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").asText()).contains("« Téléphone » n'a pas le format attendu (Format attendu : 06 12 34 56 78");
-    assertThat(filing.caseOf(instance).getPhone()).isNull();
+    assertThat(renewals.caseOf(instance).getPhone()).isNull();
 
     assertThat(completeCurrentTask(applicant, instance, Map.of("email", "guideem@yopmail.com", "phone", "06 12 34 56 78",
         "housingType", "OWN", "action", "NEXT")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -296,7 +297,7 @@ class FilingFullStackTests {
           JsonNode.class, requestNumber);
       return found.size() == 1 ? found.get(0).get("id").asText() : null;
     });
-    completeOfiiTask(doctor, "medecin.ofii", ofii, "userTask_registerCertificate",
+    completeOfiiTask(doctor, "medecin.ofii", ofii, OfiiMedicalOpinionProcess.REGISTER_CERTIFICATE,
         Map.of("certificateReceivedDate", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString()));
     JsonNode fileVariables = doctor.getForObject("/engine-rest/process-instance/{id}/variables", JsonNode.class, ofii);
     String medicalFileId = fileVariables.at("/medicalFileId/value").asText();
@@ -307,10 +308,10 @@ class FilingFullStackTests {
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     assertThat(doctor.postForEntity("/ofii/dossiers/{id}/pieces", new HttpEntity<>(scan, headers), String.class, medicalFileId)
         .getStatusCode()).as("redirected to the file page").isIn(HttpStatus.FOUND, HttpStatus.OK);
-    completeOfiiTask(doctor, "medecin.ofii", ofii, "userTask_writeReport", Map.of("reportAction", "REPORT",
+    completeOfiiTask(doctor, "medecin.ofii", ofii, OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REPORT",
         "report_diseaseHistory", "Pathologie chronique suivie depuis 2021."));
     for (String member : List.of("medecin.ofii2", "medecin.ofii3", "medecin.ofii4")) {
-      completeOfiiTask(as(member), member, ofii, "userTask_collegeOpinion", Map.of("careNeeded", "YES",
+      completeOfiiTask(as(member), member, ofii, OfiiMedicalOpinionProcess.COLLEGE_OPINION, Map.of("careNeeded", "YES",
           "exceptionallySeriousConsequences", "YES", "effectiveAccessToCareInOriginCountry", "NO", "fitToTravel", "YES",
           "expectedCareDurationMonths", 12));
     }

@@ -1,5 +1,7 @@
 package fr.anef.renewal;
 
+import fr.anef.renewal.cases.CaseEventKind;
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -8,8 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import fr.anef.renewal.TestFilings.Filed;
 import fr.anef.renewal.documents.DocumentService;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.register.Register;
@@ -69,7 +70,7 @@ class IsolationTests {
   @Autowired MockMvc mvc;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired TestFilings filings;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired Register register;
@@ -84,7 +85,7 @@ class IsolationTests {
   void anotherApplicantGetsNothing() throws Exception {
     Filed owner = filings.depositedCase(90);
     String intruder = TestApplicants.create(register, identity, 90);
-    RenewalCase renewal = filing.caseOf(owner.processInstanceId());
+    RenewalCase renewal = cases.caseOf(owner.processInstanceId());
     String file = documents.filesOf(renewal.getId()).get(0).getId().toString();
     String issued = documents.issuedDocumentsOf(renewal.getId()).get(0).getId().toString();
     String notification = notifications.list(owner.applicantId(), NotificationFilter.ALL, 0, 10).getContent().get(0).getId().toString();
@@ -142,8 +143,8 @@ class IsolationTests {
   void anotherPrefectureGetsNothing() throws Exception {
     Filed lille = filings.depositedCase(90);
     Filed paris = filings.depositedCase(90, "75011", "Paris");
-    RenewalCase lilleCase = filing.caseOf(lille.processInstanceId());
-    RenewalCase parisCase = filing.caseOf(paris.processInstanceId());
+    RenewalCase lilleCase = cases.caseOf(lille.processInstanceId());
+    RenewalCase parisCase = cases.caseOf(paris.processInstanceId());
     assertThat(lilleCase.getDepartment()).isEqualTo("59");
     assertThat(lilleCase.getRequestNumber()).startsWith("5901");
     assertThat(parisCase.getDepartment()).isEqualTo("75");
@@ -195,7 +196,7 @@ class IsolationTests {
     String lilleResident = TestApplicants.create(register, identity, 90);
     assertThatThrownBy(() -> counter.open(agent, List.of("prefecture-agents", "prefecture-75"), lilleResident))
         .isInstanceOf(Refusal.class).hasMessageContaining("relève de la préfecture du Nord");
-    assertThat(filing.casesOf(lilleResident)).isEmpty();
+    assertThat(cases.casesOf(lilleResident)).isEmpty();
     assertThat(list(agent, "/engine-rest/task?processInstanceBusinessKey={n}", lilleCase.getRequestNumber())).isEmpty();
     assertThat(list(agent, "/engine-rest/history/process-instance?processInstanceBusinessKey={n}", lilleCase.getRequestNumber()))
         .isEmpty();
@@ -215,7 +216,7 @@ class IsolationTests {
       assertThat(ids).as(who).contains((department.equals("75") ? paris : lille).processInstanceId())
           .doesNotContain((department.equals("75") ? lille : paris).processInstanceId());
       assertThat(ids).as(who + ": every instance listed is a case of their préfecture")
-          .allSatisfy(id -> assertThat(filing.caseOf(id).getDepartment()).isEqualTo(department));
+          .allSatisfy(id -> assertThat(cases.caseOf(id).getDepartment()).isEqualTo(department));
       ResponseEntity<String> variables = cockpit.get("/camunda/api/engine/engine/default/variable-instance?processInstanceIdIn="
           + (department.equals("75") ? lille : paris).processInstanceId());
       assertThat(variables.getBody()).as(who + ": the other's variables through the webapp").isEqualTo("[]");
@@ -249,7 +250,7 @@ class IsolationTests {
   @DisplayName("Un déménagement de Lille à Paris avant la décision transfère la demande : historique, droits, tâche ; le N° ne change pas")
   void moveFromLilleToParisTransfersTheCase() throws Exception {
     Filed moving = filings.depositedCase(90);
-    RenewalCase before = filing.caseOf(moving.processInstanceId());
+    RenewalCase before = cases.caseOf(moving.processInstanceId());
     String task = tasks.createTaskQuery().processInstanceId(moving.processInstanceId()).singleResult().getId();
     assertThat(list("agent.lille", "/engine-rest/task?processInstanceId={id}", moving.processInstanceId())).hasSize(1);
     // The Nord's agent has taken the review (the engine grants its assignee the task, and keeps that grant when the
@@ -264,12 +265,12 @@ class IsolationTests {
     assertThat(declared.getResponse().getContentAsString(StandardCharsets.UTF_8))
         .contains("transmise à la préfecture de police");
 
-    RenewalCase after = filing.caseOf(moving.processInstanceId());
+    RenewalCase after = cases.caseOf(moving.processInstanceId());
     assertThat(after.getDepartment()).isEqualTo("75");
     assertThat(after.getRequestNumber()).as("the N° stays").isEqualTo(before.getRequestNumber()).startsWith("5901");
     assertThat(register.person(moving.applicantId()).orElseThrow().getPostalCode()).isEqualTo("75011");
-    assertThat(filing.history(after.getId())).anySatisfy(e -> {
-      assertThat(e.getKind()).isEqualTo("TRANSFERRED");
+    assertThat(cases.history(after.getId())).anySatisfy(e -> {
+      assertThat(e.getKind()).isEqualTo(CaseEventKind.TRANSFERRED);
       assertThat(e.getDetail()).contains("préfecture du Nord", "préfecture de police");
     });
     assertThat(tasks.getIdentityLinksForTask(task)).extracting(l -> l.getGroupId()).containsExactly("prefecture-75");

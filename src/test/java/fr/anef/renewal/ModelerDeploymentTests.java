@@ -3,7 +3,7 @@ package fr.anef.renewal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.Register;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +127,7 @@ class ModelerDeploymentTests {
   @Test
   @DisplayName("Pages des analystes : migration (plan et demandes) et modèles déployés ; ni agent ni anonyme")
   void analystPages() {
-    int latest = repository.createProcessDefinitionQuery().processDefinitionKey("residence-permit-renewal").latestVersion()
+    int latest = repository.createProcessDefinitionQuery().processDefinitionKey(RenewalProcess.KEY).latestVersion()
         .singleResult().getVersion();
     String url = "/analyste/migrations?processus=residence-permit-renewal&de={v}&vers={v}";
     ResponseEntity<String> page = as("analyste", "Demo-2026!").getForEntity(url, String.class, latest, latest);
@@ -140,7 +140,7 @@ class ModelerDeploymentTests {
     assertThat(anonymousPage.getStatusCode().is2xxSuccessful() ? anonymousPage.getBody() : "").as("sent to the login")
         .doesNotContain("Correspondance des étapes");
     LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("processus", "residence-permit-renewal");
+    form.add("processus", RenewalProcess.KEY);
     form.add("de", String.valueOf(latest));
     form.add("vers", String.valueOf(latest));
     HttpHeaders headers = new HttpHeaders();
@@ -149,7 +149,7 @@ class ModelerDeploymentTests {
         String.class).getStatusCode()).as("an agent migrates nothing").isEqualTo(HttpStatus.FORBIDDEN);
     ResponseEntity<String> models = as("admin", "Demo-2026!").getForEntity("/analyste/modeles", String.class);
     assertThat(models.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(models.getBody()).contains("Modèles déployés et dépôt", "residence-permit-renewal", "Conforme au dépôt");
+    assertThat(models.getBody()).contains("Modèles déployés et dépôt", RenewalProcess.KEY, "Conforme au dépôt");
     assertThat(as("agent.lille", "Demo-2026!").getForEntity("/analyste/modeles", String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
   }
@@ -198,7 +198,7 @@ class ModelerDeploymentTests {
     // Modeler lists the problems of each resource, with the element: the French message is one of them
     JsonNode error = refused.getBody().get("details").get("residence-permit-renewal.bpmn").get("errors").get(0);
     assertThat(error.get("message").asText()).startsWith("Le nom du minuteur « 30 jours sans réponse »");
-    assertThat(error.get("mainElementId").asText()).isEqualTo("intermediateTimer_complementDeadline");
+    assertThat(error.get("mainElementId").asText()).isEqualTo(RenewalProcess.TIMER_COMPLEMENT_DEADLINE);
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(RenewalProcess.KEY).count())
         .as("nothing deployed").isEqualTo(definitions);
   }

@@ -1,8 +1,11 @@
 package fr.anef.renewal;
 
+import fr.anef.renewal.processes.MailDispatchProcess;
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.mail.MailOutbox;
 import fr.anef.renewal.register.Register;
 import java.util.List;
@@ -27,16 +30,18 @@ public class TestFilings {
   private final IdentityService identity;
   private final Register register;
   private final FilingService filing;
+  private final Cases cases;
   private final DocumentService documents;
 
   TestFilings(RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity,
-      Register register, FilingService filing, DocumentService documents) {
+      Register register, FilingService filing, Cases cases, DocumentService documents) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
     this.identity = identity;
     this.register = register;
     this.filing = filing;
+    this.cases = cases;
     this.documents = documents;
   }
 
@@ -59,7 +64,7 @@ public class TestFilings {
 
   private Filed depositedCase(int daysToExpiry, String postalCode, String city, String observations) {
     String applicant = TestApplicants.create(register, identity, daysToExpiry, postalCode, city);
-    identity.setAuthentication(applicant, List.of(RenewalProcess.GROUP_APPLICANTS));
+    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
     String id;
     try {
       id = runtime.startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true)).getId();
@@ -69,7 +74,7 @@ public class TestFilings {
     complete(id, Map.of("email", "jeanne@exemple.fr", "phone", "0612345678", "housingType", "OWN"));
     complete(id, Map.of("maritalStatus", "SINGLE", "dependentChildren", "NO", "attestationNoPolygamy", true,
         "attestationPenalties", true));
-    documents.requirements(filing.caseOf(id).getId()).forEach(r ->
+    documents.requirements(cases.caseOf(id).getId()).forEach(r ->
         filing.attach(applicant, r.code(), List.of(TestFiles.file(r.code().toLowerCase() + ".pdf", TestFiles.pdf()))));
     complete(id, Map.of("ephotoNumber", "1234567890123456789012", "ephotoNumberConfirmation", "1234567890123456789012"));
     complete(id, Map.of("observations", observations));
@@ -106,7 +111,7 @@ public class TestFilings {
   }
 
   public void sendQueuedMails() {
-    management.createJobQuery().processDefinitionKey(MailOutbox.DISPATCH_PROCESS).list()
+    management.createJobQuery().processDefinitionKey(MailDispatchProcess.KEY).list()
         .forEach(job -> management.executeJob(job.getId()));
   }
 }

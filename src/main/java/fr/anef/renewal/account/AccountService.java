@@ -1,5 +1,6 @@
 package fr.anef.renewal.account;
 
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.mail.MailOutbox;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.register.RegisteredPerson;
@@ -31,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
   static final Duration LINK_VALIDITY = Duration.ofHours(24);
-  static final String GROUP_APPLICANTS = "applicants";
+  static final String GROUP_APPLICANTS = ActorGroups.APPLICANTS;
   /** One generic refusal: it does not tell which of the number or the dates was wrong. */
   public static final String NO_SUCH_TITLE = "Les informations saisies ne correspondent à aucun visa ni titre de séjour : "
       + "vérifiez le numéro et les dates de validité.";

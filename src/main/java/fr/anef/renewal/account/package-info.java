@@ -6,4 +6,7 @@
  * only read their own user, and logins follow a lock that grows and is mailed to the holder
  * ({@link fr.anef.renewal.account.LoginLockPolicy}).
  */
+@ApplicationModule(displayName = "Comptes", allowedDependencies = {"mail", "register", "shared"})
 package fr.anef.renewal.account;
+
+import org.springframework.modulith.ApplicationModule;

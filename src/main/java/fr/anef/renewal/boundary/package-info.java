@@ -5,4 +5,7 @@
  * has no setting for: what a person may write is exactly what the deployed Camunda Form of their task or start
  * event asks for, and nothing but form submissions, claims and queries is open to them.
  */
+@ApplicationModule(displayName = "Frontière de l'API du moteur", allowedDependencies = {"models", "shared"})
 package fr.anef.renewal.boundary;
+
+import org.springframework.modulith.ApplicationModule;

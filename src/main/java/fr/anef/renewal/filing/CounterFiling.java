@@ -1,5 +1,7 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.shared.Refusal;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,12 @@ public class CounterFiling {
 
   private final RuntimeService runtime;
   private final IdentityService identity;
-  private final FilingService filing;
+  private final Cases cases;
 
-  CounterFiling(RuntimeService runtime, IdentityService identity, FilingService filing) {
+  CounterFiling(RuntimeService runtime, IdentityService identity, Cases cases) {
     this.runtime = runtime;
     this.identity = identity;
-    this.filing = filing;
+    this.cases = cases;
   }
 
   /**
@@ -32,7 +34,7 @@ public class CounterFiling {
    * when the draft opens).
    */
   public void open(String agentId, List<String> agentGroups, String foreignerNumber) {
-    filing.openCase(foreignerNumber).ifPresent(open -> {
+    cases.openCase(foreignerNumber).ifPresent(open -> {
       throw new Refusal(FilingService.alreadyOpen(open, true));
     });
     identity.setAuthentication(agentId, agentGroups);

@@ -1,5 +1,9 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.cases.CaseEventKind;
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
 import fr.anef.renewal.mail.MailOutbox;
@@ -31,7 +35,7 @@ public class DepositReceipts {
   static final String NOTIFICATION_TITLE = "Confirmation du dépôt de votre demande";
   static final String MAIL_SUBJECT = "Confirmation du dépôt de votre demande de titre de séjour";
 
-  private final FilingService filing;
+  private final Cases cases;
   private final Register register;
   private final DocumentService documents;
   private final PdfRenderer pdf;
@@ -40,10 +44,10 @@ public class DepositReceipts {
   private final Clock clock;
   private final IdentityService identityService;
 
-  DepositReceipts(FilingService filing, Register register, DocumentService documents, PdfRenderer pdf,
+  DepositReceipts(Cases cases, Register register, DocumentService documents, PdfRenderer pdf,
       NotificationService notifications, MailOutbox outbox, Clock clock, IdentityService identityService) {
     this.identityService = identityService;
-    this.filing = filing;
+    this.cases = cases;
     this.register = register;
     this.documents = documents;
     this.pdf = pdf;
@@ -54,7 +58,7 @@ public class DepositReceipts {
 
   @Transactional
   public IssuedDocument issue(String processInstanceId) {
-    RenewalCase filed = filing.caseOf(processInstanceId);
+    RenewalCase filed = cases.caseOf(processInstanceId);
     if (filed.getStatus() != CaseStatus.DEPOSITED) {
       throw new IllegalStateException("La demande " + filed.getId() + " n'est pas déposée.");
     }
@@ -71,7 +75,7 @@ public class DepositReceipts {
         confirmationMail(greeting), receipt.getId());
     notifications.publish("deposit-confirmation:" + filed.getId(), filed.getId(), filed.getApplicantId(), recipient,
         NOTIFICATION_KIND, NOTIFICATION_TITLE, confirmationNotification(greeting, filed, depositDate), receipt.getId());
-    filing.log(filed, "système", "RECEIPT_ISSUED", receipt.getFileName());
+    cases.log(filed, "système", CaseEventKind.RECEIPT_ISSUED, receipt.getFileName());
     return receipt;
   }
 

@@ -1,11 +1,17 @@
 package fr.anef.renewal.filing;
 
-import static fr.anef.renewal.filing.RenewalProcess.DEPOSIT;
-import static fr.anef.renewal.filing.RenewalProcess.GROUP_APPLICANTS;
-import static fr.anef.renewal.filing.RenewalProcess.PERSONAL_INFORMATION;
-import static fr.anef.renewal.filing.RenewalProcess.REASON_FOR_STAY;
-import static fr.anef.renewal.filing.RenewalProcess.SUPPORTING_DOCUMENTS;
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.processes.RenewalProcess;
+import static fr.anef.renewal.processes.RenewalProcess.DEPOSIT;
+import static fr.anef.renewal.processes.RenewalProcess.PERSONAL_INFORMATION;
+import static fr.anef.renewal.processes.RenewalProcess.REASON_FOR_STAY;
+import static fr.anef.renewal.processes.RenewalProcess.SUPPORTING_DOCUMENTS;
 
+import fr.anef.renewal.cases.CaseEventKind;
+import fr.anef.renewal.cases.CaseLabels;
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.FilingTiming;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.documents.DocumentFile;
 import fr.anef.renewal.documents.DocumentRequirement;
 import fr.anef.renewal.documents.DocumentService;
@@ -53,8 +59,7 @@ public class FilingService {
   /** Step 3's display variable: the documents to attach and how many files each has. */
   static final String DOCUMENTS_LIST = "requiredDocumentsList";
 
-  private final RenewalCaseRepository cases;
-  private final CaseEventRepository events;
+  private final Cases cases;
   private final Register register;
   private final DocumentService documents;
   private final RequiredDocuments requiredDocuments;
@@ -65,11 +70,10 @@ public class FilingService {
   private final CaseScopes scopes;
   private final ProcedureTimers timers;
 
-  FilingService(RenewalCaseRepository cases, CaseEventRepository events, Register register,
+  FilingService(Cases cases, Register register,
       DocumentService documents, RequiredDocuments requiredDocuments, RequestNumbers requestNumbers, PdfRenderer pdf, RuntimeService runtime, Clock clock,
       CaseScopes scopes, ProcedureTimers timers) {
     this.cases = cases;
-    this.events = events;
     this.register = register;
     this.documents = documents;
     this.requiredDocuments = requiredDocuments;
@@ -97,18 +101,18 @@ public class FilingService {
       throw new Refusal("La demande doit être faite par le titulaire du titre, connecté à son espace.");
     }
     List<String> groups = starter.getGroupIds() == null ? List.of() : starter.getGroupIds();
-    boolean atCounter = groups.contains(RenewalProcess.GROUP_PREFECTURE_AGENTS);
+    boolean atCounter = groups.contains(ActorGroups.PREFECTURE_AGENTS);
     if (atCounter && (!(counterApplicantId instanceof String) || ((String) counterApplicantId).isBlank())) {
       throw new Refusal("Au guichet, ouvrez la demande depuis la page « Guichet » (/agent/guichet), après avoir "
           + "vérifié le titre de séjour du demandeur.");
     }
-    if (!atCounter && !groups.contains(GROUP_APPLICANTS)) {
+    if (!atCounter && !groups.contains(ActorGroups.APPLICANTS)) {
       throw new Refusal("Seul le titulaire d'un compte usager peut demander le renouvellement de son titre en ligne.");
     }
     String applicantId = atCounter ? ((String) counterApplicantId).strip() : starter.getUserId();
     RegisteredPerson person = register.lockPerson(applicantId).orElseThrow(() -> new Refusal(
         "Aucune personne n'est enregistrée sous l'identifiant " + applicantId + " : la demande ne peut pas être ouverte."));
-    openCase(applicantId).ifPresent(open -> {
+    cases.openCase(applicantId).ifPresent(open -> {
       throw new Refusal(alreadyOpen(open, atCounter));
     });
     // The competent préfecture of the person's residence (CESEDA R. 431-20); at the counter, only the agent's own.
@@ -131,20 +135,10 @@ public class FilingService {
       draft.openedAtCounterBy(starter.getUserId());
     }
     cases.save(draft);
-    logFilerAct(draft, "DRAFT_OPENED", atCounter ? "Demande ouverte au guichet de la préfecture" : "Brouillon ouvert");
+    logFilerAct(draft, CaseEventKind.DRAFT_OPENED, atCounter ? "Demande ouverte au guichet de la préfecture" : "Brouillon ouvert");
     Map<String, Object> variables = stepOneVariables(draft, person, title);
     variables.put(RenewalProcess.VAR_FILED_BY, filer(draft));
     return variables;
-  }
-
-  /**
-   * The person's renewal that is not finished yet (a draft, or a filed case without a decision or closure), if
-   * any: a person has one open renewal at a time, online or at the counter.
-   */
-  @Transactional(readOnly = true)
-  public Optional<RenewalCase> openCase(String applicantId) {
-    return cases.findByApplicantIdOrderByCreatedAtDesc(applicantId).stream()
-        .filter(c -> !c.getStatus().isFinal()).findFirst();
   }
 
   /** Why a new renewal cannot be opened while {@code open} is not finished, in the words of who asks. */
@@ -202,7 +196,7 @@ public class FilingService {
 
   @Transactional(readOnly = true)
   public StepDisplay prepareStep(String processInstanceId, String taskDefinitionKey) {
-    RenewalCase draft = caseOf(processInstanceId);
+    RenewalCase draft = cases.caseOf(processInstanceId);
     Map<String, Object> variables = switch (taskDefinitionKey) {
       case SUPPORTING_DOCUMENTS -> Map.of(DOCUMENTS_LIST, requiredDocumentsText(draft.getId()));
       case DEPOSIT -> Map.of("depositSummary", summary(draft));
@@ -222,7 +216,7 @@ public class FilingService {
    */
   @Transactional
   public String recordStep(String processInstanceId, String stepId, FormVariables variables) {
-    RenewalCase draft = caseOf(processInstanceId);
+    RenewalCase draft = cases.caseOf(processInstanceId);
     if (!draft.isDraft()) {
       throw new Refusal("Cette demande n'est plus modifiable.");
     }
@@ -244,7 +238,7 @@ public class FilingService {
     }
     if (action == StepAction.NEXT) {
       saveStep(draft, form);
-      logFilerAct(draft, "STEP_SAVED", STEP_NAMES.getOrDefault(stepId, stepId));
+      logFilerAct(draft, CaseEventKind.STEP_SAVED, STEP_NAMES.getOrDefault(stepId, stepId));
     }
     return action.name();
   }
@@ -286,16 +280,17 @@ public class FilingService {
   /** Asks the DMN which documents the case requires (before step 3, so a change of housing applies). */
   @Transactional
   public void determineRequiredDocuments(String processInstanceId) {
-    RenewalCase draft = caseOf(processInstanceId);
+    RenewalCase draft = cases.caseOf(processInstanceId);
     documents.requireDocuments(draft.getId(),
         requiredDocuments.forSituation(draft.getHousingType(), draft.holdsResidencePermit()));
   }
 
   @Transactional
   public void abandon(String processInstanceId) {
-    RenewalCase draft = caseOf(processInstanceId);
+    RenewalCase draft = cases.caseOf(processInstanceId);
     draft.abandon(clock.instant());
-    logFilerAct(draft, "ABANDONED", "Demande abandonnée");
+    cases.save(draft);
+    logFilerAct(draft, CaseEventKind.ABANDONED, "Demande abandonnée");
   }
 
   /**
@@ -306,14 +301,14 @@ public class FilingService {
    */
   @Transactional
   public String deposit(String processInstanceId) {
-    RenewalCase draft = caseOf(processInstanceId);
+    RenewalCase draft = cases.caseOf(processInstanceId);
     if (!draft.isDraft()) {
       throw new Refusal("Cette demande a déjà été déposée ou abandonnée.");
     }
     // Under the person's lock: of two drafts of one person (opened before the one-open-renewal rule, or racing),
     // only one is deposited.
     register.lockPerson(draft.getApplicantId());
-    Optional<RenewalCase> other = cases.findByApplicantIdOrderByCreatedAtDesc(draft.getApplicantId()).stream()
+    Optional<RenewalCase> other = cases.casesOf(draft.getApplicantId()).stream()
         .filter(c -> !c.getId().equals(draft.getId()) && !c.isDraft() && !c.getStatus().isFinal()).findFirst();
     if (other.isPresent()) {
       throw new Refusal(alreadyOpen(other.get(), draft.filedAtCounter()));
@@ -338,7 +333,8 @@ public class FilingService {
     FilingTiming timing = FilingTiming.of(today, draft.getTitleValidUntil());
     draft.assignTo(competent.department());
     draft.deposit(requestNumbers.next(draft.getDepartment(), today), clock.instant(), timing);
-    logFilerAct(draft, "DEPOSITED", (draft.filedAtCounter() ? "Demande déposée au guichet (" : "Demande déposée (")
+    cases.save(draft);
+    logFilerAct(draft, CaseEventKind.DEPOSITED, (draft.filedAtCounter() ? "Demande déposée au guichet (" : "Demande déposée (")
         + timing.label() + ", " + competent.name() + ")");
     scopes.assign(processInstanceId, competent.department());
     return draft.getRequestNumber();
@@ -371,50 +367,17 @@ public class FilingService {
     register.lockPerson(applicantId).orElseThrow(() -> new Refusal("Aucune personne n'est enregistrée sous l'identifiant "
         + applicantId + "."));
     register.changeAddress(applicantId, line, postalCode.strip(), town);
-    Optional<RenewalCase> moving = openCase(applicantId)
+    Optional<RenewalCase> moving = cases.openCase(applicantId)
         .filter(c -> !c.isDraft() && !competent.department().equals(c.getDepartment()));
     moving.ifPresent(filed -> {
       String from = filed.getDepartment();
       filed.assignTo(competent.department());
       cases.save(filed);
-      logFor(filed, actor, "TRANSFERRED", "Changement d'adresse (" + postalCode.strip() + " " + town + ") : demande "
+      cases.logFor(filed, actor, CaseEventKind.TRANSFERRED, "Changement d'adresse (" + postalCode.strip() + " " + town + ") : demande "
           + "transférée de la " + lowerFirst(Prefectures.name(from)) + " à la " + lowerFirst(competent.name()));
       scopes.transfer(filed.getProcessInstanceId(), from, competent.department());
     });
     return moving.map(c -> competent);
-  }
-
-  // ---- Queries for the applicant's pages and the other capabilities
-
-  @Transactional(readOnly = true)
-  public RenewalCase caseOf(String processInstanceId) {
-    return cases.findByProcessInstanceId(processInstanceId)
-        .orElseThrow(() -> new IllegalStateException("Aucune demande pour l'instance " + processInstanceId));
-  }
-
-  @Transactional(readOnly = true)
-  public Optional<RenewalCase> currentDraft(String applicantId) {
-    return cases.findByApplicantIdAndStatusIn(applicantId, List.of(CaseStatus.DRAFT)).stream().findFirst();
-  }
-
-  @Transactional(readOnly = true)
-  public List<RenewalCase> casesOf(String applicantId) {
-    return cases.findByApplicantIdOrderByCreatedAtDesc(applicantId);
-  }
-
-  @Transactional(readOnly = true)
-  public Optional<RenewalCase> byRequestNumber(String requestNumber) {
-    return cases.findByRequestNumber(requestNumber);
-  }
-
-  @Transactional(readOnly = true)
-  public Optional<RenewalCase> byId(UUID caseId) {
-    return cases.findById(caseId);
-  }
-
-  @Transactional(readOnly = true)
-  public List<CaseEvent> history(UUID caseId) {
-    return events.findByCaseIdOrderByOccurredAtAsc(caseId);
   }
 
   /**
@@ -447,7 +410,7 @@ public class FilingService {
     List<DocumentFile> stored = documents.attach(draft.getId(), documentCode, files, actor);
     String label = documents.requirements(draft.getId()).stream().filter(r -> r.code().equals(documentCode))
         .map(DocumentRequirement::label).findFirst().orElse(documentCode);
-    logFor(draft, actor, "FILES_ATTACHED", stored.size() + " fichier(s) pour « " + label + " »");
+    cases.logFor(draft, actor, CaseEventKind.FILES_ATTACHED, stored.size() + " fichier(s) pour « " + label + " »");
     showAttachedCount(draft);
     return stored;
   }
@@ -475,21 +438,15 @@ public class FilingService {
 
   private void detach(RenewalCase draft, String actor, UUID fileId) {
     documents.detach(draft.getId(), fileId);
-    logFor(draft, actor, "FILE_REMOVED", fileId.toString());
+    cases.logFor(draft, actor, CaseEventKind.FILE_REMOVED, fileId.toString());
     showAttachedCount(draft);
   }
 
   /** A draft opened at the counter, still being filled. */
   @Transactional(readOnly = true)
   public RenewalCase counterDraftOrRefuse(UUID caseId) {
-    return cases.findById(caseId).filter(c -> c.filedAtCounter() && c.isDraft()).orElseThrow(() -> new Refusal(
+    return cases.byId(caseId).filter(c -> c.filedAtCounter() && c.isDraft()).orElseThrow(() -> new Refusal(
         "Aucune demande ouverte au guichet n'est en cours de saisie sous cette référence."));
-  }
-
-  /** The drafts being filled at the counter of one préfecture, for its agents' counter page. */
-  @Transactional(readOnly = true)
-  public List<RenewalCase> counterDrafts(String department) {
-    return cases.findByCounterAgentIdIsNotNullAndStatusAndDepartment(CaseStatus.DRAFT, department);
   }
 
   static String lowerFirst(String name) {
@@ -497,7 +454,7 @@ public class FilingService {
   }
 
   private RenewalCase currentDraftOrRefuse(String applicantId) {
-    return currentDraft(applicantId).orElseThrow(() -> new Refusal(
+    return cases.currentDraft(applicantId).orElseThrow(() -> new Refusal(
         "Aucune demande en cours de saisie : une demande déposée ne peut plus être modifiée."));
   }
 
@@ -517,7 +474,7 @@ public class FilingService {
    */
   @Transactional(readOnly = true)
   public Optional<String> implicitRejectionDate(String processInstanceId) {
-    RenewalCase renewal = caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     return timers.find(processInstanceId, ProcedureTimers.IMPLICIT_REJECTION)
         .map(duration -> TimerDate.of(duration.after(renewal.getDepositedAt()).atZone(clock.getZone())));
   }
@@ -528,8 +485,8 @@ public class FilingService {
     List<String> lines = new ArrayList<>();
     lines.add("Email : " + draft.getEmail());
     lines.add("Téléphone : " + draft.getPhone());
-    lines.add("Hébergement : " + housingLabel(draft.getHousingType()));
-    lines.add("Situation familiale : " + maritalLabel(draft.getMaritalStatus()));
+    lines.add("Hébergement : " + CaseLabels.housing(draft.getHousingType()));
+    lines.add("Situation familiale : " + CaseLabels.marital(draft.getMaritalStatus()));
     if (draft.getUnionDate() != null) {
       lines.add("Union : depuis le " + draft.getUnionDate().format(DATE) + " (" + draft.getUnionCountry() + ")");
     }
@@ -544,68 +501,13 @@ public class FilingService {
     return String.join("\n", lines);
   }
 
-  static String housingLabel(String housingType) {
-    return switch (String.valueOf(housingType)) {
-      case "OWN" -> "À mon domicile (propriétaire ou locataire)";
-      case "HOTEL" -> "À l'hôtel";
-      case "PRIVATE_HOST" -> "Chez un particulier";
-      default -> "—";
-    };
-  }
-
-  static String maritalLabel(String maritalStatus) {
-    return switch (String.valueOf(maritalStatus)) {
-      case "SINGLE" -> "Célibataire";
-      case "COHABITING" -> "Concubin(e)";
-      case "DIVORCED" -> "Divorcé(e)";
-      case "MARRIED" -> "Marié(e)";
-      case "CIVIL_UNION" -> "Pacsé(e)";
-      case "WIDOWED" -> "Veuf(ve)";
-      default -> "—";
-    };
-  }
-
-  /** Records one line of the case's history: who did what. */
-  @Transactional
-  public void log(RenewalCase renewalCase, String actor, String kind, String detail) {
-    CaseEvent event = events.save(new CaseEvent(renewalCase.getId(), clock.instant(), actor, null, kind, detail));
-    switch (kind) { // the stages the managers' figures measure, on the case itself (ADR 0026)
-      case "DOCUMENTS_REVIEWED" -> cases.firstReviewed(renewalCase.getId(), event.getOccurredAt());
-      case "STATUS_MEDICAL_INSTRUCTION" -> cases.medicalStarted(renewalCase.getId(), event.getOccurredAt());
-      default -> { }
-    }
-  }
-
-  /**
-   * Records an act of the applicant's: done by the applicant, or by an agent for them (the counter route),
-   * in which case the line names both.
-   */
-  @Transactional
-  public void logFor(RenewalCase renewalCase, String actor, String kind, String detail) {
-    String onBehalfOf = actor.equals(renewalCase.getApplicantId()) ? null : renewalCase.getApplicantId();
-    events.save(new CaseEvent(renewalCase.getId(), clock.instant(), actor, onBehalfOf, kind, detail));
-  }
-
   /** Who fills the draft's steps: the applicant online, or the agent who opened it at the counter. */
   static String filer(RenewalCase draft) {
     return draft.filedAtCounter() ? draft.getCounterAgentId() : draft.getApplicantId();
   }
 
-  private void logFilerAct(RenewalCase draft, String kind, String detail) {
-    logFor(draft, filer(draft), kind, detail);
+  private void logFilerAct(RenewalCase draft, CaseEventKind kind, String detail) {
+    cases.logFor(draft, filer(draft), kind, detail);
   }
 
-  /**
-   * Moves a filed case to a new status: the case, its history, and the process variable
-   * {@code caseStatus} that Cockpit filters on.
-   */
-  @Transactional
-  public RenewalCase moveTo(String processInstanceId, CaseStatus next, String actor, String detail) {
-    RenewalCase filed = caseOf(processInstanceId);
-    filed.moveTo(next, clock.instant());
-    cases.save(filed);
-    log(filed, actor, "STATUS_" + next.name(), detail);
-    runtime.setVariable(processInstanceId, RenewalProcess.VAR_CASE_STATUS, next.code());
-    return filed;
-  }
 }

@@ -1,5 +1,8 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.cases.CaseEventKind;
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.notification.NotificationOpened;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
@@ -13,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationReadCorrelation {
 
-  private final FilingService filing;
+  private final Cases cases;
   private final RuntimeService runtime;
 
-  NotificationReadCorrelation(FilingService filing, RuntimeService runtime) {
-    this.filing = filing;
+  NotificationReadCorrelation(Cases cases, RuntimeService runtime) {
+    this.cases = cases;
     this.runtime = runtime;
   }
 
@@ -26,8 +29,8 @@ class NotificationReadCorrelation {
 
   @EventListener
   void on(NotificationOpened opened) {
-    filing.byId(opened.caseId()).filter(renewal -> !opened.kind().startsWith(OFII_KINDS)).ifPresent(renewal -> {
-      filing.logFor(renewal, opened.readBy(), "NOTIFICATION_READ", (opened.readBy().equals(renewal.getApplicantId())
+    cases.byId(opened.caseId()).filter(renewal -> !opened.kind().startsWith(OFII_KINDS)).ifPresent(renewal -> {
+      cases.logFor(renewal, opened.readBy(), CaseEventKind.NOTIFICATION_READ, (opened.readBy().equals(renewal.getApplicantId())
           ? "Notification lue : « " : "Notification remise au guichet : « ") + opened.title() + " »");
       runtime.createMessageCorrelation(RenewalProcess.MESSAGE_NOTIFICATION_READ)
           .processInstanceId(renewal.getProcessInstanceId())

@@ -1,5 +1,6 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.shared.FormVariables;
 import fr.anef.renewal.shared.ProcessActors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

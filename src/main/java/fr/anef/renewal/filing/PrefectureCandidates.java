@@ -1,5 +1,7 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.prefecture.CaseScopes;
 import fr.anef.renewal.prefecture.AgentScopes;
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ import org.springframework.context.annotation.Configuration;
 class PrefectureCandidates {
 
   @Bean
-  static ProcessEnginePlugin prefectureCandidatesPlugin(ObjectProvider<FilingService> filing) {
+  static ProcessEnginePlugin prefectureCandidatesPlugin(ObjectProvider<Cases> cases) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -42,7 +44,7 @@ class PrefectureCandidates {
         if (configuration.getCustomPostBPMNParseListeners() != null) {
           listeners.addAll(configuration.getCustomPostBPMNParseListeners());
         }
-        listeners.add(new ParseListener(filing));
+        listeners.add(new ParseListener(cases));
         configuration.setCustomPostBPMNParseListeners(listeners);
       }
     };
@@ -50,10 +52,10 @@ class PrefectureCandidates {
 
   static final class ParseListener extends AbstractBpmnParseListener {
 
-    private final ObjectProvider<FilingService> filing;
+    private final ObjectProvider<Cases> cases;
 
-    ParseListener(ObjectProvider<FilingService> filing) {
-      this.filing = filing;
+    ParseListener(ObjectProvider<Cases> cases) {
+      this.cases = cases;
     }
 
     @Override
@@ -67,18 +69,18 @@ class PrefectureCandidates {
       boolean offeredToRole = task.getCandidateGroupIdExpressions()
           .removeIf(e -> e.isLiteralText() && CaseScopes.ROLE.equals(e.getExpressionText().strip()));
       if (offeredToRole) {
-        task.addCandidateGroupIdExpression(new CasePrefectureGroup(filing));
+        task.addCandidateGroupIdExpression(new CasePrefectureGroup(cases));
       }
     }
   }
 
   /** Resolves to the scope group of the case's préfecture, {@code prefecture-59}. */
-  record CasePrefectureGroup(ObjectProvider<FilingService> filing) implements Expression {
+  record CasePrefectureGroup(ObjectProvider<Cases> cases) implements Expression {
 
     @Override
     public Object getValue(VariableScope variableScope) {
       String processInstanceId = ((DelegateExecution) variableScope).getProcessInstanceId();
-      String department = filing.getObject().caseOf(processInstanceId).getDepartment();
+      String department = cases.getObject().caseOf(processInstanceId).getDepartment();
       if (department == null) {
         throw new IllegalStateException("La demande de l'instance " + processInstanceId + " n'a pas de préfecture.");
       }

@@ -1,5 +1,8 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.prefecture.AgentScopes;
 import fr.anef.renewal.prefecture.CaseScopes;
 import fr.anef.renewal.prefecture.Prefectures;
@@ -37,7 +40,7 @@ class PrefectureScopeMigration {
   static final String FORMER_DEPARTMENT = "59";
   private static final Logger LOG = LoggerFactory.getLogger(PrefectureScopeMigration.class);
 
-  private final RenewalCaseRepository cases;
+  private final Cases cases;
   private final CaseScopes scopes;
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -45,7 +48,7 @@ class PrefectureScopeMigration {
   private final ClusterLock lock;
   private final IdentityService identity;
 
-  PrefectureScopeMigration(RenewalCaseRepository cases, CaseScopes scopes, RuntimeService runtime, TaskService tasks,
+  PrefectureScopeMigration(Cases cases, CaseScopes scopes, RuntimeService runtime, TaskService tasks,
       ManagementService management, ClusterLock lock, IdentityService identity) {
     this.identity = identity;
     this.cases = cases;
@@ -80,7 +83,7 @@ class PrefectureScopeMigration {
           .collect(Collectors.toSet());
       int open = 0;
       int ended = 0;
-      for (RenewalCase renewal : cases.findByStatusIn(filed)) {
+      for (RenewalCase renewal : cases.inStatus(filed)) {
         boolean running = runtime.createProcessInstanceQuery().processInstanceId(renewal.getProcessInstanceId())
             .count() > 0;
         if (running) {
@@ -95,7 +98,7 @@ class PrefectureScopeMigration {
       LOG.info("Demandes d'avant les préfectures : {} en cours et {} terminées rattachées à leur préfecture", open, ended);
     }
     for (Task task : tasks.createTaskQuery().taskCandidateGroup(CaseScopes.ROLE).list()) {
-      cases.findByProcessInstanceId(task.getProcessInstanceId())
+      cases.byProcessInstance(task.getProcessInstanceId())
           .ifPresent(renewal -> scopes.assign(renewal.getProcessInstanceId(), renewal.getDepartment()));
     }
   }

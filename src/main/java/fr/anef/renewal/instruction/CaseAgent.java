@@ -1,8 +1,9 @@
 package fr.anef.renewal.instruction;
 
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.RenewalCase;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.prefecture.AgentScopes;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -22,12 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseAgent {
 
-  private final FilingService filing;
+  private final Cases cases;
   private final DocumentReviewRepository reviews;
   private final ProcessEngineConfigurationImpl engine;
 
-  CaseAgent(FilingService filing, DocumentReviewRepository reviews, ProcessEngineConfiguration engine) {
-    this.filing = filing;
+  CaseAgent(Cases cases, DocumentReviewRepository reviews, ProcessEngineConfiguration engine) {
+    this.cases = cases;
     this.reviews = reviews;
     this.engine = (ProcessEngineConfigurationImpl) engine;
   }
@@ -35,7 +36,7 @@ public class CaseAgent {
   /** The case's instructing agent, when they are still an agent of the préfecture. */
   @Transactional(readOnly = true)
   public Optional<String> of(String processInstanceId) {
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     return reviews.findFirstByCaseIdOrderByIdAsc(renewal.getId())
         .map(first -> first.reviewedBy)
         .filter(agent -> isAgentOf(agent, renewal.getDepartment()));
@@ -52,7 +53,7 @@ public class CaseAgent {
    */
   private boolean isAgentOf(String userId, String department) {
     return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() ->
-        isMember(userId, RenewalProcess.GROUP_PREFECTURE_AGENTS) && isMember(userId, AgentScopes.groupOf(department))));
+        isMember(userId, ActorGroups.PREFECTURE_AGENTS) && isMember(userId, AgentScopes.groupOf(department))));
   }
 
   private boolean isMember(String userId, String group) {

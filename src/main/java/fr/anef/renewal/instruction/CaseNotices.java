@@ -1,7 +1,8 @@
 package fr.anef.renewal.instruction;
 
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.CaseEventKind;
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.register.Register;
@@ -19,12 +20,12 @@ class CaseNotices {
   static final String SIGNATURE = "\n\nCordialement,\nL'agent Instructeur\nMinistère de l'Intérieur et des Outre-Mer";
 
   private final NotificationService notifications;
-  private final FilingService filing;
+  private final Cases cases;
   private final Register register;
 
-  CaseNotices(NotificationService notifications, FilingService filing, Register register) {
+  CaseNotices(NotificationService notifications, Cases cases, Register register) {
     this.notifications = notifications;
-    this.filing = filing;
+    this.cases = cases;
     this.register = register;
   }
 
@@ -33,7 +34,7 @@ class CaseNotices {
     RegisteredPerson person = person(renewal);
     Notification notification = notifications.publish(key, renewal.getId(), renewal.getApplicantId(),
         Objects.requireNonNullElse(renewal.getEmail(), person.getEmail()), kind, title, body, attachmentId);
-    filing.log(renewal, "administration", "NOTIFICATION_SENT", title);
+    cases.log(renewal, "administration", CaseEventKind.NOTIFICATION_SENT, title);
     return notification;
   }
 
@@ -43,7 +44,7 @@ class CaseNotices {
     RegisteredPerson person = person(renewal);
     Notification notification = notifications.publishWithDownloads(key, renewal.getId(), renewal.getApplicantId(),
         Objects.requireNonNullElse(renewal.getEmail(), person.getEmail()), kind, title, body, downloads);
-    filing.log(renewal, "administration", "NOTIFICATION_SENT", title);
+    cases.log(renewal, "administration", CaseEventKind.NOTIFICATION_SENT, title);
     return notification;
   }
 
@@ -56,7 +57,7 @@ class CaseNotices {
     if (title == null || title.isBlank() || text == null || text.isBlank()) {
       throw new IllegalStateException("« Notifier le demandeur » " + stepKey + " : titre et texte requis dans le modèle");
     }
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     return publish(renewal, "step:" + renewal.getId() + ":" + stepKey, "INFORMATION", title.strip(),
         greeting(renewal) + "\n\n" + text.strip() + SIGNATURE, null);
   }

@@ -1,12 +1,13 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.cases.CaseEventKind;
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentFile;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.UploadedFile;
-import fr.anef.renewal.filing.CaseStatus;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.RenewalCase;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationOpened;
 import fr.anef.renewal.notification.NotificationService;
@@ -37,11 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Complements {
 
   static final String KIND_REQUEST = "COMPLEMENT_REQUEST";
-  static final String MESSAGE_COMPLEMENT_REPLY = "ComplementReply";
   static final DateTimeFormatter DATE = fr.anef.renewal.shared.FormValues.FRENCH_DATE;
   static final int MAX_MESSAGE = 2000;
 
-  private final FilingService filing;
+  private final Cases cases;
   private final DocumentReviews reviews;
   private final DocumentService documents;
   private final NotificationService notifications;
@@ -51,10 +51,10 @@ public class Complements {
   private final ProcedureTimers timers;
   private final Clock clock;
 
-  Complements(FilingService filing, DocumentReviews reviews, DocumentService documents,
+  Complements(Cases cases, DocumentReviews reviews, DocumentService documents,
       NotificationService notifications, CaseNotices notices, ComplementRequestRepository requests,
       RuntimeService runtime, ProcedureTimers timers, Clock clock) {
-    this.filing = filing;
+    this.cases = cases;
     this.reviews = reviews;
     this.documents = documents;
     this.notifications = notifications;
@@ -71,7 +71,7 @@ public class Complements {
    */
   @Transactional
   public UUID request(String processInstanceId) {
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     List<ReviewItem> verdicts = reviews.latestRound(renewal.getId());
     int round = requests.findByCaseIdOrderByRoundAsc(renewal.getId()).size() + 1;
     Map<String, List<DocumentFile>> files = documents.filesOf(renewal.getId()).stream()
@@ -100,7 +100,7 @@ public class Complements {
           created.items.add(new ComplementItem(v.code(), v.label(), v.verdict(), v.observation())));
       return requests.save(created);
     });
-    filing.moveTo(processInstanceId, CaseStatus.COMPLEMENT_REQUESTED, "administration",
+    cases.moveTo(processInstanceId, CaseStatus.COMPLEMENT_REQUESTED, "administration",
         "Demande de complément n° " + request.round);
     return notification.getId();
   }
@@ -138,7 +138,7 @@ public class Complements {
   /** « Relancer l'usager »: the request is still unread after 15 days. */
   @Transactional
   public void remind(String processInstanceId) {
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     ComplementRequest request = requests.findByCaseIdOrderByRoundAsc(renewal.getId()).stream()
         .reduce((first, second) -> second).orElseThrow();
     notices.publish(renewal, "complement-reminder:" + request.id, "COMPLEMENT_REMINDER",
@@ -189,7 +189,7 @@ public class Complements {
   }
 
   private String processInstanceOf(ComplementRequest request) {
-    return filing.byId(request.caseId).orElseThrow().getProcessInstanceId();
+    return cases.byId(request.caseId).orElseThrow().getProcessInstanceId();
   }
 
   /**
@@ -218,7 +218,7 @@ public class Complements {
    */
   @Transactional
   public void replyAtCounter(String agentId, UUID caseId, List<ComplementAnswer> answers, String message) {
-    RenewalCase renewal = filing.byId(caseId).orElseThrow(() -> new Refusal("Cette demande n'existe pas."));
+    RenewalCase renewal = cases.byId(caseId).orElseThrow(() -> new Refusal("Cette demande n'existe pas."));
     UUID notificationId = awaitingAnswer(caseId)
         .orElseThrow(() -> new Refusal("Aucune demande de complément n'attend de réponse pour cette demande."));
     notifications.handOverAtCounter(agentId, renewal.getApplicantId(), notificationId);
@@ -249,11 +249,11 @@ public class Complements {
     request.applicantMessage = cleanMessage;
     request.answeredAt = clock.instant();
     request.status = ComplementRequest.Status.ANSWERED;
-    RenewalCase renewal = filing.byId(request.caseId).orElseThrow();
-    filing.logFor(renewal, actor, "COMPLEMENT_ANSWERED", "Réponse à la demande de complément n° " + request.round
+    RenewalCase renewal = cases.byId(request.caseId).orElseThrow();
+    cases.logFor(renewal, actor, CaseEventKind.COMPLEMENT_ANSWERED, "Réponse à la demande de complément n° " + request.round
         + (actor.equals(renewal.getApplicantId()) ? "" : ", faite au guichet"));
     try {
-      runtime.createMessageCorrelation(MESSAGE_COMPLEMENT_REPLY)
+      runtime.createMessageCorrelation(RenewalProcess.MESSAGE_COMPLEMENT_REPLY)
           .processInstanceId(renewal.getProcessInstanceId())
           .setVariable("complementAnsweredAt", java.util.Date.from(request.answeredAt))
           .correlateWithResult();
@@ -303,18 +303,18 @@ public class Complements {
   /** 30 days after the opening without a reply: the case is closed as incomplete. */
   @Transactional
   public void closeIncomplete(String processInstanceId) {
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     requests.findByCaseIdOrderByRoundAsc(renewal.getId()).stream()
         .filter(r -> r.status != ComplementRequest.Status.ANSWERED)
         .forEach(r -> r.status = ComplementRequest.Status.EXPIRED);
-    filing.moveTo(processInstanceId, CaseStatus.CLOSED_INCOMPLETE, "administration",
+    cases.moveTo(processInstanceId, CaseStatus.CLOSED_INCOMPLETE, "administration",
         "Complément non fourni dans le délai " + replyTime(processInstanceId).afterDe());
   }
 
   /** The closure's notification and e-mail. */
   @Transactional
   public void notifyClosure(String processInstanceId) {
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     notices.publish(renewal, "closure:" + renewal.getId(), "CLOSURE", "Clôture de votre demande",
         notices.greeting(renewal) + "\n\nFaute de réponse à la demande de complément dans le délai " + replyTime(processInstanceId).afterDe() + " suivant "
             + "sa consultation, votre demande de titre de séjour n° " + renewal.getRequestNumber()

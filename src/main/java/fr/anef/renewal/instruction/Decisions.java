@@ -1,11 +1,11 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
-import fr.anef.renewal.filing.CaseStatus;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.RenewalCase;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.pdf.ApplicantIdentity;
 import fr.anef.renewal.pdf.FavourableDecision;
 import fr.anef.renewal.pdf.PdfRenderer;
@@ -35,7 +35,7 @@ public class Decisions {
   static final int DEFAULT_MONTHS = 12;
   static final int MAX_MONTHS = 48;
 
-  private final FilingService filing;
+  private final Cases cases;
   private final MedicalPhase medical;
   private final DecisionRepository decisions;
   private final DocumentService documents;
@@ -44,10 +44,10 @@ public class Decisions {
   private final Clock clock;
   private final String prefectureName;
 
-  Decisions(FilingService filing, MedicalPhase medical, DecisionRepository decisions, DocumentService documents,
+  Decisions(Cases cases, MedicalPhase medical, DecisionRepository decisions, DocumentService documents,
       PdfRenderer pdf, CaseNotices notices, Clock clock,
       @Value("${anef.prefecture.name:Préfecture du Nord}") String prefectureName) {
-    this.filing = filing;
+    this.cases = cases;
     this.medical = medical;
     this.decisions = decisions;
     this.documents = documents;
@@ -60,7 +60,7 @@ public class Decisions {
   /** The decision form's variables: the opinion in words, the card's validity prefilled from it. */
   @Transactional(readOnly = true)
   public Map<String, Object> prepare(String processInstanceId) {
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     MedicalOpinion opinion = medical.of(renewal.getId()).orElse(null);
     LocalDate from = cardStart(renewal);
     int months = opinion != null && opinion.expectedCareDurationMonths != null && opinion.expectedCareDurationMonths > 0
@@ -110,7 +110,7 @@ public class Decisions {
    */
   @Transactional
   public String record(String processInstanceId, InstructionForms.DecisionForm form, String agent) {
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     String kind = form.decision();
     List<String> errors = new ArrayList<>();
     Decision decision = new Decision(renewal.getId(), kind, clock.instant(), agent);
@@ -142,7 +142,7 @@ public class Decisions {
     Refusal.unless(errors);
     decisions.save(decision);
     medical.closeOfiiFile(renewal.getRequestNumber());
-    filing.moveTo(processInstanceId, FAVOURABLE.equals(kind) ? CaseStatus.FAVOURABLE : CaseStatus.REFUSED, agent,
+    cases.moveTo(processInstanceId, FAVOURABLE.equals(kind) ? CaseStatus.FAVOURABLE : CaseStatus.REFUSED, agent,
         FAVOURABLE.equals(kind) ? "Décision favorable : carte du " + decision.cardValidFrom.format(Complements.DATE)
             + " au " + decision.cardValidUntil.format(Complements.DATE) : "Refus de titre de séjour");
     return kind;
@@ -164,7 +164,7 @@ public class Decisions {
   /** « Notification de décision » with the « ATTESTATION DE DÉCISION FAVORABLE ». */
   @Transactional
   public IssuedDocument notifyFavourable(String processInstanceId) {
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     Decision decision = decisions.findById(renewal.getId()).orElseThrow();
     LocalDate decisionDate = LocalDate.ofInstant(decision.decidedAt, clock.getZone());
     IssuedDocument attestation = documents.issue(renewal.getId(), "favourable-decision:" + renewal.getId(),
@@ -185,7 +185,7 @@ public class Decisions {
   /** « Notification de décision » with the reasoned refusal and the means and time limits of appeal. */
   @Transactional
   public IssuedDocument notifyRefusal(String processInstanceId) {
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     Decision decision = decisions.findById(renewal.getId()).orElseThrow();
     LocalDate decisionDate = LocalDate.ofInstant(decision.decidedAt, clock.getZone());
     LocalDate opinionDate = medical.of(renewal.getId()).map(o -> o.opinionDate).orElse(null);

@@ -1,12 +1,14 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.cases.CaseEventKind;
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentFile;
 import fr.anef.renewal.documents.DocumentRequirement;
 import fr.anef.renewal.documents.DocumentService;
-import fr.anef.renewal.filing.CaseStatus;
+import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.cases.RenewalCase;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.shared.MarkdownText;
 import fr.anef.renewal.shared.Refusal;
 import java.time.Clock;
@@ -34,15 +36,17 @@ public class DocumentReviews {
   static final List<String> FORM_CODES = InstructionForms.ReviewApplication.CODES;
 
   private final FilingService filing;
+  private final Cases cases;
   private final DocumentService documents;
   private final DocumentReviewRepository reviews;
   private final AgentNoteRepository notes;
   private final ComplementRequestRepository complements;
   private final Clock clock;
 
-  DocumentReviews(FilingService filing, DocumentService documents, DocumentReviewRepository reviews,
+  DocumentReviews(FilingService filing, Cases cases, DocumentService documents, DocumentReviewRepository reviews,
       AgentNoteRepository notes, ComplementRequestRepository complements, Clock clock) {
     this.filing = filing;
+    this.cases = cases;
     this.documents = documents;
     this.reviews = reviews;
     this.notes = notes;
@@ -57,7 +61,7 @@ public class DocumentReviews {
    */
   @Transactional
   public Map<String, Object> prepare(String processInstanceId) {
-    RenewalCase renewal = filing.moveTo(processInstanceId, CaseStatus.IN_REVIEW, "administration", "Examen des pièces");
+    RenewalCase renewal = cases.moveTo(processInstanceId, CaseStatus.IN_REVIEW, "administration", "Examen des pièces");
     Map<String, List<DocumentFile>> files = documents.filesOf(renewal.getId()).stream()
         .collect(Collectors.groupingBy(DocumentFile::getDocumentCode, LinkedHashMap::new, Collectors.toList()));
     Map<String, Object> variables = new HashMap<>();
@@ -101,7 +105,7 @@ public class DocumentReviews {
    */
   @Transactional
   public boolean record(String processInstanceId, InstructionForms.ReviewApplication form, String agent) {
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     List<DocumentRequirement> requirements = documents.requirements(renewal.getId());
     Map<String, String> labels = requirements.stream()
         .collect(Collectors.toMap(DocumentRequirement::code, DocumentRequirement::label, (a, b) -> a, LinkedHashMap::new));
@@ -134,7 +138,7 @@ public class DocumentReviews {
       notes.save(new AgentNote(renewal.getId(), agent, clock.instant(), note));
     }
     long notValid = items.stream().filter(i -> !"VALID".equals(i.verdict())).count();
-    filing.log(renewal, agent, "DOCUMENTS_REVIEWED", "Examen n° " + round + " : "
+    cases.log(renewal, agent, CaseEventKind.DOCUMENTS_REVIEWED, "Examen n° " + round + " : "
         + (notValid == 0 ? "pièces complètes" : notValid + " document(s) invalide(s) ou manquant(s)"));
     return notValid == 0;
   }

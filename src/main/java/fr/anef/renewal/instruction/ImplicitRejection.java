@@ -1,8 +1,8 @@
 package fr.anef.renewal.instruction;
 
-import fr.anef.renewal.filing.CaseStatus;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.models.ProcedureTimers;
 import fr.anef.renewal.shared.ModelDuration;
 import java.time.Clock;
@@ -23,13 +23,13 @@ public class ImplicitRejection {
   /** The duration of the versions of the model before ADR 0024, whose timer computes its date. */
   static final int FORMER_MONTHS = 4;
 
-  private final FilingService filing;
+  private final Cases cases;
   private final CaseNotices notices;
   private final ProcedureTimers timers;
   private final Clock clock;
 
-  ImplicitRejection(FilingService filing, CaseNotices notices, ProcedureTimers timers, Clock clock) {
-    this.filing = filing;
+  ImplicitRejection(Cases cases, CaseNotices notices, ProcedureTimers timers, Clock clock) {
+    this.cases = cases;
     this.notices = notices;
     this.timers = timers;
     this.clock = clock;
@@ -41,7 +41,7 @@ public class ImplicitRejection {
    * with the model's duration.
    */
   public Date dueDate(DelegateExecution execution) {
-    RenewalCase renewal = filing.caseOf(execution.getProcessInstanceId());
+    RenewalCase renewal = cases.caseOf(execution.getProcessInstanceId());
     return Date.from(ZonedDateTime.ofInstant(renewal.getDepositedAt(), clock.getZone()).plusMonths(FORMER_MONTHS)
         .toInstant());
   }
@@ -54,7 +54,7 @@ public class ImplicitRejection {
 
   @Transactional
   public void mark(String processInstanceId) {
-    RenewalCase renewal = filing.moveTo(processInstanceId, CaseStatus.IMPLICITLY_REJECTED, "administration",
+    RenewalCase renewal = cases.moveTo(processInstanceId, CaseStatus.IMPLICITLY_REJECTED, "administration",
         "Aucune décision " + silence(processInstanceId).inFrench() + " après le dépôt");
     LocalDate deposit = LocalDate.ofInstant(renewal.getDepositedAt(), clock.getZone());
     notices.publish(renewal, "implicit-rejection:" + renewal.getId(), "IMPLICIT_REJECTION", "Décision implicite de rejet",

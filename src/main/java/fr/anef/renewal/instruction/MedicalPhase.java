@@ -1,9 +1,11 @@
 package fr.anef.renewal.instruction;
 
-import fr.anef.renewal.filing.CaseStatus;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.cases.CaseEventKind;
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.RenewalCase;
+import fr.anef.renewal.processes.RenewalProcess;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -39,7 +41,7 @@ public class MedicalPhase {
 
   static final String KIND_CERTIFICATE_NOTICE = "MEDICAL_CERTIFICATE_FORM";
 
-  private final FilingService filing;
+  private final Cases cases;
   private final MedicalOpinionRepository opinions;
   private final DocumentService documents;
   private final PdfRenderer pdf;
@@ -47,9 +49,9 @@ public class MedicalPhase {
   private final RuntimeService runtime;
   private final Clock clock;
 
-  MedicalPhase(FilingService filing, MedicalOpinionRepository opinions, DocumentService documents, PdfRenderer pdf,
+  MedicalPhase(Cases cases, MedicalOpinionRepository opinions, DocumentService documents, PdfRenderer pdf,
       CaseNotices notices, RuntimeService runtime, Clock clock) {
-    this.filing = filing;
+    this.cases = cases;
     this.opinions = opinions;
     this.documents = documents;
     this.pdf = pdf;
@@ -67,7 +69,7 @@ public class MedicalPhase {
    */
   @Transactional
   public UUID enter(String processInstanceId) {
-    RenewalCase renewal = filing.moveTo(processInstanceId, CaseStatus.MEDICAL_INSTRUCTION, "administration",
+    RenewalCase renewal = cases.moveTo(processInstanceId, CaseStatus.MEDICAL_INSTRUCTION, "administration",
         "Pièces complètes : dossier transmis au service médical de l'OFII");
     RegisteredPerson person = notices.person(renewal);
     ApplicantIdentity identity = Decisions.identity(person);
@@ -95,9 +97,9 @@ public class MedicalPhase {
         List.of(new NotificationService.Download(notice.getId(), "TÉLÉCHARGER LA NOTICE EXPLICATIVE"),
             new NotificationService.Download(consent.getId(), "TÉLÉCHARGER LA NOTICE ARTICLE 56 IMDAEIR"),
             new NotificationService.Download(certificate.getId(), "TÉLÉCHARGER LE FORMULAIRE VIERGE DE CERTIFICAT MÉDICAL")));
-    if (runtime.createProcessInstanceQuery().processDefinitionKey(OFII_PROCESS)
+    if (runtime.createProcessInstanceQuery().processDefinitionKey(OfiiMedicalOpinionProcess.KEY)
         .processInstanceBusinessKey(renewal.getRequestNumber()).count() == 0) {
-      runtime.startProcessInstanceByMessage(OFII_REFERRAL, renewal.getRequestNumber(), Map.of(
+      runtime.startProcessInstanceByMessage(OfiiMedicalOpinionProcess.MESSAGE_REFERRAL, renewal.getRequestNumber(), Map.of(
           "foreignerNumber", person.getForeignerNumber(),
           "applicantName", person.getFirstNames() + " " + person.getBirthName(),
           "birthDate", person.getBirthDate().toString(),
@@ -109,7 +111,7 @@ public class MedicalPhase {
   /** The one month went by without the certificate: recorded, and the agent decides what follows. */
   @Transactional
   public void certificateMissing(String processInstanceId) {
-    filing.log(filing.caseOf(processInstanceId), "administration", "CERTIFICATE_NOT_RECEIVED",
+    cases.log(cases.caseOf(processInstanceId), "administration", CaseEventKind.CERTIFICATE_NOT_RECEIVED,
         "Certificat médical non reçu par l'OFII un mois après la consultation du formulaire");
   }
 
@@ -125,11 +127,11 @@ public class MedicalPhase {
       throw new fr.anef.renewal.shared.Refusal("Choisissez d'attendre le certificat ou de passer à la décision.");
     }
     if (value.equals("WAIT") && certificateReceivedDate != null) {
-      filing.log(filing.caseOf(processInstanceId), agent, "CERTIFICATE_FOLLOW_UP",
+      cases.log(cases.caseOf(processInstanceId), agent, CaseEventKind.CERTIFICATE_FOLLOW_UP,
           "Certificat reçu par l'OFII entre-temps : attente de l'avis");
       return "RECEIVED";
     }
-    filing.log(filing.caseOf(processInstanceId), agent, "CERTIFICATE_FOLLOW_UP",
+    cases.log(cases.caseOf(processInstanceId), agent, CaseEventKind.CERTIFICATE_FOLLOW_UP,
         value.equals("WAIT") ? "Attente du certificat prolongée d'un mois" : "Décision sans avis médical");
     return value;
   }
@@ -140,7 +142,7 @@ public class MedicalPhase {
    */
   @Transactional(readOnly = true)
   public Map<String, Object> followUpFormVariables(String processInstanceId, Object notificationReadAt) {
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     Map<String, Object> variables = new HashMap<>();
     variables.put(RenewalProcess.VAR_REQUEST_NUMBER, renewal.getRequestNumber());
     variables.put(RenewalProcess.VAR_APPLICANT_ID, renewal.getApplicantId());
@@ -151,17 +153,14 @@ public class MedicalPhase {
   /** Tells OFII's process the préfecture closed the case (its medical file is closed, nothing is sent back). */
   @Transactional
   public void closeOfiiFile(String requestNumber) {
-    runtime.createMessageCorrelation(OFII_CASE_CLOSED).processInstanceBusinessKey(requestNumber).correlateAllWithResult();
+    runtime.createMessageCorrelation(OfiiMedicalOpinionProcess.MESSAGE_CASE_CLOSED).processInstanceBusinessKey(requestNumber).correlateAllWithResult();
   }
 
-  static final String OFII_PROCESS = "ofii-medical-opinion";
-  static final String OFII_REFERRAL = "OfiiReferral";
-  static final String OFII_CASE_CLOSED = "OfiiCaseClosed";
 
   /** Records the outcome the process received: the opinion's answers, or that no certificate arrived. */
   @Transactional
   public void recordOutcome(String processInstanceId, Map<String, Object> variables) {
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     boolean opinion = variables.get("opinionDate") != null;
     MedicalOpinion recorded = opinions.findById(renewal.getId())
         .orElseGet(() -> new MedicalOpinion(renewal.getId(), opinion ? "OPINION" : "NO_CERTIFICATE", clock.instant()));
@@ -176,7 +175,7 @@ public class MedicalPhase {
       recorded.opinionDate = date(variables.get("opinionDate"));
     }
     opinions.save(recorded);
-    filing.log(renewal, "OFII", opinion ? "OPINION_RECEIVED" : "CERTIFICATE_NOT_RECEIVED",
+    cases.log(renewal, "OFII", opinion ? CaseEventKind.OPINION_RECEIVED : CaseEventKind.CERTIFICATE_NOT_RECEIVED,
         opinion ? "Avis du collège de médecins du " + recorded.opinionDate.format(Complements.DATE)
             : "Certificat médical non reçu par l'OFII dans le délai");
   }

@@ -1,9 +1,9 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.pdf.PdfRenderer;
 import fr.anef.renewal.pdf.ProlongationAttestation;
 import fr.anef.renewal.models.ProcedureTimers;
@@ -29,7 +29,7 @@ public class Prolongations {
   /** The first attestation's day (ISO-8601 with offset), read by the timer « Expiration du titre ». */
   public static final String VAR_START_DATE = "prolongationStartDate";
 
-  private final FilingService filing;
+  private final Cases cases;
   private final DocumentService documents;
   private final PdfRenderer pdf;
   private final CaseNotices notices;
@@ -37,9 +37,9 @@ public class Prolongations {
   private final ProcedureTimers timers;
   private final Clock clock;
 
-  Prolongations(FilingService filing, DocumentService documents, PdfRenderer pdf, CaseNotices notices,
+  Prolongations(Cases cases, DocumentService documents, PdfRenderer pdf, CaseNotices notices,
       Decisions decisions, ProcedureTimers timers, Clock clock) {
-    this.filing = filing;
+    this.cases = cases;
     this.documents = documents;
     this.pdf = pdf;
     this.notices = notices;
@@ -68,7 +68,7 @@ public class Prolongations {
   }
 
   private LocalDate first(String processInstanceId, Object received) {
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     LocalDate receipt = received == null ? LocalDate.now(clock) : MedicalPhase.date(received);
     LocalDate afterExpiry = renewal.getTitleValidUntil() == null ? receipt : renewal.getTitleValidUntil().plusDays(1);
     return afterExpiry.isAfter(receipt) ? afterExpiry : receipt;
@@ -77,7 +77,7 @@ public class Prolongations {
   /** Issues the attestation starting today, once (a retried job finds it). */
   @Transactional
   public IssuedDocument issue(String processInstanceId) {
-    RenewalCase renewal = filing.caseOf(processInstanceId);
+    RenewalCase renewal = cases.caseOf(processInstanceId);
     LocalDate from = LocalDate.now(clock);
     // Valid until the eve of the next one: the timer « 3 mois plus tard » of the case's model.
     LocalDate until = LocalDate.ofInstant(timers.of(processInstanceId, ProcedureTimers.PROLONGATION_VALIDITY)

@@ -1,5 +1,6 @@
 package fr.anef.renewal.mail;
 
+import fr.anef.renewal.processes.MailDispatchProcess;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.StoredFile;
 import jakarta.mail.MessagingException;
@@ -26,7 +27,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class MailOutbox {
 
   /** The process that sends one mail per instance, and its variable. */
-  public static final String DISPATCH_PROCESS = "mail-dispatch";
   public static final String VAR_MAIL_ID = "mailId";
 
   private final OutgoingMailRepository mails;
@@ -74,7 +74,7 @@ public class MailOutbox {
   private void queue(OutgoingMail mail) {
     if (mails.findByIdempotencyKey(mail.getIdempotencyKey()).isEmpty()) {
       OutgoingMail saved = mails.save(mail);
-      runtime.startProcessInstanceByKey(DISPATCH_PROCESS, saved.getIdempotencyKey(),
+      runtime.startProcessInstanceByKey(MailDispatchProcess.KEY, saved.getIdempotencyKey(),
           Map.of(VAR_MAIL_ID, saved.getId().toString()));
     }
   }

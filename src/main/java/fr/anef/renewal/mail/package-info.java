@@ -5,4 +5,7 @@
  * twice. The embedded default runs an in-process SMTP server (GreenMail) and shows received mails to demo
  * users.
  */
+@ApplicationModule(displayName = "Courriels", allowedDependencies = {"documents", "processes", "security", "shared"})
 package fr.anef.renewal.mail;
+
+import org.springframework.modulith.ApplicationModule;

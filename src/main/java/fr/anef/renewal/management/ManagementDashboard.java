@@ -1,6 +1,6 @@
 package fr.anef.renewal.management;
 
-import fr.anef.renewal.filing.CaseStatus;
+import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.management.DecisionForecast.Forecast;
 import fr.anef.renewal.management.ManagementFigures.OpenCase;
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package fr.anef.renewal.management;
 
-import fr.anef.renewal.filing.CaseStatus;
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.management.DecisionForecast.Milestones;
 import fr.anef.renewal.management.PredictionBacktest.DecidedCase;
 import fr.anef.renewal.models.ProcedureTimers;
@@ -173,9 +174,9 @@ class ManagementFigures {
     timers.put(ProcedureTimers.COMPLEMENT_UNREAD, "Relance : demande de complément non lue (15 jours)");
     timers.put(ProcedureTimers.COMPLEMENT_REPLY, "Fin du délai de réponse au complément (30 jours)");
     timers.put(ProcedureTimers.CERTIFICATE_DELIVERY, "Certificat médical attendu par l'OFII (un mois)");
-    timers.put("intermediateTimer_prolongationStart", "Première attestation de prolongation due");
+    timers.put(RenewalProcess.TIMER_PROLONGATION_START, "Première attestation de prolongation due");
     timers.put(ProcedureTimers.PROLONGATION_VALIDITY, "Attestation de prolongation suivante due");
-    timers.put("intermediateTimer_implicitRejection", "4 mois après le dépôt (décision implicite de rejet)");
+    timers.put(RenewalProcess.TIMER_IMPLICIT_REJECTION, "4 mois après le dépôt (décision implicite de rejet)");
     return Collections.unmodifiableMap(timers);
   }
 }

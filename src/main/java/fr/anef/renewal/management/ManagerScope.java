@@ -1,5 +1,6 @@
 package fr.anef.renewal.management;
 
+import fr.anef.renewal.shared.ActorGroups;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -13,13 +14,13 @@ import java.util.regex.Pattern;
  */
 final class ManagerScope {
 
-  static final String MANAGERS = "prefecture-managers";
+  static final String MANAGERS = ActorGroups.PREFECTURE_MANAGERS;
   static final Pattern SCOPE_GROUP = Pattern.compile("^prefecture-(2A|2B|\\d{2,3})$");
 
   private ManagerScope() {}
 
   static String groupOf(String department) {
-    return "prefecture-" + department;
+    return ActorGroups.PREFECTURE_SCOPE_PREFIX + department;
   }
 
   /** The département of the one scope group among {@code groups}; empty if none or several. */

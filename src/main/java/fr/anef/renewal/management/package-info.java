@@ -6,4 +6,8 @@
  * log, complement requests, the medical opinion's and the decision's dates, the engine's timers); this module
  * writes nothing but its groups (ADR 0018).
  */
+@ApplicationModule(displayName = "Tableau de bord des responsables", allowedDependencies = {
+    "cases", "models", "processes", "security", "shared"})
 package fr.anef.renewal.management;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,7 @@
 package fr.anef.renewal.medical;
 
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.register.RegisteredPerson;
@@ -19,19 +19,19 @@ class Convocations {
 
   static final String KIND = "OFII_CONVOCATION";
 
-  private final FilingService filing;
+  private final Cases cases;
   private final Register register;
   private final NotificationService notifications;
 
-  Convocations(FilingService filing, Register register, NotificationService notifications) {
-    this.filing = filing;
+  Convocations(Cases cases, Register register, NotificationService notifications) {
+    this.cases = cases;
     this.register = register;
     this.notifications = notifications;
   }
 
   @Transactional
   void send(MedicalFiles.Convocation convocation) {
-    RenewalCase renewal = filing.byRequestNumber(convocation.requestNumber()).orElseThrow();
+    RenewalCase renewal = cases.byRequestNumber(convocation.requestNumber()).orElseThrow();
     RegisteredPerson person = register.person(renewal.getApplicantId()).orElseThrow();
     String when = convocation.date().format(MedicalFiles.DATE) + " à " + convocation.time();
     notifications.publish("ofii-convocation:" + renewal.getId() + ":" + convocation.date() + ":" + convocation.time(),

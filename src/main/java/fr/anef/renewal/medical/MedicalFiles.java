@@ -1,5 +1,7 @@
 package fr.anef.renewal.medical;
 
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.StoredFile;
 import fr.anef.renewal.documents.UploadedFile;
@@ -33,9 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service("medicalFiles")
 public class MedicalFiles {
 
-  public static final String PROCESS_KEY = "ofii-medical-opinion";
-  public static final String MESSAGE_REFERRAL = "OfiiReferral";
-  public static final String MESSAGE_CASE_CLOSED = "OfiiCaseClosed";
   static final String VAR_MEDICAL_FILE_ID = "medicalFileId";
   static final DateTimeFormatter DATE = FormValues.FRENCH_DATE;
   /** The opinion's date (ISO-8601 with offset), stored at the certificate's registration, read by « 3 mois sans avis ». */
@@ -127,7 +126,7 @@ public class MedicalFiles {
   @Transactional
   public void notifyPrefecture(String processInstanceId) {
     MedicalFile file = byInstance(processInstanceId);
-    runtime.createMessageCorrelation("MedicalCertificateReceived")
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED)
         .processInstanceBusinessKey(file.requestNumber)
         .setVariable("certificateReceivedDate", file.certificateReceivedOn.toString())
         .correlateAllWithResult();
@@ -306,14 +305,14 @@ public class MedicalFiles {
   public void consolidate(String processInstanceId) {
     MedicalFile file = byInstance(processInstanceId);
     List<CollegeVote> cast = votes.findByMedicalFileId(file.id);
-    if (cast.size() != 3) {
-      throw new IllegalStateException("Le collège doit compter trois avis, " + cast.size() + " reçus.");
+    if (cast.size() != OfiiMedicalOpinionProcess.COLLEGE_SIZE) {
+      throw new IllegalStateException("Le collège doit compter " + OfiiMedicalOpinionProcess.COLLEGE_SIZE + " avis, " + cast.size() + " reçus.");
     }
     file.careNeeded = majority(cast.stream().map(v -> v.careNeeded).toList());
     file.exceptionallySeriousConsequences = majority(cast.stream().map(v -> v.exceptionallySeriousConsequences).toList());
     file.effectiveAccessToCare = majority(cast.stream().map(v -> v.effectiveAccessToCare).toList());
     file.fitToTravel = majority(cast.stream().map(v -> v.fitToTravel).toList());
-    file.expectedCareDurationMonths = cast.stream().map(v -> v.expectedCareDurationMonths).sorted().toList().get(1);
+    file.expectedCareDurationMonths = cast.stream().map(v -> v.expectedCareDurationMonths).sorted().toList().get(OfiiMedicalOpinionProcess.COLLEGE_SIZE / 2);
     file.opinionDate = LocalDate.now(clock);
     log(file, "OFII", "OPINION", "Avis du collège arrêté le " + file.opinionDate.format(DATE));
   }
@@ -329,7 +328,7 @@ public class MedicalFiles {
     opinion.put("expectedCareDurationMonths", file.expectedCareDurationMonths);
     opinion.put("fitToTravel", file.fitToTravel);
     opinion.put("opinionDate", file.opinionDate.toString());
-    runtime.createMessageCorrelation("OfiiOpinion").processInstanceBusinessKey(file.requestNumber)
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION).processInstanceBusinessKey(file.requestNumber)
         .setVariables(opinion).correlateAllWithResult();
     file.closedAt = clock.instant();
     log(file, "OFII", "OPINION_SENT", "Avis transmis à la préfecture");

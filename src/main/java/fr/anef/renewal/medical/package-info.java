@@ -7,5 +7,10 @@
  * convocation is OFII's message to the applicant and never reaches the préfecture's side (ADR 0035). The
  * préfecture's decision closes the file ({@code OfiiCaseClosed} → « Clore le dossier médical »): dated (the 5 years
  * of retention start), read-only for OFII's doctors.
+ * <p>Never uses {@code instruction} nor {@code filing}: the préfecture's side is reached through the engine's messages ({@link fr.anef.renewal.processes.RenewalProcess}) and the case kernel ({@code cases}) only.
  */
+@ApplicationModule(displayName = "Instruction médicale (OFII)", allowedDependencies = {
+    "cases", "documents", "models", "notification", "processes", "register", "shared"})
 package fr.anef.renewal.medical;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,7 @@
 package fr.anef.renewal.models;
 
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.shared.ModelDuration;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -20,19 +22,19 @@ import org.springframework.stereotype.Component;
 public class ProcedureTimers {
 
   /** « 30 jours sans réponse »: the applicant's time to answer a complement request, from its opening. */
-  public static final String COMPLEMENT_REPLY = "intermediateTimer_complementDeadline";
+  public static final String COMPLEMENT_REPLY = RenewalProcess.TIMER_COMPLEMENT_DEADLINE;
   /** « 15 jours sans lecture »: an unread complement request is reminded. */
-  public static final String COMPLEMENT_UNREAD = "intermediateTimer_complementUnread";
+  public static final String COMPLEMENT_UNREAD = RenewalProcess.TIMER_COMPLEMENT_UNREAD;
   /** « Un mois sans certificat »: the certificate's time to reach OFII, from the form's opening. */
-  public static final String CERTIFICATE_DELIVERY = "intermediateTimer_certificateDeadline";
+  public static final String CERTIFICATE_DELIVERY = RenewalProcess.TIMER_CERTIFICATE_DEADLINE;
   /** « 3 mois plus tard »: the validity of a prolongation attestation. */
-  public static final String PROLONGATION_VALIDITY = "intermediateTimer_nextProlongation";
+  public static final String PROLONGATION_VALIDITY = RenewalProcess.TIMER_NEXT_PROLONGATION;
   /** « 15 jours sans réponse » (OFII): the treating doctor's time to answer. */
-  public static final String TREATING_DOCTOR_ANSWER = "boundaryTimer_treatingDoctorSilence";
+  public static final String TREATING_DOCTOR_ANSWER = OfiiMedicalOpinionProcess.TIMER_TREATING_DOCTOR_SILENCE;
   /** « 4 mois sans décision »: silence after the dépôt is an implicit rejection (a date timer, its duration a property). */
-  public static final String IMPLICIT_REJECTION = "intermediateTimer_implicitRejection";
+  public static final String IMPLICIT_REJECTION = RenewalProcess.TIMER_IMPLICIT_REJECTION;
   /** « 3 mois sans avis » (OFII): the college's opinion is due after the certificate (a date timer, its duration a property). */
-  public static final String OPINION_DUE = "boundaryTimer_opinionOverdue";
+  public static final String OPINION_DUE = OfiiMedicalOpinionProcess.TIMER_OPINION_OVERDUE;
 
   /**
    * The extension property (Modeler: « Extension properties ») that holds the duration of a timer whose date a

@@ -1,7 +1,8 @@
 package fr.anef.renewal.monitoring;
 
-import fr.anef.renewal.filing.CaseStatus;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.prefecture.Prefecture;
 import fr.anef.renewal.prefecture.Prefectures;
 import io.micrometer.core.instrument.Gauge;
@@ -31,7 +32,7 @@ class OperationsGauges {
 
   static final long TTL_SECONDS = 30;
   /** The queues of Tasklist's filters. */
-  static final List<String> QUEUES = List.of(RenewalProcess.GROUP_PREFECTURE_AGENTS, "ofii-doctors", "ofii-college");
+  static final List<String> QUEUES = List.of(ActorGroups.PREFECTURE_AGENTS, ActorGroups.OFII_DOCTORS, ActorGroups.OFII_COLLEGE);
 
   private final ManagementService management;
   private final RuntimeService runtime;
@@ -94,7 +95,7 @@ class OperationsGauges {
     Map<String, Long> queues = new HashMap<>();
     for (String queue : QUEUES) {
       // The préfecture agents' queue: the tasks offered to any préfecture's scope group (ADR 0016), nationally.
-      List<String> groups = queue.equals(RenewalProcess.GROUP_PREFECTURE_AGENTS)
+      List<String> groups = queue.equals(ActorGroups.PREFECTURE_AGENTS)
           ? java.util.stream.Stream.concat(java.util.stream.Stream.of(queue),
               Prefectures.all().stream().map(Prefecture::group)).toList()
           : List.of(queue);

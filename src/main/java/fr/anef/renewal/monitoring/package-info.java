@@ -4,4 +4,7 @@
  * database, so every node reports the same figures. Liveness and readiness are Spring Boot's and Camunda's
  * health indicators (application.yaml « management »).
  */
+@ApplicationModule(displayName = "Supervision", allowedDependencies = {"cases", "prefecture", "processes", "shared"})
 package fr.anef.renewal.monitoring;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,4 +4,7 @@
  * of receipt: it is recorded once and published as {@link fr.anef.renewal.notification.NotificationOpened}
  * for the process to correlate the message {@code NotificationRead}.
  */
+@ApplicationModule(displayName = "Notifications", allowedDependencies = {"mail"})
 package fr.anef.renewal.notification;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package fr.anef.renewal.prefecture;
 
+import fr.anef.renewal.shared.ActorGroups;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,6 @@ public class AgentScopes {
 
   /** {@code prefecture-59}. */
   public static String groupOf(String department) {
-    return "prefecture-" + department;
+    return ActorGroups.PREFECTURE_SCOPE_PREFIX + department;
   }
 }

@@ -1,5 +1,6 @@
 package fr.anef.renewal.prefecture;
 
+import fr.anef.renewal.shared.ActorGroups;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Service;
 public class CaseScopes {
 
   /** The role group the models name as candidates; each task is narrowed to its case's préfecture when created. */
-  public static final String ROLE = "prefecture-agents";
+  public static final String ROLE = ActorGroups.PREFECTURE_AGENTS;
   /** Resources a préfecture's scope group reads per case. */
   private static final List<Resource> CASE_RESOURCES = List.of(Resources.PROCESS_INSTANCE,
       Resources.HISTORIC_PROCESS_INSTANCE);

@@ -4,4 +4,7 @@
  * préfecture's agents see and act on a case (ADR 0016). Other capabilities use {@link Prefectures},
  * {@link AgentScopes} and {@link CaseScopes}.
  */
+@ApplicationModule(displayName = "Préfectures", allowedDependencies = {"shared"})
 package fr.anef.renewal.prefecture;
+
+import org.springframework.modulith.ApplicationModule;

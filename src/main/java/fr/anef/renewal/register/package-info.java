@@ -4,4 +4,7 @@
  * creation ({@code fr.anef.renewal.account}, « Créer un compte ») checks the titre typed against it; the counter
  * route identifies the person by it.
  */
+@ApplicationModule(displayName = "Registre national", allowedDependencies = {})
 package fr.anef.renewal.register;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,4 +4,7 @@
  * year after their last activity, sent e-mails after 30 days, account links some days after their expiry — in
  * bounded batches, children before parents. The engine's own history goes by its time to live.
  */
+@ApplicationModule(displayName = "Conservation des données", allowedDependencies = {"shared"})
 package fr.anef.renewal.retention;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,8 @@
 package fr.anef.renewal.security;
 
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.shared.ActorGroups;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
@@ -48,14 +51,14 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessSetup {
 
-  static final String APPLICANTS = "applicants";
-  static final String PREFECTURE_AGENTS = "prefecture-agents";
-  static final String OFII_DOCTORS = "ofii-doctors";
-  static final String OFII_COLLEGE = "ofii-college";
-  static final String OFII_PROCESS = "ofii-medical-opinion";
-  static final String ANALYSTS = "analysts";
+  static final String APPLICANTS = ActorGroups.APPLICANTS;
+  static final String PREFECTURE_AGENTS = ActorGroups.PREFECTURE_AGENTS;
+  static final String OFII_DOCTORS = ActorGroups.OFII_DOCTORS;
+  static final String OFII_COLLEGE = ActorGroups.OFII_COLLEGE;
+  static final String OFII_PROCESS = OfiiMedicalOpinionProcess.KEY;
+  static final String ANALYSTS = ActorGroups.ANALYSTS;
   static final String MONITORING = "monitoring";
-  static final String RENEWAL = "residence-permit-renewal";
+  static final String RENEWAL = RenewalProcess.KEY;
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;

@@ -1,5 +1,6 @@
 package fr.anef.renewal.security;
 
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.prefecture.AgentScopes;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.shared.ClusterLock;
@@ -96,7 +97,7 @@ class DemoData {
     user("agent.paris", "Agent", "Préfecture de police", "agent.paris@interieur.gouv.fr", AccessSetup.PREFECTURE_AGENTS,
         AgentScopes.groupOf("75"));
     user("medecin.ofii", "Médecin", "OFII", "medecin.ofii@ofii.fr", AccessSetup.OFII_DOCTORS);
-    for (int i = 2; i <= 4; i++) {
+    for (int i = 2; i <= 1 + OfiiMedicalOpinionProcess.COLLEGE_SIZE; i++) {
       user("medecin.ofii" + i, "Médecin " + i, "Collège OFII", "medecin.ofii" + i + "@ofii.fr", AccessSetup.OFII_COLLEGE);
     }
     user("analyste", "Analyste", "Processus", "analyste@interieur.gouv.fr", AccessSetup.ANALYSTS);

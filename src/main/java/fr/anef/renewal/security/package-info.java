@@ -4,4 +4,7 @@
  * authorizations and Tasklist filters every installation needs, and the demo users of the embedded
  * default.
  */
+@ApplicationModule(displayName = "Sécurité", allowedDependencies = {"prefecture", "processes", "register", "shared"})
 package fr.anef.renewal.security;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,8 +1,8 @@
 package fr.anef.renewal.web;
 
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentService;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.instruction.Complements;
 import fr.anef.renewal.prefecture.Prefectures;
 import fr.anef.renewal.security.AppUser;
@@ -27,17 +27,17 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/agent")
 class AgentPagesController {
 
-  private final FilingService filing;
+  private final Cases cases;
   private final DocumentService documents;
   private final OwnedResources owned;
   private final CaseHistory caseHistory;
   private final fr.anef.renewal.instruction.DocumentReviews reviews;
   private final Complements complements;
 
-  AgentPagesController(FilingService filing, DocumentService documents, OwnedResources owned, CaseHistory caseHistory,
+  AgentPagesController(Cases cases, DocumentService documents, OwnedResources owned, CaseHistory caseHistory,
       fr.anef.renewal.instruction.DocumentReviews reviews, Complements complements) {
     this.complements = complements;
-    this.filing = filing;
+    this.cases = cases;
     this.documents = documents;
     this.owned = owned;
     this.caseHistory = caseHistory;
@@ -49,7 +49,7 @@ class AgentPagesController {
     AppUser agent = requireAgent(request);
     if (number != null && !number.isBlank()) {
       // A case of another préfecture reads as no case at all.
-      return filing.byRequestNumber(number.strip()).filter(c -> OwnedResources.inScope(agent, c))
+      return cases.byRequestNumber(number.strip()).filter(c -> OwnedResources.inScope(agent, c))
           .map(c -> "redirect:/agent/demandes/" + c.getRequestNumber())
           .orElseGet(() -> {
             model.addAttribute("error", "Aucune demande ne porte le N° " + number.strip() + ".");
@@ -115,7 +115,7 @@ class AgentPagesController {
 
   /** A filed case of the agent's préfecture; any other reads as absent (404). */
   private RenewalCase caseInScope(AppUser agent, String requestNumber) {
-    return filing.byRequestNumber(requestNumber).filter(c -> OwnedResources.inScope(agent, c))
+    return cases.byRequestNumber(requestNumber).filter(c -> OwnedResources.inScope(agent, c))
         .orElseThrow(OwnedResources::notFound);
   }
 

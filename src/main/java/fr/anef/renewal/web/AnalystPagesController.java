@@ -1,6 +1,9 @@
 package fr.anef.renewal.web;
 
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.MailDispatchProcess;
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.mail.MailOutbox;
 import fr.anef.renewal.models.Migrations;
 import fr.anef.renewal.models.ModelDrift;
@@ -25,7 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/analyste")
 class AnalystPagesController {
 
-  static final List<String> PROCESSES = List.of(RenewalProcess.KEY, "ofii-medical-opinion", MailOutbox.DISPATCH_PROCESS);
+  static final List<String> PROCESSES = List.of(RenewalProcess.KEY, OfiiMedicalOpinionProcess.KEY, MailDispatchProcess.KEY);
 
   private final Migrations migrations;
   private final ModelDrift drift;
@@ -47,7 +50,7 @@ class AnalystPagesController {
 
   @GetMapping("/migrations")
   String page(HttpServletRequest request, Model model,
-      @RequestParam(name = "processus", defaultValue = "residence-permit-renewal") String key,
+      @RequestParam(name = "processus", defaultValue = RenewalProcess.KEY) String key,
       @RequestParam(name = "de", required = false) Integer from, @RequestParam(name = "vers", required = false) Integer to) {
     requireAnalyst(request);
     String process = known(key);
@@ -93,7 +96,7 @@ class AnalystPagesController {
 
   static AppUser requireAnalyst(HttpServletRequest request) {
     AppUser user = AppUser.of(request);
-    if (!user.isIn("analysts") && !user.isIn("camunda-admin")) {
+    if (!user.isIn(ActorGroups.ANALYSTS) && !user.isIn(ActorGroups.ADMINISTRATORS)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé aux analystes des processus et aux administrateurs.");
     }
     return user;

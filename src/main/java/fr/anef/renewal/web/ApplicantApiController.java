@@ -1,13 +1,15 @@
 package fr.anef.renewal.web;
 
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentFile;
 import fr.anef.renewal.documents.DocumentRequirement;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
 import fr.anef.renewal.documents.UploadedFile;
 import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.cases.RenewalCase;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
@@ -37,15 +39,17 @@ import org.springframework.web.multipart.MultipartFile;
 class ApplicantApiController {
 
   private final FilingService filing;
+  private final Cases renewals;
   private final DocumentService documents;
   private final NotificationService notifications;
   private final OwnedResources owned;
   private final fr.anef.renewal.instruction.Complements complements;
   private final CaseHistory caseHistory;
 
-  ApplicantApiController(FilingService filing, DocumentService documents, NotificationService notifications,
+  ApplicantApiController(FilingService filing, Cases renewals, DocumentService documents, NotificationService notifications,
       OwnedResources owned, fr.anef.renewal.instruction.Complements complements, CaseHistory caseHistory) {
     this.filing = filing;
+    this.renewals = renewals;
     this.documents = documents;
     this.notifications = notifications;
     this.owned = owned;
@@ -84,12 +88,12 @@ class ApplicantApiController {
   @GetMapping("/moi")
   MeView me(HttpServletRequest request) {
     AppUser user = AppUser.of(request);
-    return new MeView(user.id(), user.isIn(RenewalProcess.GROUP_APPLICANTS));
+    return new MeView(user.id(), user.isIn(ActorGroups.APPLICANTS));
   }
 
   @GetMapping("/demandes")
   List<CaseView> cases(HttpServletRequest request) {
-    return filing.casesOf(AppUser.of(request).id()).stream().map(this::view).toList();
+    return renewals.casesOf(AppUser.of(request).id()).stream().map(this::view).toList();
   }
 
   private CaseView view(RenewalCase c) {
@@ -100,7 +104,7 @@ class ApplicantApiController {
 
   @GetMapping("/demandes/courante/justificatifs")
   Map<String, Object> currentDocuments(HttpServletRequest request) {
-    RenewalCase draft = filing.currentDraft(AppUser.of(request).id())
+    RenewalCase draft = renewals.currentDraft(AppUser.of(request).id())
         .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND,
             "Aucune demande en cours de saisie."));
     List<DocumentRequirement> requirements = documents.requirements(draft.getId());

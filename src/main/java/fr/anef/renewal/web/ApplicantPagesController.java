@@ -1,9 +1,10 @@
 package fr.anef.renewal.web;
 
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentFile;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.security.AppUser;
 import fr.anef.renewal.shared.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,15 +33,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApplicantPagesController {
 
   private final FilingService filing;
+  private final Cases renewals;
   private final DocumentService documents;
   private final OwnedResources owned;
   private final CaseHistory caseHistory;
   private final fr.anef.renewal.notification.NotificationService notifications;
   private final fr.anef.renewal.instruction.Complements complements;
 
-  ApplicantPagesController(FilingService filing, DocumentService documents, OwnedResources owned, CaseHistory caseHistory,
+  ApplicantPagesController(FilingService filing, Cases renewals, DocumentService documents, OwnedResources owned, CaseHistory caseHistory,
       fr.anef.renewal.notification.NotificationService notifications, fr.anef.renewal.instruction.Complements complements) {
     this.filing = filing;
+    this.renewals = renewals;
     this.documents = documents;
     this.owned = owned;
     this.caseHistory = caseHistory;
@@ -51,7 +54,7 @@ class ApplicantPagesController {
   @GetMapping
   String space(HttpServletRequest request, Model model) {
     AppUser user = AppUser.of(request);
-    List<RenewalCase> cases = filing.casesOf(user.id());
+    List<RenewalCase> cases = renewals.casesOf(user.id());
     model.addAttribute("user", user);
     model.addAttribute("cases", cases);
     model.addAttribute("issued", cases.stream().collect(Collectors.toMap(RenewalCase::getId,
@@ -74,7 +77,7 @@ class ApplicantPagesController {
     model.addAttribute("csrf", CsrfTokens.tokenOf(request));
     model.addAttribute("uploadBase", "/mon-espace/justificatifs");
     model.addAttribute("filesBase", "/mon-espace/justificatifs/fichiers");
-    filing.currentDraft(user.id()).ifPresent(draft -> {
+    renewals.currentDraft(user.id()).ifPresent(draft -> {
       model.addAttribute("draft", draft);
       model.addAttribute("requirements", documents.requirements(draft.getId()));
       model.addAttribute("files", documents.filesOf(draft.getId()).stream()
@@ -89,7 +92,7 @@ class ApplicantPagesController {
       RedirectAttributes redirect) {
     String applicantId = AppUser.of(request).id();
     try {
-      RenewalCase draft = filing.currentDraft(applicantId)
+      RenewalCase draft = renewals.currentDraft(applicantId)
           .orElseThrow(() -> new Refusal("Aucune demande en cours de saisie : une demande déposée ne peut plus être modifiée."));
       DocumentSending.send(files, documents.requirements(draft.getId()),
           (code, chosen) -> filing.attach(applicantId, code, chosen).size(), redirect);
@@ -122,7 +125,7 @@ class ApplicantPagesController {
 
   @GetMapping("/demandes/{caseId}/historique")
   String history(HttpServletRequest request, Model model, @PathVariable UUID caseId) {
-    model.addAttribute("renewal", filing.byId(caseId).orElseThrow(OwnedResources::notFound));
+    model.addAttribute("renewal", renewals.byId(caseId).orElseThrow(OwnedResources::notFound));
     model.addAttribute("history", caseHistory.forApplicant(AppUser.of(request), caseId));
     return "history";
   }

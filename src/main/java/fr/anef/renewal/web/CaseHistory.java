@@ -1,15 +1,14 @@
 package fr.anef.renewal.web;
 
-import fr.anef.renewal.filing.CaseEvent;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.CaseEvent;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.security.AppUser;
 import fr.anef.renewal.account.AccountService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -23,42 +22,27 @@ class CaseHistory {
 
   record Line(Instant at, String who, String what, String detail) {}
 
-  static final Map<String, String> LABELS = Map.ofEntries(
-      Map.entry("DRAFT_OPENED", "Demande commencée"),
-      Map.entry("STEP_SAVED", "Étape enregistrée"),
-      Map.entry("FILES_ATTACHED", "Justificatifs joints"),
-      Map.entry("FILE_REMOVED", "Justificatif retiré"),
-      Map.entry("ABANDONED", "Demande abandonnée"),
-      Map.entry("DEPOSITED", "Demande déposée"),
-      Map.entry("RECEIPT_ISSUED", "Attestation de dépôt délivrée"),
-      Map.entry("NOTIFICATION_SENT", "Notification envoyée"),
-      Map.entry("NOTIFICATION_READ", "Notification lue"),
-      Map.entry("DOCUMENTS_REVIEWED", "Justificatifs examinés"),
-      Map.entry("COMPLEMENT_ANSWERED", "Complément envoyé"),
-      Map.entry("OPINION_RECEIVED", "Avis médical de l'OFII reçu"),
-      Map.entry("CERTIFICATE_NOT_RECEIVED", "Certificat médical non reçu par l'OFII"));
-
-  private final FilingService filing;
+  private final Cases cases;
   private final AccountService accounts;
 
-  CaseHistory(FilingService filing, AccountService accounts) {
-    this.filing = filing;
+  CaseHistory(Cases cases, AccountService accounts) {
+    this.cases = cases;
     this.accounts = accounts;
   }
 
   static final String COUNTER_FOR_YOU = "Un agent de la préfecture, pour vous, au guichet";
 
   List<Line> forApplicant(AppUser user, UUID caseId) {
-    RenewalCase renewal = filing.byId(caseId).filter(c -> c.getApplicantId().equals(user.id()))
+    RenewalCase renewal = cases.byId(caseId).filter(c -> c.getApplicantId().equals(user.id()))
         .orElseThrow(OwnedResources::notFound);
-    return withCounterAccount(renewal, request -> COUNTER_FOR_YOU, filing.history(renewal.getId()).stream()
+    return withCounterAccount(renewal, request -> COUNTER_FOR_YOU, cases.history(renewal.getId()).stream()
         .map(e -> line(e, e.getActor().equals(user.id()) ? "Vous"
             : user.id().equals(e.getOnBehalfOf()) ? COUNTER_FOR_YOU : "L'administration")).toList());
   }
 
   List<Line> forAgent(RenewalCase renewal) {
     return withCounterAccount(renewal, request -> atCounter(request.agentId(), renewal.getApplicantId()),
-        filing.history(renewal.getId()).stream().map(e -> line(e, e.getOnBehalfOf() == null ? e.getActor()
+        cases.history(renewal.getId()).stream().map(e -> line(e, e.getOnBehalfOf() == null ? e.getActor()
             : atCounter(e.getActor(), e.getOnBehalfOf()))).toList());
   }
 
@@ -77,16 +61,6 @@ class CaseHistory {
   }
 
   private static Line line(CaseEvent event, String who) {
-    String what = event.getKind().startsWith("STATUS_") ? "Statut : " + statusLabel(event.getKind())
-        : LABELS.getOrDefault(event.getKind(), event.getKind());
-    return new Line(event.getOccurredAt(), who, what, event.getDetail());
-  }
-
-  private static String statusLabel(String kind) {
-    try {
-      return fr.anef.renewal.filing.CaseStatus.valueOf(kind.substring("STATUS_".length())).label();
-    } catch (IllegalArgumentException e) {
-      return kind;
-    }
+    return new Line(event.getOccurredAt(), who, event.getKind().label(), event.getDetail());
   }
 }

@@ -1,11 +1,12 @@
 package fr.anef.renewal.web;
 
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.account.AccountService;
 import fr.anef.renewal.documents.DocumentFile;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.filing.CounterFiling;
 import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.prefecture.AgentScopes;
 import fr.anef.renewal.prefecture.Prefectures;
 import fr.anef.renewal.register.Register;
@@ -43,14 +44,16 @@ class CounterPagesController {
   private final AccountService accounts;
   private final CounterFiling counter;
   private final FilingService filing;
+  private final Cases renewals;
   private final DocumentService documents;
 
-  CounterPagesController(Register register, AccountService accounts, CounterFiling counter, FilingService filing,
+  CounterPagesController(Register register, AccountService accounts, CounterFiling counter, FilingService filing, Cases renewals,
       DocumentService documents) {
     this.register = register;
     this.accounts = accounts;
     this.counter = counter;
     this.filing = filing;
+    this.renewals = renewals;
     this.documents = documents;
   }
 
@@ -60,7 +63,7 @@ class CounterPagesController {
     String department = AgentScopes.departmentOf(agent.groups()).orElse(null);
     model.addAttribute("csrf", CsrfTokens.tokenOf(request));
     model.addAttribute("prefecture", department == null ? null : Prefectures.name(department));
-    model.addAttribute("drafts", department == null ? List.of() : filing.counterDrafts(department));
+    model.addAttribute("drafts", department == null ? List.of() : renewals.counterDrafts(department));
     String person = (String) request.getSession().getAttribute(PERSON);
     if (person != null) {
       register.person(person).ifPresent(p -> {
@@ -68,7 +71,7 @@ class CounterPagesController {
         model.addAttribute("hasAccount", accounts.hasAccount(p.getForeignerNumber()));
         model.addAttribute("accountRequests", accounts.counterRequests(p.getForeignerNumber()));
         // The person's cases instructed here; another préfecture's stay with it.
-        model.addAttribute("cases", filing.casesOf(p.getForeignerNumber()).stream()
+        model.addAttribute("cases", renewals.casesOf(p.getForeignerNumber()).stream()
             .filter(c -> c.getDepartment() != null && c.getDepartment().equals(department)).toList());
       });
     }

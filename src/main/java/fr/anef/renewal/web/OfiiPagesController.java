@@ -1,5 +1,6 @@
 package fr.anef.renewal.web;
 
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.medical.MedicalFiles;
 import fr.anef.renewal.security.AppUser;
 import fr.anef.renewal.shared.Refusal;
@@ -27,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/ofii")
 class OfiiPagesController {
 
-  static final List<String> OFII_GROUPS = List.of("ofii-doctors", "ofii-college");
+  static final List<String> OFII_GROUPS = List.of(ActorGroups.OFII_DOCTORS, ActorGroups.OFII_COLLEGE);
 
   private final MedicalFiles files;
 

@@ -1,10 +1,11 @@
 package fr.anef.renewal.web;
 
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentFile;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.prefecture.AgentScopes;
 import fr.anef.renewal.security.AppUser;
 import java.util.UUID;
@@ -20,13 +21,13 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 class OwnedResources {
 
-  static final String AGENTS = "prefecture-agents";
+  static final String AGENTS = ActorGroups.PREFECTURE_AGENTS;
 
-  private final FilingService filing;
+  private final Cases cases;
   private final DocumentService documents;
 
-  OwnedResources(FilingService filing, DocumentService documents) {
-    this.filing = filing;
+  OwnedResources(Cases cases, DocumentService documents) {
+    this.cases = cases;
     this.documents = documents;
   }
 
@@ -39,7 +40,7 @@ class OwnedResources {
   }
 
   private boolean mayRead(AppUser user, UUID caseId) {
-    RenewalCase renewal = filing.byId(caseId).orElse(null);
+    RenewalCase renewal = cases.byId(caseId).orElse(null);
     return renewal != null && (renewal.getApplicantId().equals(user.id())
         || inScope(user, renewal) && (renewal.getRequestNumber() != null || renewal.filedAtCounter()));
   }

@@ -1,5 +1,7 @@
 package fr.anef.renewal.benchmark;
 
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -106,7 +108,7 @@ final class BareEngine implements AutoCloseable {
     String applicant = "97" + String.format("%08d", index);
     String requestNumber = "5901" + String.format("%015d", index);
 
-    String instance = metrics.time("démarrage", () -> runtime.startProcessInstanceByKey("residence-permit-renewal",
+    String instance = metrics.time("démarrage", () -> runtime.startProcessInstanceByKey(RenewalProcess.KEY,
         requestNumber, Map.of("renewalRequested", true, "applicantId", applicant, "filedBy", applicant)).getId());
     List<Map<String, Object>> steps = List.of(
         Map.of("email", "banc@exemple.fr", "phone", "0612345678", "housingType", "OWN", "action", "NEXT"),
@@ -118,36 +120,36 @@ final class BareEngine implements AutoCloseable {
       Task task = metrics.time("requête de tâches", () -> tasks.createTaskQuery().processInstanceId(instance).singleResult());
       metrics.time("complétion de tâche", () -> tasks.complete(task.getId(), step));
     }
-    Task review = waits.until("review task", () -> task(instance, "userTask_reviewApplication"));
+    Task review = waits.until("review task", () -> task(instance, RenewalProcess.REVIEW_APPLICATION));
     metrics.time("complétion de tâche", () -> tasks.complete(review.getId(), review(!complement)));
     if (complement) {
-      waits.until("complement read subscription", () -> subscribed(instance, "NotificationRead"));
-      runtime.createMessageCorrelation("NotificationRead").processInstanceId(instance).correlateAllWithResult();
-      runtime.createMessageCorrelation("ComplementReply").processInstanceId(instance).correlateWithResult();
-      Task again = waits.until("second review task", () -> task(instance, "userTask_reviewApplication"));
+      waits.until("complement read subscription", () -> subscribed(instance, RenewalProcess.MESSAGE_NOTIFICATION_READ));
+      runtime.createMessageCorrelation(RenewalProcess.MESSAGE_NOTIFICATION_READ).processInstanceId(instance).correlateAllWithResult();
+      runtime.createMessageCorrelation(RenewalProcess.MESSAGE_COMPLEMENT_REPLY).processInstanceId(instance).correlateWithResult();
+      Task again = waits.until("second review task", () -> task(instance, RenewalProcess.REVIEW_APPLICATION));
       metrics.time("complétion de tâche", () -> tasks.complete(again.getId(), review(true)));
     }
-    waits.until("certificate notice subscription", () -> subscribed(instance, "NotificationRead"));
-    String ofii = runtime.startProcessInstanceByMessage("OfiiReferral", requestNumber, Map.of("requestNumber", requestNumber))
+    waits.until("certificate notice subscription", () -> subscribed(instance, RenewalProcess.MESSAGE_NOTIFICATION_READ));
+    String ofii = runtime.startProcessInstanceByMessage(OfiiMedicalOpinionProcess.MESSAGE_REFERRAL, requestNumber, Map.of("requestNumber", requestNumber))
         .getId();
-    runtime.createMessageCorrelation("NotificationRead").processInstanceId(instance).correlateAllWithResult();
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_NOTIFICATION_READ).processInstanceId(instance).correlateAllWithResult();
 
-    complete(ofii, "userTask_registerCertificate", Map.of("certificateReceivedDate", LocalDate.now().toString()), metrics, waits);
-    waits.until("certificate received job", () -> task(ofii, "userTask_writeReport"));
-    runtime.createMessageCorrelation("MedicalCertificateReceived").processInstanceId(instance)
+    complete(ofii, OfiiMedicalOpinionProcess.REGISTER_CERTIFICATE, Map.of("certificateReceivedDate", LocalDate.now().toString()), metrics, waits);
+    waits.until("certificate received job", () -> task(ofii, OfiiMedicalOpinionProcess.WRITE_REPORT));
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED).processInstanceId(instance)
         .setVariable("certificateReceivedDate", LocalDate.now().toString())
         .correlateAllWithResult();
-    complete(ofii, "userTask_writeReport", Map.of("reportAction", "REPORT", "report_diseaseHistory", "Suivi depuis 2021."),
+    complete(ofii, OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REPORT", "report_diseaseHistory", "Suivi depuis 2021."),
         metrics, waits);
     for (int i = 0; i < 3; i++) {
-      complete(ofii, "userTask_collegeOpinion", Map.of("careNeeded", "YES", "exceptionallySeriousConsequences", "YES",
+      complete(ofii, OfiiMedicalOpinionProcess.COLLEGE_OPINION, Map.of("careNeeded", "YES", "exceptionallySeriousConsequences", "YES",
           "effectiveAccessToCareInOriginCountry", "NO", "fitToTravel", "YES", "expectedCareDurationMonths", 12), metrics, waits);
     }
     waits.until("OFII ended", () -> runtime.createProcessInstanceQuery().processInstanceId(ofii).count() == 0 ? Boolean.TRUE : null);
-    runtime.createMessageCorrelation("OfiiOpinion").processInstanceId(instance).setVariables(Map.of("careNeeded", true,
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION).processInstanceId(instance).setVariables(Map.of("careNeeded", true,
         "exceptionallySeriousConsequences", true, "effectiveAccessToCareInOriginCountry", false, "expectedCareDurationMonths", 12,
         "fitToTravel", true, "opinionDate", LocalDate.now().toString())).correlateWithResult();
-    Task decide = waits.until("decision task", () -> task(instance, "userTask_decide"));
+    Task decide = waits.until("decision task", () -> task(instance, RenewalProcess.DECIDE));
     metrics.time("complétion de tâche", () -> tasks.complete(decide.getId(), refusal
         ? Map.of("decision", "REFUSAL", "instructionOutcome", "REFUSAL", "refusalReason", "Conditions non remplies.")
         : Map.of("decision", "FAVOURABLE", "instructionOutcome", "FAVOURABLE")));

@@ -1,8 +1,8 @@
 package fr.anef.renewal.benchmark;
 
+import fr.anef.renewal.cases.Cases;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.anef.renewal.RenewalApplication;
-import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.pdf.ApplicantIdentity;
@@ -207,7 +207,7 @@ public final class Benchmark {
 
   /** Two of the application's derived queries, one at a time: the cost of a repository call by itself. */
   static String repositoryAlone(ConfigurableApplicationContext context, JdbcTemplate jdbc) {
-    FilingService filing = context.getBean(FilingService.class);
+    Cases renewals = context.getBean(Cases.class);
     NotificationService notifications = context.getBean(NotificationService.class);
     Map<String, Object> row = jdbc.queryForMap("select process_instance_id, applicant_id from renewal_case limit 1");
     String instance = (String) row.get("process_instance_id");
@@ -217,7 +217,7 @@ public final class Benchmark {
       long start = System.nanoTime();
       long cpu = Metrics.processCpuNanos();
       for (int i = 0; i < 2000; i++) {
-        filing.caseOf(instance);
+        renewals.caseOf(instance);
         notifications.list(applicant, NotificationFilter.ALL, 0, 20);
       }
       if (round == 1) {

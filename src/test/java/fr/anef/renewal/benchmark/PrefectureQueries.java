@@ -1,7 +1,8 @@
 package fr.anef.renewal.benchmark;
 
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.prefecture.AgentScopes;
 import fr.anef.renewal.prefecture.Prefectures;
 import java.io.IOException;
@@ -57,16 +58,16 @@ final class PrefectureQueries {
     TaskService tasks = context.getBean(TaskService.class);
     FilterService filters = context.getBean(FilterService.class);
     RuntimeService runtime = context.getBean(RuntimeService.class);
-    FilingService filing = context.getBean(FilingService.class);
+    Cases cases = context.getBean(Cases.class);
     Filter toReview = filters.createFilterQuery().filterName("Demandes à examiner").singleResult();
     String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     StringBuilder out = new StringBuilder("  par préfecture (" + WARMUP + " d'échauffement puis " + RUNS + " chacune) :\n");
     for (String department : DEPARTMENTS) {
       String agent = USERS.get(department)[0];
       String manager = USERS.get(department)[1];
-      ensureUser(identity, agent, RenewalProcess.GROUP_PREFECTURE_AGENTS, department);
+      ensureUser(identity, agent, ActorGroups.PREFECTURE_AGENTS, department);
       ensureUser(identity, manager, "prefecture-managers", department);
-      List<String> agentGroups = List.of(RenewalProcess.GROUP_PREFECTURE_AGENTS, AgentScopes.groupOf(department));
+      List<String> agentGroups = List.of(ActorGroups.PREFECTURE_AGENTS, AgentScopes.groupOf(department));
       Map<String, Long> counts = new LinkedHashMap<>();
       jdbc.query("select case when status in ('DRAFT', 'ABANDONED') then 'brouillons' when closed_at is null then 'ouverts'"
           + " else 'clos' end, count(*) from renewal_case where department = ? group by 1", row -> {
@@ -90,7 +91,7 @@ final class PrefectureQueries {
           return filters.count(toReview.getId(), tasks.createTaskQuery());
         }));
         as(identity, agent, agentGroups, () -> timed(metrics, warm, "dossier par N° de la demande", () -> {
-          filing.byRequestNumber(number).orElseThrow();
+          cases.byRequestNumber(number).orElseThrow();
           return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).list();
         }));
         as(identity, agent, agentGroups, () -> timed(metrics, warm, "Cockpit : nombre d'instances", () ->

@@ -1,11 +1,14 @@
 package fr.anef.renewal.benchmark;
 
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
 import fr.anef.renewal.documents.UploadedFile;
 import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.cases.RenewalCase;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.instruction.ComplementAnswer;
 import fr.anef.renewal.instruction.Complements;
 import fr.anef.renewal.medical.MedicalFiles;
@@ -58,6 +61,7 @@ final class ProjectDriver {
   private final IdentityService identity;
   private final Register register;
   private final FilingService filing;
+  private final Cases cases;
   private final DocumentService documents;
   private final NotificationService notifications;
   private final Complements complements;
@@ -74,6 +78,7 @@ final class ProjectDriver {
     this.identity = context.getBean(IdentityService.class);
     this.register = context.getBean(Register.class);
     this.filing = context.getBean(FilingService.class);
+    this.cases = context.getBean(Cases.class);
     this.documents = context.getBean(DocumentService.class);
     this.notifications = context.getBean(NotificationService.class);
     this.complements = context.getBean(Complements.class);
@@ -99,7 +104,7 @@ final class ProjectDriver {
       user.setEmail("banc." + id + "@exemple.fr");
       user.setPassword("Banc-2026!");
       identity.saveUser(user);
-      identity.createMembership(id, RenewalProcess.GROUP_APPLICANTS);
+      identity.createMembership(id, ActorGroups.APPLICANTS);
     }
     return id;
   }
@@ -109,13 +114,13 @@ final class ProjectDriver {
     boolean complement = index % 10 < 3;
     boolean refusal = index % 5 == 4;
 
-    String instance = as(applicant, RenewalProcess.GROUP_APPLICANTS, () -> metrics.time("démarrage", () ->
+    String instance = as(applicant, ActorGroups.APPLICANTS, () -> metrics.time("démarrage", () ->
         runtime.startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true)).getId()));
     completeApplicantStep(applicant, instance, Map.of("email", "banc." + applicant + "@exemple.fr", "phone", "0612345678",
         "housingType", "OWN", "action", "NEXT"));
     completeApplicantStep(applicant, instance, Map.of("maritalStatus", "SINGLE", "dependentChildren", "NO",
         "attestationNoPolygamy", true, "attestationPenalties", true, "action", "NEXT"));
-    RenewalCase renewal = filing.caseOf(instance);
+    RenewalCase renewal = cases.caseOf(instance);
     List<String> codes = documents.requirements(renewal.getId()).stream().map(r -> r.code()).toList();
     if (stop == Stop.FILING) {
       return new Driven(applicant, instance, renewal.getId(), null);
@@ -132,7 +137,7 @@ final class ProjectDriver {
     completeApplicantStep(applicant, instance, Map.of("ephotoNumber", "1234567890123456789012",
         "ephotoNumberConfirmation", "1234567890123456789012", "action", "NEXT"));
     completeApplicantStep(applicant, instance, Map.of("observations", "", "action", "NEXT"));
-    renewal = filing.caseOf(instance);
+    renewal = cases.caseOf(instance);
     String requestNumber = renewal.getRequestNumber();
     UUID caseId = renewal.getId();
 
@@ -160,7 +165,7 @@ final class ProjectDriver {
     Notification certificateForm = waits.until("certificate form", () ->
         notification(applicant, caseId, "MEDICAL_CERTIFICATE_FORM"));
     String ofii = waits.until("OFII instance", () -> as(DOCTOR, "ofii-doctors", () -> {
-      ProcessInstance found = runtime.createProcessInstanceQuery().processDefinitionKey(MedicalFiles.PROCESS_KEY)
+      ProcessInstance found = runtime.createProcessInstanceQuery().processDefinitionKey(OfiiMedicalOpinionProcess.KEY)
           .processInstanceBusinessKey(requestNumber).singleResult();
       return found == null ? null : found.getId();
     }));
@@ -173,7 +178,7 @@ final class ProjectDriver {
     metrics.time("téléchargement PDF", () ->
         documents.issuedDocument(blankCertificate).map(documents::download).orElseThrow().bytes());
 
-    completeOfii(DOCTOR, "ofii-doctors", ofii, "userTask_registerCertificate",
+    completeOfii(DOCTOR, "ofii-doctors", ofii, OfiiMedicalOpinionProcess.REGISTER_CERTIFICATE,
         Map.of("certificateReceivedDate", LocalDate.now().toString()));
     UUID medicalFileId = UUID.fromString(as(DOCTOR, "ofii-doctors", () ->
         (String) runtime.getVariable(ofii, "medicalFileId")));
@@ -181,22 +186,22 @@ final class ProjectDriver {
     metrics.time("dépôt de fichiers (upload)", () -> {
       medicalFiles.attach(medicalFileId, "CERTIFICATE", List.of(scan), DOCTOR);
     });
-    completeOfii(DOCTOR, "ofii-doctors", ofii, "userTask_writeReport", Map.of("reportAction", "REPORT",
+    completeOfii(DOCTOR, "ofii-doctors", ofii, OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REPORT",
         "report_diseaseHistory", "Pathologie chronique suivie depuis 2021.", "reportExpectedCareMonths", 12));
     for (String member : COLLEGE) {
-      completeOfii(member, "ofii-college", ofii, "userTask_collegeOpinion", Map.of("careNeeded", "YES",
+      completeOfii(member, "ofii-college", ofii, OfiiMedicalOpinionProcess.COLLEGE_OPINION, Map.of("careNeeded", "YES",
           "exceptionallySeriousConsequences", "YES", "effectiveAccessToCareInOriginCountry", "NO", "fitToTravel", "YES",
           "expectedCareDurationMonths", 12));
     }
 
-    Task decide = waits.until("decision task", () -> agentTask(instance, "userTask_decide"));
+    Task decide = waits.until("decision task", () -> agentTask(instance, RenewalProcess.DECIDE));
     if (stop == Stop.DECISION) {
       return new Driven(applicant, instance, caseId, requestNumber);
     }
     Map<String, Object> decision = refusal
         ? Map.of("decision", "REFUSAL", "refusalReason", "Les conditions de l'article L.425-9 du CESEDA ne sont pas remplies.")
         : Map.of("decision", "FAVOURABLE");
-    as(AGENT, RenewalProcess.GROUP_PREFECTURE_AGENTS, () -> {
+    as(AGENT, ActorGroups.PREFECTURE_AGENTS, () -> {
       metrics.time("complétion de tâche", () -> tasks.complete(decide.getId(), decision));
       return null;
     });
@@ -217,7 +222,7 @@ final class ProjectDriver {
   }
 
   private void completeApplicantStep(String applicant, String instance, Map<String, Object> values) {
-    as(applicant, RenewalProcess.GROUP_APPLICANTS, () -> {
+    as(applicant, ActorGroups.APPLICANTS, () -> {
       Task task = metrics.time("requête de tâches", () -> tasks.createTaskQuery().processInstanceId(instance).singleResult());
       metrics.time("complétion de tâche", () -> tasks.complete(task.getId(), values));
       return null;
@@ -225,7 +230,7 @@ final class ProjectDriver {
   }
 
   private Task agentTask(String instance, String key) {
-    return as(AGENT, RenewalProcess.GROUP_PREFECTURE_AGENTS, () ->
+    return as(AGENT, ActorGroups.PREFECTURE_AGENTS, () ->
         tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult());
   }
 
@@ -237,7 +242,7 @@ final class ProjectDriver {
       form.put("observation_" + code, bad ? "Copie illisible : fournissez une copie nette." : "");
     }
     form.put("privateNote", "Dossier suivi par le bureau 3.");
-    as(AGENT, RenewalProcess.GROUP_PREFECTURE_AGENTS, () -> {
+    as(AGENT, ActorGroups.PREFECTURE_AGENTS, () -> {
       metrics.time("complétion de tâche", () -> tasks.complete(review.getId(), form));
       return null;
     });
@@ -280,7 +285,7 @@ final class ProjectDriver {
   /** A call made as {@code user} in {@code group}: the engine checks that user's authorizations. */
   static <T> T as(IdentityService identity, String user, String group, java.util.function.Supplier<T> call) {
     // The agent works in the Nord (scope group prefecture-59, ADR 0016), where the driven applicants live.
-    identity.setAuthentication(user, RenewalProcess.GROUP_PREFECTURE_AGENTS.equals(group)
+    identity.setAuthentication(user, ActorGroups.PREFECTURE_AGENTS.equals(group)
         ? List.of(group, "prefecture-59") : List.of(group));
     try {
       return call.get();

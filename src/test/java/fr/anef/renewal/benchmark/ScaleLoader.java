@@ -1,7 +1,9 @@
 package fr.anef.renewal.benchmark;
 
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.prefecture.AgentScopes;
@@ -461,7 +463,7 @@ final class ScaleLoader {
     RuntimeService runtime = context.getBean(RuntimeService.class);
     ManagementService management = context.getBean(ManagementService.class);
     NotificationService notifications = context.getBean(NotificationService.class);
-    FilingService filing = context.getBean(FilingService.class);
+    Cases cases = context.getBean(Cases.class);
     Filter toReview = filters.createFilterQuery().filterName("Demandes à examiner").singleResult();
     Filter mine = filters.createFilterQuery().filterName("Mes démarches").singleResult();
     Random random = new Random(11);
@@ -476,7 +478,7 @@ final class ScaleLoader {
     for (int i = 0; i < 55; i++) {
       String kind = i < 5 ? "échauffement" : null;
       String status = statuses[i % statuses.length];
-      ProjectDriver.as(identity, ProjectDriver.AGENT, RenewalProcess.GROUP_PREFECTURE_AGENTS, () -> timed(metrics, kind,
+      ProjectDriver.as(identity, ProjectDriver.AGENT, ActorGroups.PREFECTURE_AGENTS, () -> timed(metrics, kind,
           "Tasklist agent, filtre caseStatus (page + total)", () -> {
             var query = tasks.createTaskQuery().processVariableValueEquals("caseStatus", status).orderByTaskCreateTime().desc();
             filters.listPage(toReview.getId(), query, 0, 15);
@@ -484,16 +486,16 @@ final class ScaleLoader {
           }));
       long draft = i % 2 == 0 ? drafts.from() + (long) (random.nextDouble() * (drafts.to() - drafts.from() + 1)) : anyCase.get();
       String applicant = "7" + String.format("%09d", draft);
-      ProjectDriver.as(identity, applicant, RenewalProcess.GROUP_APPLICANTS, () -> timed(metrics, kind, "Tasklist demandeur (page + total)", () -> {
+      ProjectDriver.as(identity, applicant, ActorGroups.APPLICANTS, () -> timed(metrics, kind, "Tasklist demandeur (page + total)", () -> {
         filters.listPage(mine.getId(), tasks.createTaskQuery(), 0, 15);
         return filters.count(mine.getId(), tasks.createTaskQuery());
       }));
       String other = "7" + String.format("%09d", anyCase.get());
       timed(metrics, kind, "« Mes notifications » (page + total)", () -> notifications.list(other, NotificationFilter.ALL, 0, 20));
       String requestNumber = numbers.get(i % numbers.size());
-      ProjectDriver.as(identity, ProjectDriver.AGENT, RenewalProcess.GROUP_PREFECTURE_AGENTS, () -> timed(metrics, kind,
+      ProjectDriver.as(identity, ProjectDriver.AGENT, ActorGroups.PREFECTURE_AGENTS, () -> timed(metrics, kind,
           "dossier par N° de la demande", () -> {
-            filing.byRequestNumber(requestNumber);
+            cases.byRequestNumber(requestNumber);
             return runtime.createProcessInstanceQuery().processInstanceBusinessKey(requestNumber).list();
           }));
       ProjectDriver.as(identity, "admin", Groups.CAMUNDA_ADMIN, () -> timed(metrics, kind, "Cockpit : nombre d'instances", () ->

@@ -1,5 +1,6 @@
 package fr.anef.renewal.boundary;
 
+import fr.anef.renewal.processes.RenewalProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -30,7 +31,7 @@ class DeployedFormsTests {
     when(task.getId()).thenReturn("t1");
     when(task.getCamundaFormRef()).thenReturn(ref);
     when(task.getProcessDefinitionId()).thenReturn("renewal:1");
-    when(task.getTaskDefinitionKey()).thenReturn("userTask_deposit");
+    when(task.getTaskDefinitionKey()).thenReturn(RenewalProcess.DEPOSIT);
     return task;
   }
 

@@ -1,5 +1,6 @@
 package fr.anef.renewal.cluster;
 
+import fr.anef.renewal.processes.RenewalProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
@@ -554,11 +555,11 @@ public final class ClusterDrill {
 
     private void step(String activity, String taskId) throws IOException {
       Map<String, Object> values = switch (activity) {
-        case "userTask_personalInformation" -> Map.of("email", applicant.email, "phone", "06 12 34 56 78",
+        case RenewalProcess.PERSONAL_INFORMATION -> Map.of("email", applicant.email, "phone", "06 12 34 56 78",
             "housingType", "OWN", "action", "NEXT");
-        case "userTask_reasonForStay" -> Map.of("maritalStatus", "SINGLE", "dependentChildren", "NO",
+        case RenewalProcess.REASON_FOR_STAY -> Map.of("maritalStatus", "SINGLE", "dependentChildren", "NO",
             "attestationNoPolygamy", true, "attestationPenalties", true, "action", "NEXT");
-        case "userTask_supportingDocuments" -> {
+        case RenewalProcess.SUPPORTING_DOCUMENTS -> {
           JsonNode required = JSON.readTree(http.getForObject(base + "/api/demandes/courante/justificatifs", String.class));
           for (JsonNode requirement : required.get("requirements")) {
             if (requirement.path("files").isEmpty()) {
@@ -568,7 +569,7 @@ public final class ClusterDrill {
           yield Map.of("ephotoNumber", "1234567890123456789012", "ephotoNumberConfirmation", "1234567890123456789012",
               "action", "NEXT");
         }
-        case "userTask_deposit" -> Map.of("observations", "Aucune.", "action", "NEXT");
+        case RenewalProcess.DEPOSIT -> Map.of("observations", "Aucune.", "action", "NEXT");
         default -> throw new IllegalStateException("étape inattendue " + activity);
       };
       http.postForEntity(base + "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables(values)),

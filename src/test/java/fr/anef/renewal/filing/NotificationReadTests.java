@@ -1,5 +1,8 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.RenewalCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.anef.renewal.TestApplicants;
@@ -31,7 +34,7 @@ class NotificationReadTests {
   @Autowired RuntimeService runtime;
   @Autowired IdentityService identity;
   @Autowired Register register;
-  @Autowired RenewalCaseRepository cases;
+  @Autowired Cases cases;
   @Autowired NotificationService notifications;
 
   String applicant;

@@ -1,5 +1,8 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.anef.renewal.TestApplicants;
@@ -32,6 +35,7 @@ class ParallelDepositTests {
   @Autowired IdentityService identity;
   @Autowired Register register;
   @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
 
   @Test
@@ -44,7 +48,7 @@ class ParallelDepositTests {
     ExecutorService pool = Executors.newFixedThreadPool(APPLICANTS);
     List<Callable<String>> deposits = instances.stream().<Callable<String>>map(id -> () -> {
       tasks.complete(currentTask(id), Map.of("action", "NEXT"));
-      return filing.caseOf(id).getRequestNumber();
+      return cases.caseOf(id).getRequestNumber();
     }).toList();
     List<String> numbers = new ArrayList<>();
     for (Future<String> deposit : pool.invokeAll(deposits)) {
@@ -56,11 +60,11 @@ class ParallelDepositTests {
         .allSatisfy(n -> assertThat(n).hasSize(19).matches("5901\\d{8}\\d{7}"));
     assertThat(instances).allSatisfy(id ->
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey())
-            .isEqualTo(filing.caseOf(id).getRequestNumber()));
+            .isEqualTo(cases.caseOf(id).getRequestNumber()));
   }
 
   String fillUpToDeposit(String applicant) {
-    identity.setAuthentication(applicant, List.of(RenewalProcess.GROUP_APPLICANTS));
+    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
     String id;
     try {
       id = runtime.startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true)).getId();
@@ -70,7 +74,7 @@ class ParallelDepositTests {
     tasks.complete(currentTask(id), Map.of("email", "a@exemple.fr", "phone", "0612345678", "housingType", "OWN"));
     tasks.complete(currentTask(id), Map.of("maritalStatus", "SINGLE", "dependentChildren", "NO",
         "attestationNoPolygamy", true, "attestationPenalties", true));
-    documents.requirements(filing.caseOf(id).getId()).forEach(r ->
+    documents.requirements(cases.caseOf(id).getId()).forEach(r ->
         filing.attach(applicant, r.code(), List.of(TestFiles.file("p.pdf", TestFiles.pdf()))));
     tasks.complete(currentTask(id), Map.of("ephotoNumber", "1234567890123456789012",
         "ephotoNumberConfirmation", "1234567890123456789012"));

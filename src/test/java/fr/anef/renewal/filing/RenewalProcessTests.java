@@ -1,6 +1,11 @@
 package fr.anef.renewal.filing;
 
-import static fr.anef.renewal.filing.RenewalProcess.*;
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.RenewalCase;
+import static fr.anef.renewal.processes.RenewalProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -42,6 +47,7 @@ class RenewalProcessTests {
   @Autowired IdentityService identity;
   @Autowired Register register;
   @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired GreenMail greenMail;
@@ -57,7 +63,7 @@ class RenewalProcessTests {
 
   ProcessInstance startAsApplicant() {
     ProcessInstance instance;
-    identity.setAuthentication(applicant, List.of(GROUP_APPLICANTS));
+    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
     try {
       instance = runtime.startProcessInstanceByKey(KEY, Map.of("renewalRequested", true));
     } finally {
@@ -83,7 +89,7 @@ class RenewalProcessTests {
   }
 
   void attachEveryRequiredDocument() {
-    for (var requirement : documents.requirements(filing.currentDraft(applicant).orElseThrow().getId())) {
+    for (var requirement : documents.requirements(cases.currentDraft(applicant).orElseThrow().getId())) {
       filing.attach(applicant, requirement.code(), List.of(TestFiles.file("piece.pdf", TestFiles.pdf())));
     }
   }
@@ -109,7 +115,7 @@ class RenewalProcessTests {
     assertThat((String) runtime.getVariable(instance.getId(), "depositSummary")).contains("Numéro ephoto : 1234567890123456789012");
     complete(task(), withVariables("observations", "Mon adresse n'a pas changé.", "action", "NEXT"));
 
-    RenewalCase filed = filing.caseOf(instance.getId());
+    RenewalCase filed = cases.caseOf(instance.getId());
     assertThat(filed.getStatus()).isEqualTo(CaseStatus.DEPOSITED);
     assertThat(filed.getRequestNumber()).matches("5901\\d{8}\\d{7}");
     assertThat(instance).hasBusinessKey(filed.getRequestNumber()).isWaitingAt(ISSUE_DEPOSIT_RECEIPT);
@@ -118,7 +124,7 @@ class RenewalProcessTests {
     testFilings.sendQueuedMails();
     assertThat(instance).isWaitingAt(REVIEW_APPLICATION).task().hasCandidateGroup("prefecture-59");
     assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService().getIdentityLinksForTask(task().getId())).as("offered to the Nord only, never nationally")
-        .noneMatch(link -> GROUP_PREFECTURE_AGENTS.equals(link.getGroupId()));
+        .noneMatch(link -> ActorGroups.PREFECTURE_AGENTS.equals(link.getGroupId()));
 
     assertThat(documents.issuedDocumentsOf(filed.getId())).singleElement()
         .satisfies(d -> assertThat(d.getKind()).isEqualTo("DEPOSIT_RECEIPT"));
@@ -146,7 +152,7 @@ class RenewalProcessTests {
         .hasMessageContaining("Le numéro de téléphone n'est pas valide");
     assertThat(instance).isWaitingAt(PERSONAL_INFORMATION);
     assertThat(task().getId()).isEqualTo(taskId);
-    assertThat(filing.caseOf(instance.getId()).getPhone()).isNull();
+    assertThat(cases.caseOf(instance.getId()).getPhone()).isNull();
     assertThat(runtime.getVariable(instance.getId(), "phone")).isEqualTo("");
   }
 
@@ -168,7 +174,7 @@ class RenewalProcessTests {
     complete(task(), withVariables("action", "BACK"));
     assertThat(instance).isWaitingAt(PERSONAL_INFORMATION);
     assertThat(runtime.getVariable(instance.getId(), "phone")).isEqualTo("06 12 34 56 78");
-    assertThat(filing.caseOf(instance.getId()).getMaritalStatus()).isEqualTo("MARRIED");
+    assertThat(cases.caseOf(instance.getId()).getMaritalStatus()).isEqualTo("MARRIED");
     assertThatThrownBy(() -> complete(task(), withVariables("action", "BACK")))
         .isInstanceOf(Refusal.class).hasMessageContaining("Il n'y a pas d'étape précédente");
   }
@@ -190,7 +196,7 @@ class RenewalProcessTests {
     }
     complete(task(), withVariables("action", "ABANDON"));
     assertThat(instance).isEnded().hasPassed(ABANDON_DRAFT, DRAFT_ABANDONED).hasNotPassed(DEPOSIT_APPLICATION);
-    RenewalCase draft = filing.caseOf(instance.getId());
+    RenewalCase draft = cases.caseOf(instance.getId());
     assertThat(draft.getStatus()).isEqualTo(CaseStatus.ABANDONED);
     assertThat(draft.getRequestNumber()).isNull();
   }
@@ -224,20 +230,20 @@ class RenewalProcessTests {
   @Test
   @DisplayName("Sans « Je sollicite le renouvellement de ce titre » coché, la demande ne s'ouvre pas")
   void renewalMustBeRequested() {
-    identity.setAuthentication(applicant, List.of(GROUP_APPLICANTS));
+    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
     try {
       assertThatThrownBy(() -> runtime.startProcessInstanceByKey(KEY, Map.of("renewalRequested", false)))
           .isInstanceOf(Refusal.class).hasMessageContaining("Je sollicite le renouvellement de ce titre");
     } finally {
       identity.clearAuthentication();
     }
-    assertThat(filing.currentDraft(applicant)).isEmpty();
+    assertThat(cases.currentDraft(applicant)).isEmpty();
   }
 
   @Test
   @DisplayName("Un agent de préfecture ne peut pas demander un renouvellement en ligne à la place d'un usager")
   void onlyApplicantsStart() {
-    identity.setAuthentication("agent.lille", List.of(GROUP_PREFECTURE_AGENTS, "prefecture-59"));
+    identity.setAuthentication("agent.lille", List.of(ActorGroups.PREFECTURE_AGENTS, "prefecture-59"));
     try {
       assertThatThrownBy(() -> runtime.startProcessInstanceByKey(KEY)).isInstanceOf(RuntimeException.class);
     } finally {

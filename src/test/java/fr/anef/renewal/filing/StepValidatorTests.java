@@ -1,5 +1,6 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.cases.FilingTiming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.anef.renewal.shared.FormVariables;

@@ -1,11 +1,12 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
-import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
@@ -53,7 +54,7 @@ class AnalystAddsNotificationStepTests {
   @Autowired RuntimeService runtime;
   @Autowired IdentityService identity;
   @Autowired TestFilings filings;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired NotificationService notifications;
 
   @Test
@@ -77,9 +78,9 @@ class AnalystAddsNotificationStepTests {
     }
     try {
       Filed filed = filings.depositedCase(90);
-      String requestNumber = filing.caseOf(filed.processInstanceId()).getRequestNumber();
+      String requestNumber = cases.caseOf(filed.processInstanceId()).getRequestNumber();
       assertThat(runtime.createProcessInstanceQuery().processInstanceId(filed.processInstanceId()).singleResult())
-          .hasPassed("serviceTask_informApplicant").isWaitingAt("userTask_reviewApplication");
+          .hasPassed("serviceTask_informApplicant").isWaitingAt(RenewalProcess.REVIEW_APPLICATION);
       List<Notification> informed = notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent()
           .stream().filter(n -> n.getTitle().equals("Votre demande va être examinée")).toList();
       assertThat(informed).hasSize(1);

@@ -1,13 +1,13 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
 import fr.anef.renewal.documents.DocumentService;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
@@ -41,7 +41,7 @@ class AnalystChangesDurationTests {
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
   @Autowired TestFilings filings;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired Complements complements;
@@ -116,12 +116,12 @@ class AnalystChangesDurationTests {
   }
 
   java.time.ZonedDateTime depositedAt(Filed filed) {
-    return filing.caseOf(filed.processInstanceId()).getDepositedAt().atZone(ZoneId.of("Europe/Paris"));
+    return cases.caseOf(filed.processInstanceId()).getDepositedAt().atZone(ZoneId.of("Europe/Paris"));
   }
 
   Instant implicitRejectionDue(Filed filed) {
     return management.createJobQuery().processInstanceId(filed.processInstanceId())
-        .activityId("intermediateTimer_implicitRejection").singleResult().getDuedate().toInstant();
+        .activityId(RenewalProcess.TIMER_IMPLICIT_REJECTION).singleResult().getDuedate().toInstant();
   }
 
   @Test
@@ -150,7 +150,7 @@ class AnalystChangesDurationTests {
   /** The agent finds the passport invalid; the applicant opens the request: timer, deadline and words agree. */
   void assertComplementRound(Filed filed, int days) {
     Map<String, Object> review = new HashMap<>();
-    documents.requirements(filing.caseOf(filed.processInstanceId()).getId()).forEach(r -> {
+    documents.requirements(cases.caseOf(filed.processInstanceId()).getId()).forEach(r -> {
       review.put("verdict_" + r.code(), r.code().equals("NATIONALITY") ? "INVALID" : "VALID");
       review.put("observation_" + r.code(), r.code().equals("NATIONALITY") ? "Copie illisible." : null);
     });
@@ -164,7 +164,7 @@ class AnalystChangesDurationTests {
     Instant deadline = complements.view(request.getId()).orElseThrow().deadlineAt();
     assertThat(deadline).isEqualTo(readAt.atZone(ZoneId.of("Europe/Paris")).plusDays(days).toInstant());
     Job timer = management.createJobQuery().processInstanceId(filed.processInstanceId())
-        .activityId("intermediateTimer_complementDeadline").singleResult();
+        .activityId(RenewalProcess.TIMER_COMPLEMENT_DEADLINE).singleResult();
     assertThat(timer.getDuedate().toInstant()).as("the engine's timer fires when the application says")
         .isBetween(deadline.minusSeconds(5), deadline.plusSeconds(5));
   }

@@ -1,5 +1,7 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -7,8 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
 import fr.anef.renewal.documents.DocumentService;
-import fr.anef.renewal.filing.CaseStatus;
-import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
@@ -40,7 +41,7 @@ class FailClosedGatewaysTests {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired TestFilings filings;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
 
@@ -52,12 +53,12 @@ class FailClosedGatewaysTests {
     BpmnAwareTests.init(engine);
     filed = filings.depositedCase(90);
     instance = runtime.createProcessInstanceQuery().processInstanceId(filed.processInstanceId()).singleResult();
-    assertThat(instance).isWaitingAt("userTask_reviewApplication");
+    assertThat(instance).isWaitingAt(RenewalProcess.REVIEW_APPLICATION);
   }
 
   void reviewAllValid() {
     Map<String, Object> form = new HashMap<>();
-    documents.requirements(filing.caseOf(filed.processInstanceId()).getId())
+    documents.requirements(cases.caseOf(filed.processInstanceId()).getId())
         .forEach(r -> form.put("verdict_" + r.code(), "VALID"));
     filings.complete(filed.processInstanceId(), form);
   }
@@ -92,15 +93,15 @@ class FailClosedGatewaysTests {
     reviewAllValid();
     runtime.removeVariable(filed.processInstanceId(), "documentsComplete");
 
-    Incident incident = failsAt("gateway_documentsComplete");
+    Incident incident = failsAt(RenewalProcess.DOCUMENTS_COMPLETE);
     assertThat(incident.getIncidentMessage()).contains("documentsComplete");
-    assertThat(instance).hasNotPassed("serviceTask_requestComplement", "serviceTask_enterMedicalPhase");
+    assertThat(instance).hasNotPassed(RenewalProcess.REQUEST_COMPLEMENT, RenewalProcess.ENTER_MEDICAL_PHASE);
     assertThat(notificationKinds()).doesNotContain("COMPLEMENT_REQUEST", "MEDICAL_CERTIFICATE_FORM");
 
     // The administrator, in Cockpit: sets the value and retries the job.
     runtime.setVariable(filed.processInstanceId(), "documentsComplete", true);
     retry(incident);
-    assertThat(instance).isWaitingAt("eventGateway_certificateNoticeRead");
+    assertThat(instance).isWaitingAt(RenewalProcess.CERTIFICATE_NOTICE_READ);
     assertThat(runtime.createIncidentQuery().processInstanceId(filed.processInstanceId()).count()).isZero();
   }
 
@@ -109,28 +110,28 @@ class FailClosedGatewaysTests {
   void unexpectedOutcome() {
     reviewAllValid();
     filings.runDueJobs(filed.processInstanceId());
-    runtime.createMessageCorrelation("MedicalCertificateReceived").processInstanceId(filed.processInstanceId())
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED).processInstanceId(filed.processInstanceId())
         .setVariable("certificateReceivedDate", LocalDate.now().toString()).correlateAllWithResult();
-    runtime.createMessageCorrelation("OfiiOpinion").processInstanceId(filed.processInstanceId())
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION).processInstanceId(filed.processInstanceId())
         .setVariable("careNeeded", true).setVariable("exceptionallySeriousConsequences", true)
         .setVariable("effectiveAccessToCareInOriginCountry", false).setVariable("expectedCareDurationMonths", 6)
         .setVariable("fitToTravel", true).setVariable("opinionDate", LocalDate.now().toString()).correlate();
     filings.runDueJobs(filed.processInstanceId());
-    assertThat(instance).isWaitingAt("userTask_decide");
+    assertThat(instance).isWaitingAt(RenewalProcess.DECIDE);
     filings.complete(filed.processInstanceId(), Map.of("decision", "REFUSAL",
         "refusalReason", "Les soins sont accessibles dans le pays d'origine."));
     runtime.setVariable(filed.processInstanceId(), "instructionOutcome", "INCONNUE");
 
-    Incident incident = failsAt("gateway_instructionOutcome");
-    assertThat(instance).hasNotPassed("serviceTask_notifyFavourableDecision", "serviceTask_notifyRefusal",
-        "serviceTask_notifyClosure");
+    Incident incident = failsAt(RenewalProcess.INSTRUCTION_OUTCOME);
+    assertThat(instance).hasNotPassed(RenewalProcess.NOTIFY_FAVOURABLE_DECISION, RenewalProcess.NOTIFY_REFUSAL,
+        RenewalProcess.NOTIFY_CLOSURE);
     assertThat(notificationKinds()).doesNotContain("DECISION");
-    assertThat(documents.issuedDocumentsOf(filing.caseOf(filed.processInstanceId()).getId()))
+    assertThat(documents.issuedDocumentsOf(cases.caseOf(filed.processInstanceId()).getId()))
         .noneMatch(d -> d.getKind().contains("DECISION"));
 
     runtime.setVariable(filed.processInstanceId(), "instructionOutcome", "REFUSAL");
     retry(incident);
-    assertThat(instance).isEnded().hasPassed("endEvent_refused").hasNotPassed("serviceTask_notifyFavourableDecision");
-    assertThat(filing.caseOf(filed.processInstanceId()).getStatus()).isEqualTo(CaseStatus.REFUSED);
+    assertThat(instance).isEnded().hasPassed(RenewalProcess.REFUSED).hasNotPassed(RenewalProcess.NOTIFY_FAVOURABLE_DECISION);
+    assertThat(cases.caseOf(filed.processInstanceId()).getStatus()).isEqualTo(CaseStatus.REFUSED);
   }
 }

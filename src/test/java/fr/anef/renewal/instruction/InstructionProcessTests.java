@@ -1,5 +1,7 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -9,9 +11,8 @@ import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
-import fr.anef.renewal.filing.CaseStatus;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
@@ -30,7 +31,7 @@ import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -57,17 +58,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class InstructionProcessTests {
 
-  static final String REVIEW = "userTask_reviewApplication";
-  static final String READ_GATEWAY = "eventGateway_complementRead";
-  static final String ANSWER_GATEWAY = "eventGateway_complementAnswer";
-  static final String MEDICAL_GATEWAY = "eventGateway_medicalOutcome";
-  static final String DECIDE = "userTask_decide";
+  static final String REVIEW = RenewalProcess.REVIEW_APPLICATION;
+  static final String READ_GATEWAY = RenewalProcess.COMPLEMENT_READ;
+  static final String ANSWER_GATEWAY = RenewalProcess.COMPLEMENT_ANSWER;
+  static final String MEDICAL_GATEWAY = RenewalProcess.MEDICAL_OUTCOME;
+  static final String DECIDE = RenewalProcess.DECIDE;
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired TestFilings filings;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired Complements complements;
@@ -100,7 +101,7 @@ class InstructionProcessTests {
   }
 
   RenewalCase renewal() {
-    return filing.caseOf(filed.processInstanceId());
+    return cases.caseOf(filed.processInstanceId());
   }
 
   /** The agent's review: every document valid, except the verdicts given. */
@@ -140,13 +141,13 @@ class InstructionProcessTests {
     notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent().stream()
         .filter(n -> "MEDICAL_CERTIFICATE_FORM".equals(n.getKind())).findFirst()
         .ifPresent(n -> notifications.open(filed.applicantId(), n.getId()));
-    runtime.createMessageCorrelation("MedicalCertificateReceived").processInstanceId(filed.processInstanceId())
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED).processInstanceId(filed.processInstanceId())
         .setVariable("certificateReceivedDate", LocalDate.now().toString()).correlateAllWithResult();
   }
 
   void opinion(int months) {
     certificateReceived();
-    runtime.createMessageCorrelation("OfiiOpinion").processInstanceBusinessKey(renewal().getRequestNumber())
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION).processInstanceBusinessKey(renewal().getRequestNumber())
         .setVariable("careNeeded", true).setVariable("exceptionallySeriousConsequences", true)
         .setVariable("effectiveAccessToCareInOriginCountry", false).setVariable("expectedCareDurationMonths", months)
         .setVariable("fitToTravel", true).setVariable("opinionDate", LocalDate.now().toString()).correlate();
@@ -226,7 +227,7 @@ class InstructionProcessTests {
     later(Duration.ofDays(30).plusMinutes(1));
     filings.runDueJobs(filed.processInstanceId());
 
-    assertThat(instance).isEnded().hasPassed("endEvent_closedIncomplete").hasNotPassed("endEvent_granted");
+    assertThat(instance).isEnded().hasPassed(RenewalProcess.CLOSED_INCOMPLETE).hasNotPassed(RenewalProcess.GRANTED);
     assertThat(renewal().getStatus()).isEqualTo(CaseStatus.CLOSED_INCOMPLETE);
     assertThat(titles()).contains("Clôture de votre demande");
     assertThatThrownBy(() -> updateNationality(request)).isInstanceOf(Refusal.class).hasMessageContaining("délai");
@@ -241,13 +242,13 @@ class InstructionProcessTests {
     assertThat(instance).isWaitingAt("intermediateCatch_complementReadAfterReminder");
     assertThat(titles()).contains("Rappel : demande de complément non consultée");
     assertThat(management.createJobQuery().processInstanceId(filed.processInstanceId())
-        .activityId("intermediateTimer_complementDeadline").count()).as("30-day timer not started").isZero();
+        .activityId(RenewalProcess.TIMER_COMPLEMENT_DEADLINE).count()).as("30-day timer not started").isZero();
 
     later(Duration.ofDays(40));
     notifications.open(filed.applicantId(), complementNotification().getId());
     assertThat(instance).isWaitingAt(ANSWER_GATEWAY);
     Date due = management.createJobQuery().processInstanceId(filed.processInstanceId())
-        .activityId("intermediateTimer_complementDeadline").singleResult().getDuedate();
+        .activityId(RenewalProcess.TIMER_COMPLEMENT_DEADLINE).singleResult().getDuedate();
     assertThat(due).isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(30).toMillis()));
   }
 
@@ -271,7 +272,7 @@ class InstructionProcessTests {
     assertThat(instance).isWaitingAt(REVIEW);
 
     review(Map.of());
-    assertThat(instance).isWaitingAt("eventGateway_certificateNoticeRead");
+    assertThat(instance).isWaitingAt(RenewalProcess.CERTIFICATE_NOTICE_READ);
     assertThat(renewal().getStatus()).isEqualTo(CaseStatus.MEDICAL_INSTRUCTION);
   }
 
@@ -336,7 +337,7 @@ class InstructionProcessTests {
     assertThat(runtime.getVariable(filed.processInstanceId(), Prolongations.VAR_START_DATE))
         .isEqualTo(start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     Job startTimer = management.createJobQuery().processInstanceId(filed.processInstanceId())
-        .activityId("intermediateTimer_prolongationStart").singleResult();
+        .activityId(RenewalProcess.TIMER_PROLONGATION_START).singleResult();
     assertThat(startTimer.getDuedate().toInstant()).isEqualTo(start.toInstant());
 
     later(Duration.ofDays(91));
@@ -355,7 +356,7 @@ class InstructionProcessTests {
     opinion(12);
     filings.complete(filed.processInstanceId(), Map.of("decision", "FAVOURABLE"));
     filings.runDueJobs(filed.processInstanceId());
-    assertThat(instance).isEnded().hasPassed("endEvent_granted");
+    assertThat(instance).isEnded().hasPassed(RenewalProcess.GRANTED);
     later(Duration.ofDays(200));
     assertThat(management.createJobQuery().processInstanceId(filed.processInstanceId()).count()).isZero();
     assertThat(documents.issuedDocumentsOf(renewal().getId())).filteredOn(d -> d.getKind().equals("PROLONGATION_ATTESTATION")).hasSize(2);
@@ -370,10 +371,10 @@ class InstructionProcessTests {
     Task first = tasks.createTaskQuery().processInstanceId(id).singleResult();
     assertThat(first.getAssignee()).as("a first review is the group's").isNull();
     Map<String, Object> form = new HashMap<>();
-    documents.requirements(filing.caseOf(id).getId()).forEach(r -> form.put("verdict_" + r.code(), "VALID"));
+    documents.requirements(cases.caseOf(id).getId()).forEach(r -> form.put("verdict_" + r.code(), "VALID"));
     form.put("verdict_NATIONALITY", "INVALID");
     form.put("observation_NATIONALITY", "Copie illisible.");
-    identity.setAuthentication("agent.lille", List.of(RenewalProcess.GROUP_PREFECTURE_AGENTS, "prefecture-59"));
+    identity.setAuthentication("agent.lille", List.of(ActorGroups.PREFECTURE_AGENTS, "prefecture-59"));
     try {
       tasks.claim(first.getId(), "agent.lille");
       tasks.complete(first.getId(), form);
@@ -405,7 +406,7 @@ class InstructionProcessTests {
     String stored = (String) runtime.getVariable(filed.processInstanceId(), RenewalProcess.VAR_IMPLICIT_REJECTION_DATE);
     assertThat(OffsetDateTime.parse(stored).toInstant()).isEqualTo(due);
     Job timer = management.createJobQuery().processInstanceId(filed.processInstanceId())
-        .activityId("intermediateTimer_implicitRejection").singleResult();
+        .activityId(RenewalProcess.TIMER_IMPLICIT_REJECTION).singleResult();
     assertThat(timer.getDuedate().toInstant()).isEqualTo(due);
 
     ClockUtil.setCurrentTime(Date.from(due.minusSeconds(60)));
@@ -424,7 +425,7 @@ class InstructionProcessTests {
     opinion(6);
     filings.complete(filed.processInstanceId(), Map.of("decision", "FAVOURABLE"));
     filings.runDueJobs(filed.processInstanceId());
-    assertThat(instance).isEnded().hasPassed("endEvent_granted");
+    assertThat(instance).isEnded().hasPassed(RenewalProcess.GRANTED);
     assertThat(renewal().getStatus()).isEqualTo(CaseStatus.FAVOURABLE);
   }
 
@@ -441,7 +442,7 @@ class InstructionProcessTests {
 
     filings.complete(filed.processInstanceId(), Map.of("decision", "FAVOURABLE"));
     filings.runDueJobs(filed.processInstanceId());
-    assertThat(instance).isEnded().hasPassed("endEvent_granted");
+    assertThat(instance).isEnded().hasPassed(RenewalProcess.GRANTED);
     assertThat(titles()).contains("Notification de décision");
     assertThat(text(documents.download(issued("FAVOURABLE_DECISION")).bytes())).contains("ATTESTATION DE DÉCISION FAVORABLE",
         "TESTEUR", "JEANNE", renewal().getRequestNumber(), from.format(Complements.DATE), until.format(Complements.DATE), "225");
@@ -466,14 +467,14 @@ class InstructionProcessTests {
         .getContent().stream().filter(n -> "MEDICAL_CERTIFICATE_FORM".equals(n.getKind())).findFirst().orElseThrow().getId());
     later(Duration.ofDays(32));
     filings.runDueJobs(filed.processInstanceId());
-    assertThat(instance).isWaitingAt("userTask_certificateNotReceived");
+    assertThat(instance).isWaitingAt(RenewalProcess.CERTIFICATE_NOT_RECEIVED);
     filings.complete(filed.processInstanceId(), Map.of("certificateFollowUp", "DECIDE"));
     assertThat(instance).isWaitingAt(DECIDE);
     assertThat((String) runtime.getVariable(filed.processInstanceId(), "opinionSummary")).contains("Aucun certificat médical");
     filings.complete(filed.processInstanceId(), Map.of("decision", "REFUSAL",
         "refusalReason", "Le certificat médical n'a pas été transmis à l'OFII dans le délai d'un mois."));
     filings.runDueJobs(filed.processInstanceId());
-    assertThat(instance).isEnded().hasPassed("endEvent_refused");
+    assertThat(instance).isEnded().hasPassed(RenewalProcess.REFUSED);
     assertThat(renewal().getStatus()).isEqualTo(CaseStatus.REFUSED);
     assertThat(text(documents.download(issued("REFUSAL_DECISION")).bytes())).contains("TESTEUR", renewal().getRequestNumber(),
         "n'a pas été transmis à l'OFII", "tribunal administratif", "deux mois");

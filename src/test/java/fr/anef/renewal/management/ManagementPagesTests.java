@@ -1,13 +1,15 @@
 package fr.anef.renewal.management;
 
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.cases.CaseEventKind;
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.RenewalCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
-import fr.anef.renewal.filing.CaseStatus;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
 import fr.anef.renewal.management.ManagementDashboard.Dashboard;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -67,7 +69,7 @@ class ManagementPagesTests {
   @Autowired ManagementService management;
   @Autowired ManagementDashboard dashboards;
   @Autowired TestFilings filings;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired Clock clock;
 
   static String basic(String user, String password) {
@@ -126,7 +128,7 @@ class ManagementPagesTests {
         at(requested), at(answered));
   }
 
-  /** A line of the case's history, and the stage date FilingService.log stores with it (ADR 0026). */
+  /** A line of the case's history, and the stage date Cases.log stores with it (ADR 0026). */
   void event(UUID caseId, Instant when, String kind) {
     jdbc.update("insert into case_event (case_id, occurred_at, actor, kind) values (?, ?, 'administration', ?)",
         caseId, at(when), kind);
@@ -166,12 +168,12 @@ class ManagementPagesTests {
   @DisplayName("Les dates des étapes mesurées sont écrites sur la demande quand l'étape a lieu, la première gardée")
   void stageDatesAreStoredOnTheCaseWhenTheyHappen() {
     Filed filed = filings.depositedCase(90);
-    RenewalCase renewal = filing.caseOf(filed.processInstanceId());
+    RenewalCase renewal = cases.caseOf(filed.processInstanceId());
     UUID id = renewal.getId();
     assertThat(jdbc.queryForList("select first_reviewed_at, medical_started_at from renewal_case where id = ?", id).get(0))
         .containsEntry("first_reviewed_at", null).containsEntry("medical_started_at", null);
 
-    filing.log(renewal, "agent.lille", "DOCUMENTS_REVIEWED", "Examen n° 1");
+    cases.log(renewal, "agent.lille", CaseEventKind.DOCUMENTS_REVIEWED, "Examen n° 1");
     Timestamp firstReview = jdbc.queryForObject("select min(occurred_at) from case_event where case_id = ?"
         + " and kind = 'DOCUMENTS_REVIEWED'", Timestamp.class, id);
     assertThat(jdbc.queryForObject("select first_reviewed_at from renewal_case where id = ?", Timestamp.class, id))
@@ -179,11 +181,11 @@ class ManagementPagesTests {
     // A later review leaves the first one's date.
     Timestamp marked = at(Instant.parse("2026-01-05T10:00:00Z"));
     jdbc.update("update renewal_case set first_reviewed_at = ? where id = ?", marked, id);
-    filing.log(renewal, "agent.lille", "DOCUMENTS_REVIEWED", "Examen n° 2");
+    cases.log(renewal, "agent.lille", CaseEventKind.DOCUMENTS_REVIEWED, "Examen n° 2");
     assertThat(jdbc.queryForObject("select first_reviewed_at from renewal_case where id = ?", Timestamp.class, id))
         .isEqualTo(marked);
 
-    filing.moveTo(filed.processInstanceId(), CaseStatus.MEDICAL_INSTRUCTION, "agent.lille", "Saisine de l'OFII");
+    cases.moveTo(filed.processInstanceId(), CaseStatus.MEDICAL_INSTRUCTION, "agent.lille", "Saisine de l'OFII");
     assertThat(jdbc.queryForObject("select medical_started_at from renewal_case where id = ?", Timestamp.class, id))
         .isEqualTo(jdbc.queryForObject("select occurred_at from case_event where case_id = ?"
             + " and kind = 'STATUS_MEDICAL_INSTRUCTION'", Timestamp.class, id));
@@ -199,9 +201,9 @@ class ManagementPagesTests {
         filedCase("75", "MEDICAL_INSTRUCTION", now.minus(Duration.ofDays(40)), null));
     // A real case filed in the Nord, its « 4 mois sans décision » timer brought within the coming days.
     Filed filed = filings.depositedCase(90);
-    String nordTimer = filing.caseOf(filed.processInstanceId()).getRequestNumber();
+    String nordTimer = cases.caseOf(filed.processInstanceId()).getRequestNumber();
     Job implicitRejection = management.createJobQuery().processInstanceId(filed.processInstanceId()).timers().list()
-        .stream().filter(j -> "intermediateTimer_implicitRejection".equals(management.createJobDefinitionQuery()
+        .stream().filter(j -> RenewalProcess.TIMER_IMPLICIT_REJECTION.equals(management.createJobDefinitionQuery()
             .jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId())).findFirst().orElseThrow();
     management.setJobDuedate(implicitRejection.getId(), Date.from(now.plus(Duration.ofDays(2))));
 

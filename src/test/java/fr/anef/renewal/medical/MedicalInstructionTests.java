@@ -1,5 +1,8 @@
 package fr.anef.renewal.medical;
 
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -7,7 +10,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
 import fr.anef.renewal.documents.DocumentService;
-import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
@@ -77,7 +79,7 @@ class MedicalInstructionTests {
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
   @Autowired TestFilings filings;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired MedicalFileRepository medicalFiles;
@@ -96,14 +98,14 @@ class MedicalInstructionTests {
     ClockUtil.setCurrentTime(new Date());
     filed = filings.depositedCase(90);
     Map<String, Object> review = new HashMap<>();
-    documents.requirements(filing.caseOf(filed.processInstanceId()).getId()).forEach(r -> review.put("verdict_" + r.code(), "VALID"));
+    documents.requirements(cases.caseOf(filed.processInstanceId()).getId()).forEach(r -> review.put("verdict_" + r.code(), "VALID"));
     filings.complete(filed.processInstanceId(), review);
     filings.runDueJobs(filed.processInstanceId());
     prefecture = runtime.createProcessInstanceQuery().processInstanceId(filed.processInstanceId()).singleResult();
-    ofii = runtime.createProcessInstanceQuery().processDefinitionKey(MedicalFiles.PROCESS_KEY)
+    ofii = runtime.createProcessInstanceQuery().processDefinitionKey(OfiiMedicalOpinionProcess.KEY)
         .processInstanceBusinessKey(requestNumber()).singleResult();
-    assertThat(prefecture).isWaitingAt("eventGateway_certificateNoticeRead");
-    assertThat(ofii).isWaitingAt("userTask_registerCertificate");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.CERTIFICATE_NOTICE_READ);
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.REGISTER_CERTIFICATE);
   }
 
   @AfterEach
@@ -113,7 +115,7 @@ class MedicalInstructionTests {
   }
 
   String requestNumber() {
-    return filing.caseOf(filed.processInstanceId()).getRequestNumber();
+    return cases.caseOf(filed.processInstanceId()).getRequestNumber();
   }
 
   void later(Duration duration) {
@@ -141,12 +143,12 @@ class MedicalInstructionTests {
   }
 
   void registerCertificate() {
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_registerCertificate",
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.REGISTER_CERTIFICATE,
         Map.of("certificateReceivedDate", LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString()));
   }
 
   void writeReport() {
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REPORT",
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REPORT",
         "report_diseaseHistory", "Suivi depuis 2021.", "reportExpectedCareMonths", 12));
   }
 
@@ -164,21 +166,21 @@ class MedicalInstructionTests {
         "TÉLÉCHARGER LA NOTICE EXPLICATIVE", "TÉLÉCHARGER LA NOTICE ARTICLE 56 IMDAEIR",
         "TÉLÉCHARGER LE FORMULAIRE VIERGE DE CERTIFICAT MÉDICAL");
     notifications.open(filed.applicantId(), form.getId());
-    assertThat(prefecture).isWaitingAt("eventGateway_certificateDelivery");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.CERTIFICATE_DELIVERY);
 
     later(Duration.ofDays(20));
     registerCertificate();
-    assertThat(prefecture).isWaitingAt("eventGateway_medicalOutcome");
-    assertThat(ofii).isWaitingAt("userTask_writeReport");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.MEDICAL_OUTCOME);
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.WRITE_REPORT);
 
     writeReport();
-    assertThat(ofii).isWaitingAt("userTask_collegeOpinion");
-    completeAs("medecin.ofii2", "ofii-college", "userTask_collegeOpinion", vote("YES", 12));
-    completeAs("medecin.ofii3", "ofii-college", "userTask_collegeOpinion", vote("YES", 6));
-    completeAs("medecin.ofii4", "ofii-college", "userTask_collegeOpinion", vote("NO", 24));
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.COLLEGE_OPINION);
+    completeAs("medecin.ofii2", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 12));
+    completeAs("medecin.ofii3", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 6));
+    completeAs("medecin.ofii4", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("NO", 24));
 
-    assertThat(ofii).isEnded().hasPassed("endEvent_opinionSent");
-    assertThat(prefecture).isWaitingAt("userTask_decide");
+    assertThat(ofii).isEnded().hasPassed(OfiiMedicalOpinionProcess.OPINION_SENT);
+    assertThat(prefecture).isWaitingAt(RenewalProcess.DECIDE);
     Map<String, Object> variables = runtime.getVariables(prefecture.getId());
     assertThat(variables).containsEntry("careNeeded", true).containsEntry("expectedCareDurationMonths", 12)
         .containsEntry("effectiveAccessToCareInOriginCountry", false);
@@ -195,20 +197,20 @@ class MedicalInstructionTests {
     notifications.open(filed.applicantId(), notification("MEDICAL_CERTIFICATE_FORM").getId());
     later(Duration.ofDays(5));
     registerCertificate();
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "CONVENE",
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "CONVENE",
         "convocationDate", LocalDate.now(paris).plusDays(10).toString(), "convocationTime", "09:30",
         "convocationPlace", "OFII, 2 rue de Tenremonde, 59000 Lille"));
     notifications.open(filed.applicantId(), notification("OFII_CONVOCATION").getId());
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REQUEST_INFO",
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REQUEST_INFO",
         "treatingDoctorQuestions", "Bilan néphrologique de 2025."));
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_registerTreatingDoctorAnswer", Map.of(
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.REGISTER_TREATING_DOCTOR_ANSWER, Map.of(
         "treatingDoctorAnswerDate", LocalDate.now(paris).toString(), "treatingDoctorAnswer", "Insuffisance rénale stade 4."));
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REPORT",
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REPORT",
         "report_diseaseHistory", "Dialyse trois fois par semaine."));
-    completeAs("medecin.ofii2", "ofii-college", "userTask_collegeOpinion", vote("YES", 12));
-    completeAs("medecin.ofii3", "ofii-college", "userTask_collegeOpinion", vote("YES", 6));
-    completeAs("medecin.ofii4", "ofii-college", "userTask_collegeOpinion", vote("NO", 24));
-    assertThat(ofii).isEnded().hasPassed("serviceTask_conveneApplicant", "serviceTask_sendOpinion");
+    completeAs("medecin.ofii2", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 12));
+    completeAs("medecin.ofii3", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 6));
+    completeAs("medecin.ofii4", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("NO", 24));
+    assertThat(ofii).isEnded().hasPassed(OfiiMedicalOpinionProcess.CONVENE_APPLICANT, OfiiMedicalOpinionProcess.SEND_OPINION);
     filings.complete(prefecture.getId(), Map.of("decision", "FAVOURABLE"));
     filings.runDueJobs(prefecture.getId());
     assertThat(prefecture).isEnded();
@@ -216,10 +218,10 @@ class MedicalInstructionTests {
         "médecin traitant", "apport médical");
 
     // the case's history, as the agent's page and the managers' figures read it
-    java.util.UUID caseId = filing.caseOf(prefecture.getId()).getId();
-    assertThat(filing.history(caseId)).allSatisfy(event -> {
-      assertThat(PREFECTURE_CASE_EVENTS).as("case_event kind").contains(event.getKind());
-      assertThat(event.getDetail()).as(event.getKind()).doesNotContain(secrets);
+    java.util.UUID caseId = cases.caseOf(prefecture.getId()).getId();
+    assertThat(cases.history(caseId)).allSatisfy(event -> {
+      assertThat(PREFECTURE_CASE_EVENTS).as("case_event kind").contains(event.getKind().name());
+      assertThat(event.getDetail()).as(event.getKind().name()).doesNotContain(secrets);
     });
     // the préfecture's process: its variables' names (history: the instance has ended) and every value they had
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(prefecture.getId()).list())
@@ -249,20 +251,20 @@ class MedicalInstructionTests {
     notifications.open(filed.applicantId(), notification("MEDICAL_CERTIFICATE_FORM").getId());
     later(Duration.ofDays(32));
     filings.runDueJobs(prefecture.getId());
-    assertThat(prefecture).isWaitingAt("userTask_certificateNotReceived");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.CERTIFICATE_NOT_RECEIVED);
     filings.complete(prefecture.getId(), Map.of("certificateFollowUp", "WAIT"));
-    assertThat(prefecture).isWaitingAt("eventGateway_certificateDelivery");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.CERTIFICATE_DELIVERY);
     later(Duration.ofDays(32));
     filings.runDueJobs(prefecture.getId());
     filings.complete(prefecture.getId(), Map.of("certificateFollowUp", "DECIDE"));
-    assertThat(prefecture).isWaitingAt("userTask_decide");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.DECIDE);
     assertThat((String) runtime.getVariable(prefecture.getId(), "opinionSummary")).contains("Aucun certificat médical");
 
     filings.complete(prefecture.getId(), Map.of("decision", "REFUSAL",
         "refusalReason", "Le certificat médical n'a pas été transmis à l'OFII dans le délai."));
     filings.runDueJobs(prefecture.getId());
     assertThat(ofii).as("the préfecture's closure closes OFII's file").isEnded()
-        .hasPassed("serviceTask_closeMedicalFile", "endEvent_medicalFileClosed");
+        .hasPassed(OfiiMedicalOpinionProcess.CLOSE_MEDICAL_FILE, OfiiMedicalOpinionProcess.MEDICAL_FILE_CLOSED);
     assertClosedByThePrefecture();
   }
 
@@ -287,15 +289,15 @@ class MedicalInstructionTests {
     later(Duration.ofDays(32));
     filings.runDueJobs(prefecture.getId());
     filings.complete(prefecture.getId(), Map.of("certificateFollowUp", "DECIDE"));
-    assertThat(prefecture).isWaitingAt("userTask_decide");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.DECIDE);
     registerCertificate();
-    assertThat(ofii).isWaitingAt("userTask_writeReport");
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.WRITE_REPORT);
 
     filings.complete(prefecture.getId(), Map.of("decision", "REFUSAL",
         "refusalReason", "Le certificat médical n'a pas été transmis à l'OFII dans le délai."));
     filings.runDueJobs(prefecture.getId());
     assertThat(prefecture).isEnded();
-    assertThat(ofii).isEnded().hasPassed("serviceTask_closeMedicalFile").hasNotPassed("serviceTask_sendOpinion");
+    assertThat(ofii).isEnded().hasPassed(OfiiMedicalOpinionProcess.CLOSE_MEDICAL_FILE).hasNotPassed(OfiiMedicalOpinionProcess.SEND_OPINION);
     assertClosedByThePrefecture();
   }
 
@@ -304,10 +306,10 @@ class MedicalInstructionTests {
   void fileClosedAtItsOpinionStaysSo() {
     registerCertificate();
     writeReport();
-    completeAs("medecin.ofii2", "ofii-college", "userTask_collegeOpinion", vote("YES", 12));
-    completeAs("medecin.ofii3", "ofii-college", "userTask_collegeOpinion", vote("YES", 6));
-    completeAs("medecin.ofii4", "ofii-college", "userTask_collegeOpinion", vote("NO", 24));
-    assertThat(ofii).isEnded().hasPassed("serviceTask_sendOpinion").hasNotPassed("serviceTask_closeMedicalFile");
+    completeAs("medecin.ofii2", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 12));
+    completeAs("medecin.ofii3", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 6));
+    completeAs("medecin.ofii4", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("NO", 24));
+    assertThat(ofii).isEnded().hasPassed(OfiiMedicalOpinionProcess.SEND_OPINION).hasNotPassed(OfiiMedicalOpinionProcess.CLOSE_MEDICAL_FILE);
     MedicalFile sent = medicalFiles.findByProcessInstanceId(ofii.getId()).orElseThrow();
     assertThat(sent.closedAt).isNotNull();
 
@@ -327,28 +329,28 @@ class MedicalInstructionTests {
     notifications.open(filed.applicantId(), notification("MEDICAL_CERTIFICATE_FORM").getId());
     later(Duration.ofDays(32));
     filings.runDueJobs(prefecture.getId());
-    assertThat(prefecture).isWaitingAt("userTask_certificateNotReceived");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.CERTIFICATE_NOT_RECEIVED);
     registerCertificate();
     filings.complete(prefecture.getId(), Map.of("certificateFollowUp", "WAIT"));
-    assertThat(prefecture).isWaitingAt("eventGateway_medicalOutcome");
+    assertThat(prefecture).isWaitingAt(RenewalProcess.MEDICAL_OUTCOME);
   }
 
   @Test
   @DisplayName("Demande d'informations au médecin traitant : la réponse enregistrée ramène au rapport ; sans réponse sous 15 jours aussi")
   void treatingDoctorInformation() {
     registerCertificate();
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REQUEST_INFO",
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REQUEST_INFO",
         "treatingDoctorQuestions", "Compte rendu d'hospitalisation de 2025."));
-    assertThat(ofii).isWaitingAt("userTask_registerTreatingDoctorAnswer");
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_registerTreatingDoctorAnswer", Map.of(
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.REGISTER_TREATING_DOCTOR_ANSWER);
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.REGISTER_TREATING_DOCTOR_ANSWER, Map.of(
         "treatingDoctorAnswerDate", LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString(), "treatingDoctorAnswer", "Compte rendu reçu."));
-    assertThat(ofii).isWaitingAt("userTask_writeReport");
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.WRITE_REPORT);
 
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REQUEST_INFO",
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REQUEST_INFO",
         "treatingDoctorQuestions", "Résultats d'analyses."));
     later(Duration.ofDays(15).plusMinutes(1));
     filings.runDueJobs(ofii.getId());
-    assertThat(ofii).isWaitingAt("userTask_writeReport").hasPassed("serviceTask_recordTreatingDoctorSilence");
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.WRITE_REPORT).hasPassed(OfiiMedicalOpinionProcess.RECORD_TREATING_DOCTOR_SILENCE);
     MedicalFile file = medicalFiles.findByProcessInstanceId(ofii.getId()).orElseThrow();
     assertThat(file.id).isNotNull();
   }
@@ -358,12 +360,12 @@ class MedicalInstructionTests {
   void reportAuthorCannotSitInTheCollege() {
     registerCertificate();
     writeReport();
-    assertThatThrownBy(() -> completeAs("medecin.ofii", "ofii-college", "userTask_collegeOpinion", vote("YES", 12)))
+    assertThatThrownBy(() -> completeAs("medecin.ofii", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 12)))
         .isInstanceOf(Refusal.class).hasMessageContaining("ne peut pas siéger au collège");
-    completeAs("medecin.ofii2", "ofii-college", "userTask_collegeOpinion", vote("YES", 12));
-    assertThatThrownBy(() -> completeAs("medecin.ofii2", "ofii-college", "userTask_collegeOpinion", vote("YES", 12)))
+    completeAs("medecin.ofii2", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 12));
+    assertThatThrownBy(() -> completeAs("medecin.ofii2", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 12)))
         .isInstanceOf(Refusal.class).hasMessageContaining("déjà rendu votre avis");
-    assertThat(tasks.createTaskQuery().processInstanceId(ofii.getId()).taskDefinitionKey("userTask_collegeOpinion").count())
+    assertThat(tasks.createTaskQuery().processInstanceId(ofii.getId()).taskDefinitionKey(OfiiMedicalOpinionProcess.COLLEGE_OPINION).count())
         .isEqualTo(2);
   }
 
@@ -371,12 +373,12 @@ class MedicalInstructionTests {
   @DisplayName("La convocation de l'usager ne porte que la date, l'heure et le lieu")
   void convocationCarriesNothingMedical() {
     registerCertificate();
-    completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "CONVENE",
+    completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "CONVENE",
         "convocationDate", LocalDate.now().plusDays(10).toString(), "convocationTime", "09:30",
         "convocationPlace", "OFII, 2 rue de Tenremonde, 59000 Lille", "report_diseaseHistory", "Ne doit pas sortir."));
     Notification convocation = notification("OFII_CONVOCATION");
     assertThat(convocation.getBody()).contains("09:30", "2 rue de Tenremonde").doesNotContain("Ne doit pas sortir");
-    assertThat(ofii).isWaitingAt("userTask_writeReport");
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.WRITE_REPORT);
   }
 
   @Test
@@ -391,7 +393,7 @@ class MedicalInstructionTests {
     assertThat(medicalFiles.findByProcessInstanceId(ofii.getId()).orElseThrow().opinionDueOn)
         .isEqualTo(due.toLocalDate());
     org.camunda.bpm.engine.runtime.Job timer = engine.getManagementService().createJobQuery()
-        .processInstanceId(ofii.getId()).activityId("boundaryTimer_opinionOverdue").singleResult();
+        .processInstanceId(ofii.getId()).activityId(OfiiMedicalOpinionProcess.TIMER_OPINION_OVERDUE).singleResult();
     assertThat(timer.getDuedate().toInstant()).isEqualTo(due.toInstant());
     ClockUtil.setCurrentTime(Date.from(due.toInstant().minusSeconds(60)));
     filings.runDueJobs(ofii.getId());
@@ -399,6 +401,6 @@ class MedicalInstructionTests {
     ClockUtil.setCurrentTime(Date.from(due.toInstant().plusSeconds(60)));
     filings.runDueJobs(ofii.getId());
     assertThat(medicalFiles.findByProcessInstanceId(ofii.getId()).orElseThrow().overdue).isTrue();
-    assertThat(ofii).isWaitingAt("userTask_writeReport");
+    assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.WRITE_REPORT);
   }
 }

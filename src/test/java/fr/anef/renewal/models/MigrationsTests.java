@@ -1,5 +1,7 @@
 package fr.anef.renewal.models;
 
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -7,8 +9,7 @@ import fr.anef.renewal.TestApplicants;
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
 import fr.anef.renewal.documents.DocumentService;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.register.Register;
@@ -49,14 +50,14 @@ class MigrationsTests {
   @Autowired IdentityService identity;
   @Autowired Register register;
   @Autowired TestFilings filings;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired Migrations migrations;
 
   String started() {
     String applicant = TestApplicants.create(register, identity, 90);
-    identity.setAuthentication(applicant, List.of(RenewalProcess.GROUP_APPLICANTS));
+    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
     try {
       return runtime.startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true)).getId();
     } finally {
@@ -66,7 +67,7 @@ class MigrationsTests {
 
   void review(Filed filed, String invalid) {
     Map<String, Object> form = new HashMap<>();
-    documents.requirements(filing.caseOf(filed.processInstanceId()).getId()).forEach(r -> {
+    documents.requirements(cases.caseOf(filed.processInstanceId()).getId()).forEach(r -> {
       form.put("verdict_" + r.code(), r.code().equals(invalid) ? "INVALID" : "VALID");
       form.put("observation_" + r.code(), r.code().equals(invalid) ? "Copie illisible." : null);
     });
@@ -75,9 +76,9 @@ class MigrationsTests {
   }
 
   void opinion(Filed filed) {
-    runtime.createMessageCorrelation("MedicalCertificateReceived").processInstanceId(filed.processInstanceId())
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED).processInstanceId(filed.processInstanceId())
         .setVariable("certificateReceivedDate", LocalDate.now().toString()).correlateAllWithResult();
-    runtime.createMessageCorrelation("OfiiOpinion").processInstanceId(filed.processInstanceId())
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION).processInstanceId(filed.processInstanceId())
         .setVariable("careNeeded", true).setVariable("exceptionallySeriousConsequences", true)
         .setVariable("effectiveAccessToCareInOriginCountry", false).setVariable("expectedCareDurationMonths", 12)
         .setVariable("fitToTravel", true).setVariable("opinionDate", LocalDate.now().toString()).correlate();
@@ -116,11 +117,11 @@ class MigrationsTests {
     Filed decision = filings.depositedCase(90);
     review(decision, null);
     opinion(decision);
-    assertThat(instance(atStep1)).isWaitingAt("userTask_personalInformation");
-    assertThat(instance(atStep2)).isWaitingAt("userTask_reasonForStay");
-    assertThat(instance(complement.processInstanceId())).isWaitingAt("eventGateway_complementRead");
-    assertThat(instance(medical.processInstanceId())).isWaitingAt("eventGateway_certificateNoticeRead");
-    assertThat(instance(decision.processInstanceId())).isWaitingAt("userTask_decide");
+    assertThat(instance(atStep1)).isWaitingAt(RenewalProcess.PERSONAL_INFORMATION);
+    assertThat(instance(atStep2)).isWaitingAt(RenewalProcess.REASON_FOR_STAY);
+    assertThat(instance(complement.processInstanceId())).isWaitingAt(RenewalProcess.COMPLEMENT_READ);
+    assertThat(instance(medical.processInstanceId())).isWaitingAt(RenewalProcess.CERTIFICATE_NOTICE_READ);
+    assertThat(instance(decision.processInstanceId())).isWaitingAt(RenewalProcess.DECIDE);
     int v1 = repository.createProcessDefinitionQuery().processDefinitionKey(RenewalProcess.KEY).latestVersion()
         .singleResult().getVersion();
 
@@ -131,7 +132,7 @@ class MigrationsTests {
     }
     String v2Model = model.replace("name=\"30 jours sans réponse\"", "name=\"45 jours sans réponse\"")
         .replace(">P30D</bpmn:timeDuration>", ">P45D</bpmn:timeDuration>")
-        .replace("userTask_reasonForStay", "userTask_reasonForStayRevised");
+        .replace(RenewalProcess.REASON_FOR_STAY, "userTask_reasonForStayRevised");
     identity.setAuthentication("analyste", List.of("analysts"));
     Deployment deployment;
     try {
@@ -143,9 +144,9 @@ class MigrationsTests {
     try {
       Migrations.Preview preview = migrations.preview(RenewalProcess.KEY, v1, v1 + 1);
       assertThat(preview.mappings()).extracting(Migrations.Mapping::sourceActivityId)
-          .contains("userTask_personalInformation", "eventGateway_complementRead", "eventGateway_certificateNoticeRead",
-              "userTask_decide", "subProcess_instruction", "intermediateTimer_implicitRejection")
-          .doesNotContain("userTask_reasonForStay");
+          .contains(RenewalProcess.PERSONAL_INFORMATION, RenewalProcess.COMPLEMENT_READ, RenewalProcess.CERTIFICATE_NOTICE_READ,
+              RenewalProcess.DECIDE, RenewalProcess.INSTRUCTION, RenewalProcess.TIMER_IMPLICIT_REJECTION)
+          .doesNotContain(RenewalProcess.REASON_FOR_STAY);
       assertThat(preview.movable()).extracting(Migrations.WaitingCase::processInstanceId)
           .contains(atStep1, complement.processInstanceId(), medical.processInstanceId(), decision.processInstanceId())
           .doesNotContain(atStep2);
@@ -155,7 +156,7 @@ class MigrationsTests {
       assertThat(blocked.reason()).contains("« 2. Motif de séjour »", "version " + (v1 + 1));
       assertThat(preview.cases().stream().filter(c -> c.processInstanceId().equals(decision.processInstanceId()))
           .findFirst().orElseThrow().requestNumber())
-          .isEqualTo(filing.caseOf(decision.processInstanceId()).getRequestNumber());
+          .isEqualTo(cases.caseOf(decision.processInstanceId()).getRequestNumber());
 
       Migrations.Applied applied = migrations.apply(RenewalProcess.KEY, v1, v1 + 1);
       run(management.createBatchQuery().batchId(applied.batchId()).singleResult());
@@ -172,23 +173,23 @@ class MigrationsTests {
       // The blocked case, on version 1.
       filings.complete(atStep2, Map.of("maritalStatus", "SINGLE", "dependentChildren", "NO",
           "attestationNoPolygamy", true, "attestationPenalties", true));
-      assertThat(instance(atStep2)).isWaitingAt("userTask_supportingDocuments");
+      assertThat(instance(atStep2)).isWaitingAt(RenewalProcess.SUPPORTING_DOCUMENTS);
       // The complement: opened after the migration, the new version's 45 days run.
       var request = notifications.list(complement.applicantId(), NotificationFilter.ALL, 0, 50).getContent().stream()
           .filter(n -> "COMPLEMENT_REQUEST".equals(n.getKind())).findFirst().orElseThrow();
       notifications.open(complement.applicantId(), request.getId());
-      assertThat(instance(complement.processInstanceId())).isWaitingAt("eventGateway_complementAnswer");
+      assertThat(instance(complement.processInstanceId())).isWaitingAt(RenewalProcess.COMPLEMENT_ANSWER);
       Job deadline = management.createJobQuery().processInstanceId(complement.processInstanceId())
-          .activityId("intermediateTimer_complementDeadline").singleResult();
+          .activityId(RenewalProcess.TIMER_COMPLEMENT_DEADLINE).singleResult();
       assertThat(deadline.getDuedate()).isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(44))));
       // The medical wait: the certificate arrives, then the opinion: the decision task.
       opinion(medical);
-      assertThat(instance(medical.processInstanceId())).isWaitingAt("userTask_decide");
+      assertThat(instance(medical.processInstanceId())).isWaitingAt(RenewalProcess.DECIDE);
       // The decision.
       filings.complete(decision.processInstanceId(), Map.of("decision", "FAVOURABLE"));
       filings.runDueJobs(decision.processInstanceId());
       assertThat(instance(decision.processInstanceId())).isNull();
-      assertThat(filing.caseOf(decision.processInstanceId()).getStatus()).isEqualTo(fr.anef.renewal.filing.CaseStatus.FAVOURABLE);
+      assertThat(cases.caseOf(decision.processInstanceId()).getStatus()).isEqualTo(fr.anef.renewal.cases.CaseStatus.FAVOURABLE);
     } finally {
       repository.deleteDeployment(deployment.getId(), true);
     }

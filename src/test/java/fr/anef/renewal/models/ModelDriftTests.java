@@ -1,5 +1,8 @@
 package fr.anef.renewal.models;
 
+import fr.anef.renewal.processes.MailDispatchProcess;
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -39,9 +42,9 @@ class ModelDriftTests {
   @DisplayName("Un formulaire modifié et un processus nouveau déployés depuis le Modeler sont signalés ; retirés, tout est conforme au dépôt")
   void modelerDeploymentsAreShown() throws Exception {
     assertThat(drift.report()).filteredOn(d -> d.inRepository()).extracting(ModelDrift.Definition::key)
-        .contains("residence-permit-renewal", "ofii-medical-opinion", "mail-dispatch", "required-documents", "deposit");
+        .contains(RenewalProcess.KEY, OfiiMedicalOpinionProcess.KEY, MailDispatchProcess.KEY, "required-documents", "deposit");
     assertThat(of("Formulaire", "deposit").sameAsRepository()).isTrue();
-    assertThat(of("BPMN", "residence-permit-renewal").sameAsRepository()).isTrue();
+    assertThat(of("BPMN", RenewalProcess.KEY).sameAsRepository()).isTrue();
 
     String form;
     try (InputStream in = getClass().getResourceAsStream("/processes/deposit.form")) {
@@ -61,7 +64,7 @@ class ModelDriftTests {
       assertThat(unknown.drifted()).isTrue();
       assertThat(unknown.inRepository()).isFalse();
       assertThat(drift.report().get(0).drifted()).as("drifted first").isTrue();
-      assertThat(of("BPMN", "residence-permit-renewal").sameAsRepository()).isTrue();
+      assertThat(of("BPMN", RenewalProcess.KEY).sameAsRepository()).isTrue();
     } finally {
       repository.deleteDeployment(changedForm.getId(), true);
       repository.deleteDeployment(sketch.getId(), true);

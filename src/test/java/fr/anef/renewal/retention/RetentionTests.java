@@ -1,5 +1,8 @@
 package fr.anef.renewal.retention;
 
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.anef.renewal.TestApplicants;
@@ -8,10 +11,9 @@ import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
 import fr.anef.renewal.account.AccountService;
 import fr.anef.renewal.documents.DocumentService;
-import fr.anef.renewal.filing.CaseStatus;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.RenewalCase;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.medical.MedicalFiles;
 import fr.anef.renewal.instruction.ComplementAnswer;
 import fr.anef.renewal.instruction.Complements;
@@ -72,7 +74,7 @@ class RetentionTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired DataSource dataSource;
   @Autowired TestFilings filings;
-  @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
   @Autowired NotificationService notifications;
   @Autowired Complements complements;
@@ -136,7 +138,7 @@ class RetentionTests {
   Filed decidedCase() {
     Filed filed = filings.depositedCase(90);
     String pid = filed.processInstanceId();
-    List<String> codes = documents.requirements(filing.caseOf(pid).getId()).stream().map(r -> r.code()).toList();
+    List<String> codes = documents.requirements(cases.caseOf(pid).getId()).stream().map(r -> r.code()).toList();
     Map<String, Object> review = new HashMap<>();
     codes.forEach(code -> review.put("verdict_" + code, "VALID"));
     review.put("verdict_NATIONALITY", "INVALID");
@@ -157,17 +159,17 @@ class RetentionTests {
     notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent().stream()
         .filter(n -> n.getKind().equals("MEDICAL_CERTIFICATE_FORM"))
         .forEach(n -> notifications.open(filed.applicantId(), n.getId()));
-    String requestNumber = filing.caseOf(pid).getRequestNumber();
-    String ofii = runtime.createProcessInstanceQuery().processDefinitionKey(MedicalFiles.PROCESS_KEY)
+    String requestNumber = cases.caseOf(pid).getRequestNumber();
+    String ofii = runtime.createProcessInstanceQuery().processDefinitionKey(OfiiMedicalOpinionProcess.KEY)
         .processInstanceBusinessKey(requestNumber).singleResult().getId();
     UUID medicalFileId = jdbc.queryForObject("select id from medical_file where request_number = ?", UUID.class, requestNumber);
     medicalFiles.attach(medicalFileId, "CERTIFICATE", List.of(TestFiles.file("certificat.pdf", TestFiles.pdf())), "medecin.ofii");
-    ofiiTask(ofii, pid, "medecin.ofii", "ofii-doctors", "userTask_registerCertificate",
+    ofiiTask(ofii, pid, "medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.REGISTER_CERTIFICATE,
         Map.of("certificateReceivedDate", LocalDate.now(PARIS).toString()));
-    ofiiTask(ofii, pid, "medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "REPORT",
+    ofiiTask(ofii, pid, "medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REPORT",
         "report_diseaseHistory", "Suivi depuis 2021.", "reportExpectedCareMonths", 12));
     for (String doctor : List.of("medecin.ofii2", "medecin.ofii3", "medecin.ofii4")) {
-      ofiiTask(ofii, pid, doctor, "ofii-college", "userTask_collegeOpinion", Map.of("careNeeded", "YES",
+      ofiiTask(ofii, pid, doctor, "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, Map.of("careNeeded", "YES",
           "exceptionallySeriousConsequences", "YES", "effectiveAccessToCareInOriginCountry", "NO", "fitToTravel", "YES",
           "expectedCareDurationMonths", 12));
     }
@@ -192,7 +194,7 @@ class RetentionTests {
   /** A new applicant's draft, step 1 saved. */
   String draftWithStepOne() {
     String applicant = TestApplicants.create(register, identity, 90);
-    identity.setAuthentication(applicant, List.of(RenewalProcess.GROUP_APPLICANTS));
+    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
     String pid;
     try {
       pid = runtime.startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true)).getId();
@@ -212,11 +214,11 @@ class RetentionTests {
   @DisplayName("Une demande décidée est supprimée 5 ans après sa clôture, avec son dossier médical ; une demande en cours reste")
   void closedCaseAndMedicalFileAfterFiveYears() {
     Filed decided = decidedCase();
-    RenewalCase closed = filing.caseOf(decided.processInstanceId());
+    RenewalCase closed = cases.caseOf(decided.processInstanceId());
     assertThat(closed.getStatus()).isEqualTo(CaseStatus.FAVOURABLE);
     assertThat(closed.getClosedAt()).isEqualTo(ClockUtil.getCurrentTime().toInstant());
     Filed open = filings.depositedCase(90);
-    RenewalCase stillOpen = filing.caseOf(open.processInstanceId());
+    RenewalCase stillOpen = cases.caseOf(open.processInstanceId());
     assertThat(stillOpen.getClosedAt()).isNull();
 
     Map<String, Integer> before = rowsOf(closed.getId(), closed.getRequestNumber());
@@ -255,16 +257,16 @@ class RetentionTests {
   void draftsAfterOneYear() {
     String abandoned = draftWithStepOne();
     filings.complete(abandoned, Map.of("action", "ABANDON"));
-    RenewalCase abandonedCase = filing.caseOf(abandoned);
+    RenewalCase abandonedCase = cases.caseOf(abandoned);
     assertThat(abandonedCase.getStatus()).isEqualTo(CaseStatus.ABANDONED);
     assertThat(abandonedCase.getClosedAt()).isNotNull();
     String inactive = draftWithStepOne();
-    UUID inactiveId = filing.caseOf(inactive).getId();
+    UUID inactiveId = cases.caseOf(inactive).getId();
     Instant start = ClockUtil.getCurrentTime().toInstant();
 
     at(plus(start, "P6M", 0));
     String recent = draftWithStepOne();
-    UUID recentId = filing.caseOf(recent).getId();
+    UUID recentId = cases.caseOf(recent).getId();
 
     at(plus(start, "P1Y", -1));
     job.purge();

@@ -1,5 +1,6 @@
 package fr.anef.renewal.security;
 
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.anef.renewal.TestApplicants;
 import fr.anef.renewal.TestFiles;
 import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
-import fr.anef.renewal.filing.RenewalProcess;
+import fr.anef.renewal.cases.RenewalCase;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.shared.MarkdownText;
 import java.io.ByteArrayOutputStream;
@@ -62,6 +63,7 @@ class CaseInputTests {
   @Autowired Register register;
   @Autowired IdentityService identity;
   @Autowired FilingService filing;
+  @Autowired Cases renewals;
   @Autowired RuntimeService runtime;
   @Autowired JdbcTemplate jdbc;
   @LocalServerPort int port;
@@ -226,7 +228,7 @@ class CaseInputTests {
     assertThat(links).contains(">" + MarkdownText.escape(storedName) + "</a>").doesNotContain("<img", "](http");
     assertThat(links).as("the server's own links stay links").containsPattern("<a href=\"/agent/fichiers/[0-9a-f-]{36}\"");
 
-    RenewalCase renewal = filing.caseOf(instance);
+    RenewalCase renewal = renewals.caseOf(instance);
     assertThat(form.at("/depositSummary/value").asText()).isEqualTo(filing.summary(renewal))
         .doesNotContain("NOTE DU SERVICE").contains("Numéro ephoto : 1234567890123456789012");
     assertThat(form.at("/requestNumber/value").asText()).isEqualTo(renewal.getRequestNumber());
@@ -241,7 +243,7 @@ class CaseInputTests {
     String applicantId = newApplicant();
     TestRestTemplate applicant = applicant(applicantId);
     String first = deposited(applicant);
-    String requestNumber = filing.caseOf(first).getRequestNumber();
+    String requestNumber = renewals.caseOf(first).getRequestNumber();
     assertThat(requestNumber).isNotBlank();
 
     ResponseEntity<JsonNode> again = submitStartForm(applicant);
@@ -252,7 +254,7 @@ class CaseInputTests {
     assertThat(runningRenewals(applicantId)).isEqualTo(1);
 
     reviewTask(first);
-    assertThat(filing.caseOf(first).getStatus().name()).isEqualTo("IN_REVIEW");
+    assertThat(renewals.caseOf(first).getStatus().name()).isEqualTo("IN_REVIEW");
     ResponseEntity<JsonNode> inReview = submitStartForm(applicant);
     assertThat(start(applicant).getStatusCode()).as("the plain start is refused too (the engine's REST API says 500)")
         .isNotEqualTo(HttpStatus.OK);
@@ -298,7 +300,7 @@ class CaseInputTests {
       ResponseEntity<JsonNode> refused = complete(applicant, step2, values);
       assertThat(refused.getStatusCode()).as(date).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(refused.getBody().get("message").asText()).as(date).contains(message);
-      RenewalCase draft = filing.caseOf(instance);
+      RenewalCase draft = renewals.caseOf(instance);
       assertThat(draft.getMaritalStatus()).as(date).isNull();
       assertThat(draft.getUnionDate()).as(date).isNull();
       assertThat(currentTask(applicant, instance).get("id").asText()).as("the step stays open").isEqualTo(step2);
@@ -320,15 +322,15 @@ class CaseInputTests {
       }
     });
     assertThat(complete(agent(), review.get("id").asText(), verdicts).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    String requestNumber = filing.caseOf(instance).getRequestNumber();
+    String requestNumber = renewals.caseOf(instance).getRequestNumber();
     // OFII's messages, as its process sends them: the certificate's receipt, then the opinion.
-    await(() -> runtime.createEventSubscriptionQuery().processInstanceId(instance).eventName("MedicalCertificateReceived")
+    await(() -> runtime.createEventSubscriptionQuery().processInstanceId(instance).eventName(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED)
         .activityId("intermediateCatch_certificateReceivedBeforeRead").count() > 0 ? true : null);
-    runtime.createMessageCorrelation("MedicalCertificateReceived").processInstanceId(instance)
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED).processInstanceId(instance)
         .setVariable("certificateReceivedDate", today().toString()).correlateAllWithResult();
-    await(() -> runtime.createEventSubscriptionQuery().processInstanceId(instance).eventName("OfiiOpinion").count() > 0
+    await(() -> runtime.createEventSubscriptionQuery().processInstanceId(instance).eventName(RenewalProcess.MESSAGE_OFII_OPINION).count() > 0
         ? true : null);
-    runtime.createMessageCorrelation("OfiiOpinion").processInstanceBusinessKey(requestNumber)
+    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION).processInstanceBusinessKey(requestNumber)
         .setVariable("careNeeded", true).setVariable("exceptionallySeriousConsequences", true)
         .setVariable("effectiveAccessToCareInOriginCountry", false).setVariable("expectedCareDurationMonths", 12)
         .setVariable("fitToTravel", true).setVariable("opinionDate", today().toString()).correlate();
@@ -336,8 +338,8 @@ class CaseInputTests {
       JsonNode tasks = agent().getForObject("/engine-rest/task?processInstanceId={id}", JsonNode.class, instance);
       return tasks.size() == 1 && tasks.get(0).get("name").asText().equals("Décider de la demande") ? tasks.get(0) : null;
     });
-    String caseId = filing.caseOf(instance).getId().toString();
-    String statusBefore = filing.caseOf(instance).getStatus().name();
+    String caseId = renewals.caseOf(instance).getId().toString();
+    String statusBefore = renewals.caseOf(instance).getStatus().name();
 
     for (Map<String, Object> values : List.<Map<String, Object>>of(
         Map.of("decision", "FAVOURABLE", "cardValidFrom", "1900-01-01", "cardValidUntil", "1900-06-01"),
@@ -351,7 +353,7 @@ class CaseInputTests {
               "doit être postérieure à son début");
       assertThat(jdbc.queryForObject("select count(*) from decision where case_id = ?", Long.class,
           java.util.UUID.fromString(caseId))).isZero();
-      assertThat(filing.caseOf(instance).getStatus().name()).isEqualTo(statusBefore);
+      assertThat(renewals.caseOf(instance).getStatus().name()).isEqualTo(statusBefore);
       assertThat(agent().getForObject("/engine-rest/task?processInstanceId={id}", JsonNode.class, instance)
           .findValuesAsText("id")).containsExactly(decide.get("id").asText());
     }
@@ -377,7 +379,7 @@ class CaseInputTests {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     // Refused at the boundary, by the form's e-mail validation (the step's own check says the same behind it).
     assertThat(refused.getBody().get("message").asText()).contains("L'adresse email", "n'est pas valide");
-    RenewalCase draft = filing.caseOf(instance);
+    RenewalCase draft = renewals.caseOf(instance);
     assertThat(draft.getEmail()).isNull();
     assertThat(draft.getPhone()).isNull();
     assertThat(currentTask(applicant, instance).get("id").asText()).isEqualTo(step1);
@@ -395,7 +397,7 @@ class CaseInputTests {
     String instance = start(applicant).getBody().get("id").asText();
     completeCurrent(applicant, instance, STEP_1);
     completeCurrent(applicant, instance, STEP_2);
-    String caseId = filing.caseOf(instance).getId().toString();
+    String caseId = renewals.caseOf(instance).getId().toString();
     byte[] big = new byte[61 * 1024 * 1024];
     byte[] pdf = TestFiles.pdf();
     System.arraycopy(pdf, 0, big, 0, pdf.length);

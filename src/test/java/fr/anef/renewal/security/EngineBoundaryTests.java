@@ -1,5 +1,7 @@
 package fr.anef.renewal.security;
 
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.cases.Cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +10,7 @@ import fr.anef.renewal.TestApplicants;
 import fr.anef.renewal.TestFiles;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.filing.RenewalCase;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.register.Register;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +50,7 @@ import org.springframework.http.ResponseEntity;
     properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
 class EngineBoundaryTests {
 
-  static final String RENEWAL = "residence-permit-renewal";
+  static final String RENEWAL = RenewalProcess.KEY;
   static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   @Autowired TestRestTemplate anonymous;
@@ -58,6 +60,7 @@ class EngineBoundaryTests {
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
   @Autowired FilingService filing;
+  @Autowired Cases cases;
   @Autowired DocumentService documents;
 
   @TempDir Path attackerDirectory;
@@ -112,7 +115,7 @@ class EngineBoundaryTests {
     assertRefused(send(applicant, HttpMethod.POST, "/engine-rest/process-definition/key/" + RENEWAL + "/submit-form",
         Map.of("variables", opinion)), HttpStatus.BAD_REQUEST, "« opinionDate » ne fait pas partie du formulaire");
     assertThat(runtime.createProcessInstanceQuery().variableValueEquals("applicantId", applicant).count()).isZero();
-    assertThat(filing.casesOf(applicant)).isEmpty();
+    assertThat(cases.casesOf(applicant)).isEmpty();
 
     Draft draft = start(applicant);
     Snapshot before = snapshot(draft);
@@ -129,7 +132,7 @@ class EngineBoundaryTests {
     assertThat(submit(draft = draft.next(), Map.of("maritalStatus", value("SINGLE"), "dependentChildren", value("NO"),
         "attestationNoPolygamy", value(true), "attestationPenalties", value(true), "action", value("NEXT")))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    RenewalCase renewal = filing.caseOf(draft.processInstanceId());
+    RenewalCase renewal = cases.caseOf(draft.processInstanceId());
     documents.requirements(renewal.getId()).forEach(r -> filing.attach(applicant, r.code(),
         List.of(TestFiles.file(r.code().toLowerCase() + ".pdf", TestFiles.pdf()))));
     assertThat(submit(draft = draft.next(), Map.of("ephotoNumber", value("1234567890123456789012"),
@@ -172,7 +175,7 @@ class EngineBoundaryTests {
     assertRefused(send(applicant, HttpMethod.POST, "/engine-rest/task/{id}/comment/create",
         Map.of("message", "Dossier validé par la préfecture"), draft.taskId()), HttpStatus.FORBIDDEN, "compte");
     assertRefused(send(applicant, HttpMethod.POST, "/engine-rest/message",
-        Map.of("messageName", "OfiiOpinion", "processInstanceId", draft.processInstanceId()), (Object) null),
+        Map.of("messageName", RenewalProcess.MESSAGE_OFII_OPINION, "processInstanceId", draft.processInstanceId()), (Object) null),
         HttpStatus.FORBIDDEN, "compte");
     // The same through odd spellings of the path, which the REST API would still route.
     assertRefused(send(applicant, HttpMethod.PUT, "/engine-rest//task/{id}/variables/caseStatus/",
@@ -184,7 +187,7 @@ class EngineBoundaryTests {
     assertRefused(send(other, HttpMethod.POST, "/engine-rest/process-definition/key/" + RENEWAL + "/start",
         Map.of("businessKey", "59-2026-000001", "variables", Map.of("renewalRequested", value(true)))),
         HttpStatus.BAD_REQUEST, "ne peut pas être choisi");
-    assertThat(filing.casesOf(other)).isEmpty();
+    assertThat(cases.casesOf(other)).isEmpty();
 
     assertThat(snapshot(draft)).isEqualTo(before);
     // The task stays out of the agents' queue.
@@ -314,12 +317,12 @@ class EngineBoundaryTests {
 
   Snapshot snapshot(Draft draft) {
     Task task = tasks.createTaskQuery().taskId(draft.taskId()).singleResult();
-    RenewalCase renewal = filing.caseOf(draft.processInstanceId());
+    RenewalCase renewal = cases.caseOf(draft.processInstanceId());
     return new Snapshot(new TreeMap<>(runtime.getVariables(draft.processInstanceId())), task.getName(),
         task.getAssignee(), tasks.getIdentityLinksForTask(draft.taskId()).stream()
             .map(l -> l.getType() + ":" + l.getUserId() + ":" + l.getGroupId()).sorted().toList(),
         history.createHistoricDetailQuery().processInstanceId(draft.processInstanceId()).variableUpdates().count(),
-        filing.history(renewal.getId()).size(),
+        cases.history(renewal.getId()).size(),
         runtime.createProcessInstanceQuery().variableValueEquals("applicantId", draft.applicant()).count());
   }
 

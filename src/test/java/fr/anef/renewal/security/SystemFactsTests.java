@@ -1,5 +1,6 @@
 package fr.anef.renewal.security;
 
+import fr.anef.renewal.processes.RenewalProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -204,7 +205,7 @@ class SystemFactsTests {
     assertThat(read).as("the reads are found in the code").contains("certificateReceivedDate", "counterApplicantId",
         "notificationReadAt", "mailId");
     Set<String> writableInTheCase = new TreeSet<>();
-    formsOfProcess.get("residence-permit-renewal").forEach(id -> writableInTheCase.addAll(writable(forms.get(id))));
+    formsOfProcess.get(RenewalProcess.KEY).forEach(id -> writableInTheCase.addAll(writable(forms.get(id))));
     read.retainAll(writableInTheCase);
     assertThat(read).as("read by the code, writable by a form of the case").isEmpty();
   }

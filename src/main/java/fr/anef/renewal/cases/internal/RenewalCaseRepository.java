@@ -1,5 +1,8 @@
-package fr.anef.renewal.filing;
+package fr.anef.renewal.cases.internal;
 
+import fr.anef.renewal.cases.CaseEvent;
+import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.RenewalCase;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +12,8 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface RenewalCaseRepository extends JpaRepository<RenewalCase, UUID> {
+/** The cases' table ({@code renewal_case}): for {@link fr.anef.renewal.cases.Cases} only. */
+public interface RenewalCaseRepository extends JpaRepository<RenewalCase, UUID> {
 
   Optional<RenewalCase> findByProcessInstanceId(String processInstanceId);
 
@@ -34,9 +38,4 @@ interface RenewalCaseRepository extends JpaRepository<RenewalCase, UUID> {
 
   /** Filed cases not decided nor closed (their préfecture's scope is checked at start-up). */
   List<RenewalCase> findByStatusIn(Collection<CaseStatus> statuses);
-}
-
-interface CaseEventRepository extends JpaRepository<CaseEvent, Long> {
-
-  List<CaseEvent> findByCaseIdOrderByOccurredAtAsc(UUID caseId);
 }

@@ -1,6 +1,8 @@
-package fr.anef.renewal.filing;
+package fr.anef.renewal.cases;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -22,12 +24,12 @@ public class CaseEvent {
   private String actor;
   /** The applicant an agent acted for (the counter route), or null when the actor acted for themselves. */
   private String onBehalfOf;
-  private String kind;
+  @Enumerated(EnumType.STRING) private CaseEventKind kind;
   private String detail;
 
   protected CaseEvent() {}
 
-  CaseEvent(UUID caseId, Instant occurredAt, String actor, String onBehalfOf, String kind, String detail) {
+  CaseEvent(UUID caseId, Instant occurredAt, String actor, String onBehalfOf, CaseEventKind kind, String detail) {
     this.caseId = caseId;
     this.occurredAt = occurredAt;
     this.actor = actor;
@@ -39,6 +41,6 @@ public class CaseEvent {
   public Instant getOccurredAt() { return occurredAt; }
   public String getActor() { return actor; }
   public String getOnBehalfOf() { return onBehalfOf; }
-  public String getKind() { return kind; }
+  public CaseEventKind getKind() { return kind; }
   public String getDetail() { return detail; }
 }

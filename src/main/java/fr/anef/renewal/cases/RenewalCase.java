@@ -1,4 +1,4 @@
-package fr.anef.renewal.filing;
+package fr.anef.renewal.cases;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,7 +10,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A renewal case: the draft the applicant fills step by step, then the filed request. */
+/**
+ * A renewal case: the draft the applicant fills step by step, then the filed request. The draft's fields are written
+ * by the module {@code filing} (the steps); the status changes only through {@link #moveTo}, which follows the table
+ * of {@link CaseStatus} (from outside this module: {@link Cases#moveTo}, which also writes the history and Cockpit's
+ * variable).
+ */
 @Entity
 @Table(name = "renewal_case")
 public class RenewalCase {
@@ -52,7 +57,7 @@ public class RenewalCase {
 
   protected RenewalCase() {}
 
-  RenewalCase(String applicantId, String processInstanceId, String department, boolean holdsResidencePermit,
+  public RenewalCase(String applicantId, String processInstanceId, String department, boolean holdsResidencePermit,
       String titleNumber, LocalDate titleValidUntil, Instant createdAt) {
     this.id = UUID.randomUUID();
     this.applicantId = applicantId;
@@ -65,7 +70,7 @@ public class RenewalCase {
     this.createdAt = createdAt;
   }
 
-  void openedAtCounterBy(String agentId) {
+  public void openedAtCounterBy(String agentId) {
     this.counterAgentId = agentId;
   }
 
@@ -76,17 +81,18 @@ public class RenewalCase {
 
   public String getCounterAgentId() { return counterAgentId; }
 
-  boolean isDraft() {
+  /** Whether the case is still a draft (« Brouillon »): its steps can change. */
+  public boolean isDraft() {
     return status == CaseStatus.DRAFT;
   }
 
-  void recordContact(String email, String phone, String housingType) {
+  public void recordContact(String email, String phone, String housingType) {
     this.email = email;
     this.phone = phone;
     this.housingType = housingType;
   }
 
-  void recordFamily(String maritalStatus, LocalDate unionDate, String unionCountry, Boolean spouseChildren,
+  public void recordFamily(String maritalStatus, LocalDate unionDate, String unionCountry, Boolean spouseChildren,
       Boolean dependentChildren) {
     this.maritalStatus = maritalStatus;
     this.unionDate = unionDate;
@@ -97,31 +103,40 @@ public class RenewalCase {
     this.attestationPenalties = true;
   }
 
-  void recordEphoto(String ephotoNumber) {
+  public void recordEphoto(String ephotoNumber) {
     this.ephotoNumber = ephotoNumber;
   }
 
-  void recordObservations(String observations) {
+  public void recordObservations(String observations) {
     this.observations = observations;
   }
 
-  void abandon(Instant at) {
+  /** The applicant gives up their draft (« Abandonner la demande »). */
+  public void abandon(Instant at) {
     moveTo(CaseStatus.ABANDONED, at);
   }
 
   /** The préfecture (its département) that instructs the case: at the dépôt, then on a change of address. */
-  void assignTo(String department) {
+  public void assignTo(String department) {
     this.department = department;
   }
 
-  void deposit(String requestNumber, Instant at, FilingTiming timing) {
+  public void deposit(String requestNumber, Instant at, FilingTiming timing) {
     this.requestNumber = requestNumber;
     this.depositedAt = at;
     this.filingTiming = timing;
-    this.status = CaseStatus.DEPOSITED;
+    moveTo(CaseStatus.DEPOSITED, at);
   }
 
+  /**
+   * Moves the case to {@code next}, if {@link CaseStatus#allows the table} allows it from its current status.
+   *
+   * @throws CaseTransitionRefused when the table does not allow it (nothing changes)
+   */
   void moveTo(CaseStatus next, Instant at) {
+    if (!status.allows(next)) {
+      throw new CaseTransitionRefused(this, next);
+    }
     this.status = next;
     if (next.isFinal() && closedAt == null) {
       this.closedAt = at;

@@ -1,4 +1,4 @@
-package fr.anef.renewal.filing;
+package fr.anef.renewal.cases;
 
 import java.time.LocalDate;
 
@@ -24,15 +24,15 @@ public enum FilingTiming {
     return label;
   }
 
-  static LocalDate windowStart(LocalDate titleExpiry) {
+  public static LocalDate windowStart(LocalDate titleExpiry) {
     return titleExpiry.minusDays(WINDOW_OPENS_DAYS_BEFORE);
   }
 
-  static LocalDate windowEnd(LocalDate titleExpiry) {
+  public static LocalDate windowEnd(LocalDate titleExpiry) {
     return titleExpiry.minusDays(WINDOW_CLOSES_DAYS_BEFORE);
   }
 
-  static FilingTiming of(LocalDate filingDate, LocalDate titleExpiry) {
+  public static FilingTiming of(LocalDate filingDate, LocalDate titleExpiry) {
     if (titleExpiry == null) {
       return ON_TIME;
     }
