@@ -1,5 +1,6 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.EngineTest;
 import static fr.anef.renewal.filing.RenewalProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,10 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** The filing paths of {@code residence-permit-renewal}, as the seed's « Étapes 1 à 5 » tell them. */
-@SpringBootTest
+@EngineTest
 class RenewalProcessTests {
 
   @Autowired ProcessEngine engine;

@@ -1,5 +1,7 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.TestDates;
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -12,7 +14,6 @@ import fr.anef.renewal.filing.FilingService;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The gateways that decide on the case have no default branch: a missing or unexpected value stops the case at the
  * gateway as an incident in Cockpit (its own job, one try), never a favourable decision nor a skipped complement.
  */
-@SpringBootTest
+@EngineTest
 class FailClosedGatewaysTests {
 
   @Autowired ProcessEngine engine;
@@ -110,11 +110,11 @@ class FailClosedGatewaysTests {
     reviewAllValid();
     filings.runDueJobs(filed.processInstanceId());
     runtime.createMessageCorrelation("MedicalCertificateReceived").processInstanceId(filed.processInstanceId())
-        .setVariable("certificateReceivedDate", LocalDate.now().toString()).correlateAllWithResult();
+        .setVariable("certificateReceivedDate", TestDates.today().toString()).correlateAllWithResult();
     runtime.createMessageCorrelation("OfiiOpinion").processInstanceId(filed.processInstanceId())
         .setVariable("careNeeded", true).setVariable("exceptionallySeriousConsequences", true)
         .setVariable("effectiveAccessToCareInOriginCountry", false).setVariable("expectedCareDurationMonths", 6)
-        .setVariable("fitToTravel", true).setVariable("opinionDate", LocalDate.now().toString()).correlate();
+        .setVariable("fitToTravel", true).setVariable("opinionDate", TestDates.today().toString()).correlate();
     filings.runDueJobs(filed.processInstanceId());
     assertThat(instance).isWaitingAt("userTask_decide");
     filings.complete(filed.processInstanceId(), Map.of("decision", "REFUSAL",

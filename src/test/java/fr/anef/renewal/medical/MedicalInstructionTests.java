@@ -1,5 +1,7 @@
 package fr.anef.renewal.medical;
 
+import fr.anef.renewal.TestDates;
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -34,10 +36,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** OFII's medical instruction and the préfecture's side of it, as the seed and R.425-11 to R.425-13 tell them. */
-@SpringBootTest
+@EngineTest
 class MedicalInstructionTests {
 
   /** Every variable the préfecture's process may hold: none of them medical but the opinion's six answers. */
@@ -246,7 +247,7 @@ class MedicalInstructionTests {
   void convocationCarriesNothingMedical() {
     registerCertificate();
     completeAs("medecin.ofii", "ofii-doctors", "userTask_writeReport", Map.of("reportAction", "CONVENE",
-        "convocationDate", LocalDate.now().plusDays(10).toString(), "convocationTime", "09:30",
+        "convocationDate", TestDates.today().plusDays(10).toString(), "convocationTime", "09:30",
         "convocationPlace", "OFII, 2 rue de Tenremonde, 59000 Lille", "report_diseaseHistory", "Ne doit pas sortir."));
     Notification convocation = notification("OFII_CONVOCATION");
     assertThat(convocation.getBody()).contains("09:30", "2 rue de Tenremonde").doesNotContain("Ne doit pas sortir");
