@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -42,8 +41,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * form's numbered blocks, ADR 0023), asked again in a complement round and accepted at the second review — no form,
  * no code changed. Everything through the REST API and the application's API, as Tasklist and the pages would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
+@ServerTest
 class AnalystAddsDocumentTests {
 
   static final String CODE = "HEALTH_INSURANCE";

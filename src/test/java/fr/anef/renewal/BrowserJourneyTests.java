@@ -16,7 +16,6 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import jakarta.mail.internet.MimeMessage;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -47,10 +45,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("navigateur")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    // The same context as the other full-stack tests: a second one named "default" would be unregistered from
-    // the Camunda webapps when the cached one closes.
-    "camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
+@ServerTest
 class BrowserJourneyTests {
 
   static final String PASSWORD = "Demo-2026!";
@@ -455,7 +450,7 @@ class BrowserJourneyTests {
     assertThat(request).containsText("non lue");
     browser.checkAccessibility(applicant, "Mes notifications");
     request.getByRole(AriaRole.LINK).click();
-    assertThat(applicant.locator("main")).containsText("lue le " + LocalDate.now().format(FRENCH_DATE));
+    assertThat(applicant.locator("main")).containsText("lue le " + TestDates.today().format(FRENCH_DATE));
     assertThat(applicant.locator("main")).containsText("Copie illisible : fournissez une copie nette.");
     assertThat(applicant.locator("main")).not().containsText("bureau 3");
     browser.screenshots(applicant, "demandeur-demande-de-complement");
@@ -482,7 +477,7 @@ class BrowserJourneyTests {
     applicant.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Valider et envoyer")).click();
     assertThat(applicant.getByRole(AriaRole.STATUS)).hasText("Votre réponse a bien été envoyée à l'agent instructeur.");
     applicant.navigate("/mon-espace/notifications");
-    assertThat(request).containsText("Lu le " + LocalDate.now().format(FRENCH_DATE));
+    assertThat(request).containsText("Lu le " + TestDates.today().format(FRENCH_DATE));
     browser.screenshots(applicant, "demandeur-notifications-lues");
 
     // The agent sees the answers and accepts: the second round is already theirs (no « Prendre en charge »).
@@ -532,7 +527,7 @@ class BrowserJourneyTests {
     browser.openTask(doctor, "Dossiers médicaux", "Enregistrer la réception du certificat");
     assertThat(doctor.getByLabel("N° de la demande")).hasValue(requestNumber);
     Locator received = doctor.getByLabel("Date de réception du certificat médical");
-    received.fill(LocalDate.now().format(FRENCH_DATE));
+    received.fill(TestDates.today().format(FRENCH_DATE));
     received.press("Enter");
     Page file = doctor.waitForPopup(() -> doctor.getByText("Déposer les scans du certificat et des pièces médicales").click());
     file.bringToFront();

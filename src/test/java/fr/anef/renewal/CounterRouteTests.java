@@ -29,8 +29,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
@@ -43,8 +41,7 @@ import org.springframework.web.util.HtmlUtils;
  * their titre, asks for their account, files their renewal with the scanned documents and, later, answers a
  * complement request with them. Every act is the agent's, for the person, in the history and on the receipt.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@EngineTest
 class CounterRouteTests {
 
   static final String AGENT = "agent.lille";
@@ -66,8 +63,8 @@ class CounterRouteTests {
 
   Person personWithoutAccount() {
     String id = "78" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-    LocalDate from = LocalDate.now().minusYears(1);
-    LocalDate until = LocalDate.now().plusDays(90);
+    LocalDate from = TestDates.today().minusYears(1);
+    LocalDate until = TestDates.today().plusDays(90);
     register.saveIfAbsent(new RegisteredPerson(id, "GUICHET", "AMINATA", "F", LocalDate.of(1980, 6, 7), "Bamako", "Mali",
             "Malienne").livingAt("3 rue du Guichet", "59000", "Lille", "FRANCE"),
         List.of(new ResidenceTitle("5" + id.substring(1), id, "Etranger malade", "VIE PRIVÉE ET FAMILIALE", from, until)));

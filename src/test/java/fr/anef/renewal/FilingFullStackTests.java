@@ -21,7 +21,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -37,8 +36,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * files through the REST API and the application's API, as Tasklist would; then what each other user can
  * and cannot reach.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
+@ServerTest
 class FilingFullStackTests {
 
   static final String APPLICANT = "5903007229";

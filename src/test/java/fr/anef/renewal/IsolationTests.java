@@ -34,6 +34,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * so a new endpoint is tested as soon as it exists — and an id kind this test does not know fails it.
  */
 // The engine named « default », as the REST API and the webapps address it (tests otherwise name engines uniquely).
+@Tag(EngineTest.DATABASE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "camunda.bpm.generate-unique-process-engine-name=false")
 @AutoConfigureMockMvc

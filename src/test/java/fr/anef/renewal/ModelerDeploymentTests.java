@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -42,8 +41,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * as {@code analyste} — for each model file of the repository in turn; then a case that was already waiting and a
  * new case each go from their step 1 to OFII's first task, every form found (ADR 0010).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
+@ServerTest
 class ModelerDeploymentTests {
 
   /** What the analyst changed in a form: its first label, so that the form served proves which version it is. */

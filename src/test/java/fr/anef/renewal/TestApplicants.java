@@ -27,7 +27,7 @@ public final class TestApplicants {
     String id = "99" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     List<ResidenceTitle> titles = daysToExpiry == null ? List.of()
         : List.of(new ResidenceTitle("8" + id.substring(1), id, "Etranger malade", "VIE PRIVÉE ET FAMILIALE",
-            LocalDate.now().minusYears(1), LocalDate.now().plusDays(daysToExpiry)));
+            TestDates.today().minusYears(1), TestDates.today().plusDays(daysToExpiry)));
     register.saveIfAbsent(new RegisteredPerson(id, "TESTEUR", "JEANNE", "F", LocalDate.of(1990, 1, 15), "Bogotá",
         "Colombie", "Colombienne").livingAt("1 place du Théâtre", postalCode, city, "FRANCE")
         .reachableAt("jeanne." + id + "@exemple.fr", null), titles);

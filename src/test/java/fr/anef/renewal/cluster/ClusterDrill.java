@@ -1,6 +1,7 @@
 package fr.anef.renewal.cluster;
 
 import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.TestDates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
@@ -260,7 +261,7 @@ public final class ClusterDrill {
   private List<Applicant> createApplicants() throws Exception {
     List<Applicant> applicants = new ArrayList<>();
     String prefix = String.valueOf(ThreadLocalRandom.current().nextInt(10, 99));
-    LocalDate today = LocalDate.now();
+    LocalDate today = TestDates.today();
     try (Connection db = db()) {
       for (int i = 0; i < cases; i++) {
         String id = "77" + prefix + String.format("%06d", i);

@@ -1,5 +1,6 @@
 package fr.anef.renewal.documents;
 
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -9,10 +10,9 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** An analyst deploys a new version of « required-documents » from the Modeler: step 3 follows, no code change. */
-@SpringBootTest
+@EngineTest
 class AnalystChangesDecisionTests {
 
   @Autowired RepositoryService repository;

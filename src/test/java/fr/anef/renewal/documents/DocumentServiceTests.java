@@ -1,5 +1,6 @@
 package fr.anef.renewal.documents;
 
+import fr.anef.renewal.EngineTest;
 import static fr.anef.renewal.TestFiles.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,11 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The upload rules, with real files, against the real database. */
-@SpringBootTest
+@EngineTest
 class DocumentServiceTests {
 
   @Autowired DocumentService documents;

@@ -1,5 +1,6 @@
 package fr.anef.renewal.engine;
 
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Field;
@@ -33,13 +34,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The engine at national scale: the authorization check no longer reads the whole authorization table for
  * a user in a few groups, and gives the same answers; due jobs are acquired by due date through their index.
  */
-@SpringBootTest
+@EngineTest
 class EngineAtScaleTests {
 
   static final String PROBE = "engine-at-scale-probe";

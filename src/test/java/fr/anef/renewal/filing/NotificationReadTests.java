@@ -3,6 +3,7 @@ package fr.anef.renewal.filing;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.cases.RenewalCase;
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.anef.renewal.TestApplicants;
@@ -19,13 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * « L'ouverture d'une notification fait office d'accusé de réception et déclenche le délai »: the first
  * opening is recorded once and correlates {@code NotificationRead} to the instance waiting for it.
  */
-@SpringBootTest
+@EngineTest
 class NotificationReadTests {
 
   static final String PROBE = "notification-read-probe";

@@ -3,6 +3,7 @@ package fr.anef.renewal.filing;
 import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.anef.renewal.TestApplicants;
@@ -16,16 +17,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** 50 applicants press « Déposer la demande » at the same moment. */
-@SpringBootTest
+@EngineTest
 class ParallelDepositTests {
 
   static final int APPLICANTS = 50;
@@ -51,10 +52,14 @@ class ParallelDepositTests {
       return cases.caseOf(id).getRequestNumber();
     }).toList();
     List<String> numbers = new ArrayList<>();
-    for (Future<String> deposit : pool.invokeAll(deposits)) {
-      numbers.add(deposit.get());
+    try {
+      // Bounded: a deposit still running after two minutes is cancelled, and get() then fails the test.
+      for (Future<String> deposit : pool.invokeAll(deposits, 2, TimeUnit.MINUTES)) {
+        numbers.add(deposit.get(1, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
     }
-    pool.shutdown();
 
     assertThat(numbers).hasSize(APPLICANTS).doesNotHaveDuplicates()
         .allSatisfy(n -> assertThat(n).hasSize(19).matches("5901\\d{8}\\d{7}"));

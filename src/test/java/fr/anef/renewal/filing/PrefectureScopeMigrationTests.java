@@ -1,5 +1,6 @@
 package fr.anef.renewal.filing;
 
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.anef.renewal.TestFilings;
@@ -15,10 +16,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** A database of an earlier version (one préfecture, national grants) keeps working after the upgrade. */
-@SpringBootTest
+@EngineTest
 class PrefectureScopeMigrationTests {
 
   @Autowired TestFilings filings;

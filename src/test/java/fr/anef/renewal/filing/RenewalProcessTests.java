@@ -6,6 +6,7 @@ import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.cases.RenewalCase;
 import static fr.anef.renewal.processes.RenewalProcess.*;
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -36,10 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** The filing paths of {@code residence-permit-renewal}, as the seed's « Étapes 1 à 5 » tell them. */
-@SpringBootTest
+@EngineTest
 class RenewalProcessTests {
 
   @Autowired ProcessEngine engine;

@@ -2,6 +2,7 @@ package fr.anef.renewal.instruction;
 
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -22,13 +23,12 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * An analyst adds a step « Notifier le demandeur » in Modeler with the project's element template (title and text
  * typed in the template's fields, no bean name) and deploys the BPMN alone: the new cases' applicants get it.
  */
-@SpringBootTest
+@EngineTest
 class AnalystAddsNotificationStepTests {
 
   /** What Modeler writes for the template {@code fr.anef.applicantNotice} with the analyst's two fields. */

@@ -1,6 +1,7 @@
 package fr.anef.renewal.instruction;
 
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,14 +28,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * An analyst changes a duration of the procedure in Modeler (the timer « 30 jours sans réponse ») and deploys the
  * BPMN alone: new cases follow it — the engine's timer, the deadline the application shows and the notices' words —
  * while a case already running keeps the durations of its own version (ADR 0011).
  */
-@SpringBootTest
+@EngineTest
 class AnalystChangesDurationTests {
 
   @Autowired RepositoryService repository;

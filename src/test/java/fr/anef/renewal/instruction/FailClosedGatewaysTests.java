@@ -2,6 +2,8 @@ package fr.anef.renewal.instruction;
 
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.TestDates;
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -13,7 +15,6 @@ import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The gateways that decide on the case have no default branch: a missing or unexpected value stops the case at the
  * gateway as an incident in Cockpit (its own job, one try), never a favourable decision nor a skipped complement.
  */
-@SpringBootTest
+@EngineTest
 class FailClosedGatewaysTests {
 
   @Autowired ProcessEngine engine;
@@ -111,11 +111,11 @@ class FailClosedGatewaysTests {
     reviewAllValid();
     filings.runDueJobs(filed.processInstanceId());
     runtime.createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED).processInstanceId(filed.processInstanceId())
-        .setVariable("certificateReceivedDate", LocalDate.now().toString()).correlateAllWithResult();
+        .setVariable("certificateReceivedDate", TestDates.today().toString()).correlateAllWithResult();
     runtime.createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION).processInstanceId(filed.processInstanceId())
         .setVariable("careNeeded", true).setVariable("exceptionallySeriousConsequences", true)
         .setVariable("effectiveAccessToCareInOriginCountry", false).setVariable("expectedCareDurationMonths", 6)
-        .setVariable("fitToTravel", true).setVariable("opinionDate", LocalDate.now().toString()).correlate();
+        .setVariable("fitToTravel", true).setVariable("opinionDate", TestDates.today().toString()).correlate();
     filings.runDueJobs(filed.processInstanceId());
     assertThat(instance).isWaitingAt(RenewalProcess.DECIDE);
     filings.complete(filed.processInstanceId(), Map.of("decision", "REFUSAL",

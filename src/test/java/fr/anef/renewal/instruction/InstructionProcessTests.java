@@ -2,6 +2,8 @@ package fr.anef.renewal.instruction;
 
 import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.TestDates;
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -52,10 +54,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** The préfecture's instruction, as the seed's « INSTRUCTION DE LA DEMANDE » pages tell it; timers by the engine clock. */
-@SpringBootTest
+@EngineTest
 class InstructionProcessTests {
 
   static final String REVIEW = RenewalProcess.REVIEW_APPLICATION;
@@ -142,7 +143,7 @@ class InstructionProcessTests {
         .filter(n -> "MEDICAL_CERTIFICATE_FORM".equals(n.getKind())).findFirst()
         .ifPresent(n -> notifications.open(filed.applicantId(), n.getId()));
     runtime.createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED).processInstanceId(filed.processInstanceId())
-        .setVariable("certificateReceivedDate", LocalDate.now().toString()).correlateAllWithResult();
+        .setVariable("certificateReceivedDate", TestDates.today().toString()).correlateAllWithResult();
   }
 
   void opinion(int months) {
@@ -150,7 +151,7 @@ class InstructionProcessTests {
     runtime.createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION).processInstanceBusinessKey(renewal().getRequestNumber())
         .setVariable("careNeeded", true).setVariable("exceptionallySeriousConsequences", true)
         .setVariable("effectiveAccessToCareInOriginCountry", false).setVariable("expectedCareDurationMonths", months)
-        .setVariable("fitToTravel", true).setVariable("opinionDate", LocalDate.now().toString()).correlate();
+        .setVariable("fitToTravel", true).setVariable("opinionDate", TestDates.today().toString()).correlate();
   }
 
   static String text(byte[] pdf) throws Exception {

@@ -1,5 +1,6 @@
 package fr.anef.renewal.mail;
 
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,13 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** The outbox over real SMTP: a failed send keeps the mail for the engine's retry, a sent one is never sent again. */
-@SpringBootTest
+@EngineTest
 class MailOutboxTests {
 
   @Autowired OutgoingMailRepository mails;

@@ -5,6 +5,7 @@ import fr.anef.renewal.cases.CaseEventKind;
 import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.cases.RenewalCase;
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -38,8 +39,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -53,8 +52,7 @@ import org.w3c.dom.NodeList;
  * manager reads their own préfecture's figures only, a non-manager is refused in French, and the CSV and ODS
  * downloads carry the figures of the page.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@EngineTest
 class ManagementPagesTests {
 
   static final String OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";

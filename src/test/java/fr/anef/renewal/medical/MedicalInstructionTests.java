@@ -3,6 +3,8 @@ package fr.anef.renewal.medical;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.TestDates;
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -36,11 +38,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** OFII's medical instruction and the préfecture's side of it, as the seed and R.425-11 to R.425-13 tell them. */
-@SpringBootTest
-@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
+@EngineTest
 class MedicalInstructionTests {
 
   /**
@@ -374,7 +374,7 @@ class MedicalInstructionTests {
   void convocationCarriesNothingMedical() {
     registerCertificate();
     completeAs("medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "CONVENE",
-        "convocationDate", LocalDate.now().plusDays(10).toString(), "convocationTime", "09:30",
+        "convocationDate", TestDates.today().plusDays(10).toString(), "convocationTime", "09:30",
         "convocationPlace", "OFII, 2 rue de Tenremonde, 59000 Lille", "report_diseaseHistory", "Ne doit pas sortir."));
     Notification convocation = notification("OFII_CONVOCATION");
     assertThat(convocation.getBody()).contains("09:30", "2 rue de Tenremonde").doesNotContain("Ne doit pas sortir");

@@ -2,6 +2,8 @@ package fr.anef.renewal.models;
 
 import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.TestDates;
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -15,7 +17,6 @@ import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.register.Register;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +34,13 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * An analyst deploys a version 2 of the renewal and migrates the cases waiting on version 1: at an applicant's
  * step, in the complement wait, in the medical wait, at the agent's decision. Each goes on on version 2; a case
  * waiting at a step version 2 no longer has is shown as blocked and stays on version 1, where it goes on too.
  */
-@SpringBootTest
+@EngineTest
 class MigrationsTests {
 
   @Autowired ProcessEngine engine;
@@ -77,11 +77,11 @@ class MigrationsTests {
 
   void opinion(Filed filed) {
     runtime.createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED).processInstanceId(filed.processInstanceId())
-        .setVariable("certificateReceivedDate", LocalDate.now().toString()).correlateAllWithResult();
+        .setVariable("certificateReceivedDate", TestDates.today().toString()).correlateAllWithResult();
     runtime.createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION).processInstanceId(filed.processInstanceId())
         .setVariable("careNeeded", true).setVariable("exceptionallySeriousConsequences", true)
         .setVariable("effectiveAccessToCareInOriginCountry", false).setVariable("expectedCareDurationMonths", 12)
-        .setVariable("fitToTravel", true).setVariable("opinionDate", LocalDate.now().toString()).correlate();
+        .setVariable("fitToTravel", true).setVariable("opinionDate", TestDates.today().toString()).correlate();
     filings.runDueJobs(filed.processInstanceId());
   }
 

@@ -3,6 +3,7 @@ package fr.anef.renewal.models;
 import fr.anef.renewal.processes.MailDispatchProcess;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -15,10 +16,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** Deployments made from Modeler outside the repository are found, and what they differ in. */
-@SpringBootTest
+@EngineTest
 class ModelDriftTests {
 
   @Autowired RepositoryService repository;

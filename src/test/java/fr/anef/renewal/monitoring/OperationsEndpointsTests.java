@@ -1,5 +1,6 @@
 package fr.anef.renewal.monitoring;
 
+import fr.anef.renewal.ServerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
@@ -10,8 +11,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,12 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Liveness and readiness for the load balancer, Prometheus metrics for the monitoring only, on a running server
- * (metrics export on, which Spring Boot's tests turn off by default). A context of its own, with its own engine name
- * (it reads neither the webapps nor /engine-rest), so that it never unregisters the full-stack tests' « default ».
+ * (metrics export on, which Spring Boot's tests turn off by default: {@link ServerTest} turns it on for every
+ * full-stack test, so that this class shares their context).
  */
-@AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=true")
+@ServerTest
 class OperationsEndpointsTests {
 
   @Autowired TestRestTemplate anonymous;
@@ -47,9 +44,19 @@ class OperationsEndpointsTests {
   @Test
   @DisplayName("Les métriques Prometheus : refusées en français sans identifiant ou hors supervision ; pour la supervision, les jobs, incidents, demandes par statut, files, échéances, courriels et requêtes HTTP")
   void metricsForTheMonitoringOnly() {
+    // A bare row, removed at the end: the other full-stack tests of the shared context never meet it.
+    UUID caseId = UUID.randomUUID();
     jdbc.update("insert into renewal_case (id, version, applicant_id, process_instance_id, status, department, "
         + "holds_residence_permit, created_at) values (?, 0, 'someone', ?, 'DEPOSITED', '59', true, ?)",
-        UUID.randomUUID(), UUID.randomUUID().toString(), Timestamp.from(Instant.now()));
+        caseId, UUID.randomUUID().toString(), Timestamp.from(Instant.now()));
+    try {
+      metricsSeen();
+    } finally {
+      jdbc.update("delete from renewal_case where id = ?", caseId);
+    }
+  }
+
+  void metricsSeen() {
     User watcher = identity.newUser("supervision.test");
     watcher.setPassword("Supervision-2026!");
     identity.saveUser(watcher);

@@ -3,6 +3,7 @@ package fr.anef.renewal.retention;
 import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.anef.renewal.TestApplicants;
@@ -46,20 +47,22 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The nightly purge (ADR 0020), with the engine's clock moved past each period: real cases filed, instructed,
- * decided and abandoned through the processes, then rows counted in the tables. Batches of one row, so that every
- * purge takes several batches.
+ * decided and abandoned through the processes, then rows counted in the tables. Batches of one row
+ * (anef.retention.batch-size in application-test.yaml), so that every purge takes several batches. First of the
+ * {@link EngineTest} classes: its purges then go over its own cases and the demo data only.
  */
-@SpringBootTest(properties = "anef.retention.batch-size=1")
+@EngineTest
+@Order(1)
 class RetentionTests {
 
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");

@@ -16,11 +16,11 @@ import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import fr.anef.renewal.EngineTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The groups and grants every start makes sure of: written when missing, never again when already there. */
-@SpringBootTest
+@EngineTest
 class AccessSetupTests {
 
   /** The groups whose type-level grants the set-up owns (not the per-case grants of the scope groups). */

@@ -1,5 +1,6 @@
 package fr.anef.renewal.security;
 
+import fr.anef.renewal.ServerTest;
 import static fr.anef.renewal.security.WebSession.await;
 import static fr.anef.renewal.security.WebSession.mailsTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -45,8 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@code /engine-rest} with HTTP Basic, the webapps' {@code /camunda/api/engine} with a Tasklist session) on a
  * running server; then the e-mail change the application offers, confirmed by a link to the new address.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
+@ServerTest
 class AccountTakeoverTests {
 
   static final Pattern EMAIL_LINK = Pattern.compile("/compte/courriel\\?jeton=([0-9a-f]{64})");

@@ -1,6 +1,8 @@
 package fr.anef.renewal.security;
 
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.TestDates;
+import fr.anef.renewal.ServerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +35,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
@@ -50,8 +51,7 @@ import org.springframework.web.util.HtmlUtils;
  * What a person may send through the public REST API and the upload pages, replayed over HTTP on a running
  * server: each refusal is asserted together with the fact that nothing was stored or changed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
+@ServerTest
 class CaseInputTests {
 
   static final String AGENT = "agent.lille";
@@ -264,8 +264,8 @@ class CaseInputTests {
     assertThat(runningRenewals(applicantId)).isEqualTo(1);
 
     // At the counter: the agent checks the person's titre, then asks to open a renewal.
-    LocalDate from = LocalDate.now().minusYears(1);
-    LocalDate until = LocalDate.now().plusDays(90);
+    LocalDate from = TestDates.today().minusYears(1);
+    LocalDate until = TestDates.today().plusDays(90);
     String titleNumber = "8" + applicantId.substring(1);
     HttpResponse<String> identified = agentPost("/agent/guichet/identification", null, "numero=" + titleNumber
         + "&debutJour=" + from.getDayOfMonth() + "&debutMois=" + from.getMonthValue() + "&debutAnnee=" + from.getYear()

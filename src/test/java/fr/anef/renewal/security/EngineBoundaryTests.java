@@ -2,6 +2,7 @@ package fr.anef.renewal.security;
 
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.ServerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -46,8 +46,7 @@ import org.springframework.http.ResponseEntity;
  * The engine's own locks are proved apart, through its Java API as the same user, where a setting closes the hole
  * whatever the REST guard does (ADR 0008).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
+@ServerTest
 class EngineBoundaryTests {
 
   static final String RENEWAL = RenewalProcess.KEY;

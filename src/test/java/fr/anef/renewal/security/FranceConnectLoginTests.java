@@ -1,5 +1,6 @@
 package fr.anef.renewal.security;
 
+import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.anef.renewal.register.Register;
@@ -22,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,7 @@ import org.springframework.web.util.HtmlUtils;
  * callback with the code, which the application exchanges for the ID token and reads the userinfo — followed request by
  * request with the cookies a browser keeps.
  */
+@Tag(EngineTest.DATABASE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.generate-unique-process-engine-name=false",
         "anef.franceconnect.client-id=" + FranceConnectLoginTests.CLIENT_ID,

@@ -1,5 +1,6 @@
 package fr.anef.renewal.security;
 
+import fr.anef.renewal.ServerTest;
 import static fr.anef.renewal.security.WebSession.await;
 import static fr.anef.renewal.security.WebSession.mailsTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,8 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * /api, Tasklist's login form) on a running server. The lock is temporary and grows, the holder is mailed, the
  * reset link lifts it. The engine clock is moved, never waited for.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
+@ServerTest
 class LoginLockTests {
 
   static final String WRONG = "Mauvais-2026!";

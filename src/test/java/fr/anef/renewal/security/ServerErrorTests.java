@@ -1,11 +1,11 @@
 package fr.anef.renewal.security;
 
+import fr.anef.renewal.ServerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -17,8 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * French with a reference, on both doors of the engine's API: never the engine's body, which named the exception's
  * class and the failing SQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.generate-unique-process-engine-name=false"})
+@ServerTest
 class ServerErrorTests {
 
   @Autowired TestRestTemplate anonymous;
