@@ -32,11 +32,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
-/** « Créer un compte » on a running server, the link taken from the mail the SMTP server received. */
+/**
+ * « Créer un compte » on a running server, the link taken from the mail the SMTP server received.
+ */
 @ServerTest
 class AccountCreationTests {
 
-  static final Pattern LINK = Pattern.compile("/compte/(confirmation|reinitialisation)\\?jeton=([0-9a-f]{64})");
+  static final Pattern LINK =
+      Pattern.compile("/compte/(confirmation|reinitialisation)\\?jeton=([0-9a-f]{64})");
 
   @Autowired TestRestTemplate http;
   @Autowired GreenMail greenMail;
@@ -49,27 +52,51 @@ class AccountCreationTests {
     ClockUtil.reset();
   }
 
-  record Holder(String foreignerNumber, String titleNumber, LocalDate from, LocalDate until, String email) {}
+  record Holder(
+      String foreignerNumber, String titleNumber, LocalDate from, LocalDate until, String email) {}
 
   Holder holder() {
     String id = "77" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     LocalDate from = LocalDate.of(2025, 12, 1);
     LocalDate until = LocalDate.of(2026, 12, 31);
-    register.saveIfAbsent(new RegisteredPerson(id, "COMPTE", "NOUVEAU", "M", LocalDate.of(1995, 2, 3), "Dakar", "Sénégal",
-        "Sénégalaise").livingAt("1 rue du Test", "59000", "Lille", "FRANCE"),
-        List.of(new ResidenceTitle("6" + id.substring(1), id, "Etranger malade", "VIE PRIVÉE ET FAMILIALE", from, until)));
+    register.saveIfAbsent(
+        new RegisteredPerson(
+                id,
+                "COMPTE",
+                "NOUVEAU",
+                "M",
+                LocalDate.of(1995, 2, 3),
+                "Dakar",
+                "Sénégal",
+                "Sénégalaise")
+            .livingAt("1 rue du Test", "59000", "Lille", "FRANCE"),
+        List.of(
+            new ResidenceTitle(
+                "6" + id.substring(1),
+                id,
+                "Etranger malade",
+                "VIE PRIVÉE ET FAMILIALE",
+                from,
+                until)));
     return new Holder(id, "6" + id.substring(1), from, until, "compte." + id + "@exemple.fr");
   }
 
   static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"");
 
-  /** Posts a form as a browser does: from a page of the same session, with the token that page carries. */
+  /**
+   * Posts a form as a browser does: from a page of the same session, with the token that page
+   * carries.
+   */
   ResponseEntity<String> post(String url, Map<String, String> fields) {
     ResponseEntity<String> page = http.getForEntity("/compte/mot-de-passe-oublie", String.class);
     Matcher token = CSRF.matcher(page.getBody());
     assertThat(token.find()).as("the form carries a CSRF token").isTrue();
-    String session = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID="))
-        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    String session =
+        page.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .map(c -> c.substring(0, c.indexOf(';')))
+            .findFirst()
+            .orElseThrow();
     LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     fields.forEach(form::add);
     form.add("_csrf", token.group(1));
@@ -81,8 +108,12 @@ class AccountCreationTests {
 
   /** The page as a person reads it (Thymeleaf escapes apostrophes). */
   static ResponseEntity<String> unescaped(ResponseEntity<String> response) {
-    return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-        .body(response.getBody() == null ? null : org.springframework.web.util.HtmlUtils.htmlUnescape(response.getBody()));
+    return ResponseEntity.status(response.getStatusCode())
+        .headers(response.getHeaders())
+        .body(
+            response.getBody() == null
+                ? null
+                : org.springframework.web.util.HtmlUtils.htmlUnescape(response.getBody()));
   }
 
   ResponseEntity<String> get(String url) {
@@ -90,10 +121,27 @@ class AccountCreationTests {
   }
 
   ResponseEntity<String> requestAccount(Holder h, LocalDate from) {
-    return post("/compte/creation", Map.of("numero", h.titleNumber(), "debutJour", "" + from.getDayOfMonth(),
-        "debutMois", "" + from.getMonthValue(), "debutAnnee", "" + from.getYear(), "finJour", "" + h.until().getDayOfMonth(),
-        "finMois", "" + h.until().getMonthValue(), "finAnnee", "" + h.until().getYear(), "email", h.email(),
-        "emailConfirmation", h.email()));
+    return post(
+        "/compte/creation",
+        Map.of(
+            "numero",
+            h.titleNumber(),
+            "debutJour",
+            "" + from.getDayOfMonth(),
+            "debutMois",
+            "" + from.getMonthValue(),
+            "debutAnnee",
+            "" + from.getYear(),
+            "finJour",
+            "" + h.until().getDayOfMonth(),
+            "finMois",
+            "" + h.until().getMonthValue(),
+            "finAnnee",
+            "" + h.until().getYear(),
+            "email",
+            h.email(),
+            "emailConfirmation",
+            h.email()));
   }
 
   String linkSentTo(String email) throws Exception {
@@ -101,7 +149,8 @@ class AccountCreationTests {
     while (Instant.now().isBefore(deadline)) {
       for (MimeMessage message : greenMail.getReceivedMessages()) {
         if (message.getAllRecipients()[0].toString().equals(email)) {
-          Matcher link = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+          Matcher link =
+              LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
           if (link.find()) {
             return link.group();
           }
@@ -123,122 +172,257 @@ class AccountCreationTests {
   }
 
   @Test
-  @DisplayName("Le lien reçu par email crée le mot de passe ; le nouvel usager se connecte à l'API et à Tasklist")
+  @DisplayName(
+      "Le lien reçu par email crée le mot de passe ; le nouvel usager se connecte à l'API et à Tasklist")
   void accountFromTheMailedLink() throws Exception {
     Holder h = holder();
-    assertThat(requestAccount(h, h.from()).getBody()).contains("Demande de création de compte bien enregistrée");
+    assertThat(requestAccount(h, h.from()).getBody())
+        .contains("Demande de création de compte bien enregistrée");
     String link = linkSentTo(h.email());
     assertThat(get(link).getBody()).contains("Créez votre mot de passe");
     Instant until = Instant.now().plus(Duration.ofSeconds(10));
     String stored = "";
     while (Instant.now().isBefore(until) && !stored.contains("contenu retiré")) {
-      stored = String.join("", jdbc.queryForList("select body from outgoing_mail where recipient = ?", String.class, h.email()));
+      stored =
+          String.join(
+              "",
+              jdbc.queryForList(
+                  "select body from outgoing_mail where recipient = ?", String.class, h.email()));
       Thread.sleep(100);
     }
-    assertThat(stored).as("no copy of the single-use link is kept once sent").contains("contenu retiré").doesNotContain("jeton=");
+    assertThat(stored)
+        .as("no copy of the single-use link is kept once sent")
+        .contains("contenu retiré")
+        .doesNotContain("jeton=");
     String token = link.substring(link.indexOf('=') + 1);
 
-    for (Map.Entry<String, String> weak : Map.of(
-        "Co-1!", "au moins 8 caractères", "minuscule-1!", "Il manque une majuscule", "MAJUSCULE-1!", "Il manque une minuscule",
-        "SansChiffre!", "Il manque un chiffre", "SansSpecial1", "Il manque un caractère spécial").entrySet()) {
-      String page = post("/compte/confirmation", Map.of("jeton", token, "motDePasse", weak.getKey(),
-          "confirmation", weak.getKey())).getBody();
+    for (Map.Entry<String, String> weak :
+        Map.of(
+                "Co-1!",
+                "au moins 8 caractères",
+                "minuscule-1!",
+                "Il manque une majuscule",
+                "MAJUSCULE-1!",
+                "Il manque une minuscule",
+                "SansChiffre!",
+                "Il manque un chiffre",
+                "SansSpecial1",
+                "Il manque un caractère spécial")
+            .entrySet()) {
+      String page =
+          post(
+                  "/compte/confirmation",
+                  Map.of(
+                      "jeton", token, "motDePasse", weak.getKey(), "confirmation", weak.getKey()))
+              .getBody();
       assertThat(page).as(weak.getKey()).contains(weak.getValue());
     }
-    assertThat(post("/compte/confirmation", Map.of("jeton", token, "motDePasse", "Valide-2026!", "confirmation",
-        "Autre-2026!")).getBody()).contains("La confirmation ne correspond pas");
+    assertThat(
+            post(
+                    "/compte/confirmation",
+                    Map.of(
+                        "jeton",
+                        token,
+                        "motDePasse",
+                        "Valide-2026!",
+                        "confirmation",
+                        "Autre-2026!"))
+                .getBody())
+        .contains("La confirmation ne correspond pas");
     assertThat(identity.createUserQuery().userId(h.foreignerNumber()).count()).isZero();
 
-    assertThat(post("/compte/confirmation", Map.of("jeton", token, "motDePasse", "Valide-2026!", "confirmation",
-        "Valide-2026!")).getBody()).contains("Votre compte a bien été créé", h.foreignerNumber());
-    assertThat(identity.createGroupQuery().groupMember(h.foreignerNumber()).list()).extracting(g -> g.getId())
+    assertThat(
+            post(
+                    "/compte/confirmation",
+                    Map.of(
+                        "jeton",
+                        token,
+                        "motDePasse",
+                        "Valide-2026!",
+                        "confirmation",
+                        "Valide-2026!"))
+                .getBody())
+        .contains("Votre compte a bien été créé", h.foreignerNumber());
+    assertThat(identity.createGroupQuery().groupMember(h.foreignerNumber()).list())
+        .extracting(g -> g.getId())
         .containsExactly("applicants");
-    assertThat(http.withBasicAuth(h.foreignerNumber(), "Valide-2026!").getForEntity("/engine-rest/task", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(
+            http.withBasicAuth(h.foreignerNumber(), "Valide-2026!")
+                .getForEntity("/engine-rest/task", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
     assertThat(tasklistLogin(h.foreignerNumber(), "Valide-2026!")).isEqualTo(HttpStatus.OK);
 
-    assertThat(post("/compte/confirmation", Map.of("jeton", token, "motDePasse", "Encore-2026!", "confirmation",
-        "Encore-2026!")).getBody()).as("a used link").contains("Ce lien n'est plus valable");
-    assertThat(requestAccount(h, h.from()).getBody()).as("one account per N° étranger").contains("Un compte existe déjà");
+    assertThat(
+            post(
+                    "/compte/confirmation",
+                    Map.of(
+                        "jeton",
+                        token,
+                        "motDePasse",
+                        "Encore-2026!",
+                        "confirmation",
+                        "Encore-2026!"))
+                .getBody())
+        .as("a used link")
+        .contains("Ce lien n'est plus valable");
+    assertThat(requestAccount(h, h.from()).getBody())
+        .as("one account per N° étranger")
+        .contains("Un compte existe déjà");
   }
 
   HttpStatus tasklistLogin(String user, String password) {
     ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/", String.class);
     List<String> cookies = page.getHeaders().get(HttpHeaders.SET_COOKIE);
-    String xsrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring(11, c.indexOf(';')))
-        .findFirst().orElseThrow();
+    String xsrf =
+        cookies.stream()
+            .filter(c -> c.startsWith("XSRF-TOKEN="))
+            .map(c -> c.substring(11, c.indexOf(';')))
+            .findFirst()
+            .orElseThrow();
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add(HttpHeaders.COOKIE, String.join("; ", cookies.stream().map(c -> c.substring(0, c.indexOf(';'))).toList()));
+    headers.add(
+        HttpHeaders.COOKIE,
+        String.join("; ", cookies.stream().map(c -> c.substring(0, c.indexOf(';'))).toList()));
     headers.add("X-XSRF-TOKEN", xsrf);
     LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("username", user);
     form.add("password", password);
-    return HttpStatus.valueOf(http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
-        new HttpEntity<>(form, headers), String.class).getStatusCode().value());
+    return HttpStatus.valueOf(
+        http.exchange(
+                "/camunda/api/admin/auth/user/default/login/tasklist",
+                HttpMethod.POST,
+                new HttpEntity<>(form, headers),
+                String.class)
+            .getStatusCode()
+            .value());
   }
 
   @Test
-  @DisplayName("Un formulaire de compte envoyé sans le jeton de la page (depuis un autre site) est refusé : ni compte, ni email")
+  @DisplayName(
+      "Un formulaire de compte envoyé sans le jeton de la page (depuis un autre site) est refusé : ni compte, ni email")
   void forgedAccountFormsAreRefused() throws Exception {
     Holder h = holder();
     LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    Map.of("numero", h.titleNumber(), "debutJour", "" + h.from().getDayOfMonth(), "debutMois", "" + h.from().getMonthValue(),
-        "debutAnnee", "" + h.from().getYear(), "finJour", "" + h.until().getDayOfMonth(), "finMois",
-        "" + h.until().getMonthValue(), "finAnnee", "" + h.until().getYear(), "email", h.email(), "emailConfirmation",
-        h.email()).forEach(form::add);
+    Map.of(
+            "numero",
+            h.titleNumber(),
+            "debutJour",
+            "" + h.from().getDayOfMonth(),
+            "debutMois",
+            "" + h.from().getMonthValue(),
+            "debutAnnee",
+            "" + h.from().getYear(),
+            "finJour",
+            "" + h.until().getDayOfMonth(),
+            "finMois",
+            "" + h.until().getMonthValue(),
+            "finAnnee",
+            "" + h.until().getYear(),
+            "email",
+            h.email(),
+            "emailConfirmation",
+            h.email())
+        .forEach(form::add);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    assertThat(http.postForEntity("/compte/creation", new HttpEntity<>(form, headers), String.class).getStatusCode())
+    assertThat(
+            http.postForEntity("/compte/creation", new HttpEntity<>(form, headers), String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     form.add("_csrf", "0123456789abcdef");
-    assertThat(http.postForEntity("/compte/creation", new HttpEntity<>(form, headers), String.class).getStatusCode())
+    assertThat(
+            http.postForEntity("/compte/creation", new HttpEntity<>(form, headers), String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(jdbc.queryForObject("select count(*) from account_token where foreigner_number = ?", Integer.class,
-        h.foreignerNumber())).isZero();
-    assertThat(jdbc.queryForObject("select count(*) from outgoing_mail where recipient = ?", Integer.class, h.email())).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from account_token where foreigner_number = ?",
+                Integer.class,
+                h.foreignerNumber()))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from outgoing_mail where recipient = ?", Integer.class, h.email()))
+        .isZero();
   }
 
   @Test
-  @DisplayName("Après 5 échecs le compte est verrouillé (15 minutes), dans l'API comme dans les pages ; l'administrateur le voit ; le lien de réinitialisation le déverrouille")
+  @DisplayName(
+      "Après 5 échecs le compte est verrouillé (15 minutes), dans l'API comme dans les pages ; l'administrateur le voit ; le lien de réinitialisation le déverrouille")
   void lockOutAfterFiveFailures() throws Exception {
     Holder h = holder();
     requestAccount(h, h.from());
     String create = linkSentTo(h.email());
-    post("/compte/confirmation", Map.of("jeton", create.substring(create.indexOf('=') + 1), "motDePasse", "Valide-2026!",
-        "confirmation", "Valide-2026!"));
+    post(
+        "/compte/confirmation",
+        Map.of(
+            "jeton",
+            create.substring(create.indexOf('=') + 1),
+            "motDePasse",
+            "Valide-2026!",
+            "confirmation",
+            "Valide-2026!"));
     Instant now = Instant.now();
     for (int attempt = 1; attempt <= 5; attempt++) {
       ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofMinutes(2L * attempt))));
-      assertThat(http.withBasicAuth(h.foreignerNumber(), "Mauvais-1!").getForEntity("/engine-rest/task", String.class)
-          .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(
+              http.withBasicAuth(h.foreignerNumber(), "Mauvais-1!")
+                  .getForEntity("/engine-rest/task", String.class)
+                  .getStatusCode())
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
-    // The 5th failure (at +10 min) locks for 15 minutes (LoginLockTests: the lock grows, ends, is mailed).
+    // The 5th failure (at +10 min) locks for 15 minutes (LoginLockTests: the lock grows, ends, is
+    // mailed).
     ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofMinutes(20))));
-    assertThat(http.withBasicAuth(h.foreignerNumber(), "Valide-2026!").getForEntity("/engine-rest/task", String.class)
-        .getStatusCode()).as("locked: the right password is refused too").isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(http.withBasicAuth(h.foreignerNumber(), "Valide-2026!").getForEntity("/api/demandes", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    String lock = http.withBasicAuth("admin", "Demo-2026!").getForObject("/engine-rest/user/{id}/profile", String.class,
-        h.foreignerNumber());
+    assertThat(
+            http.withBasicAuth(h.foreignerNumber(), "Valide-2026!")
+                .getForEntity("/engine-rest/task", String.class)
+                .getStatusCode())
+        .as("locked: the right password is refused too")
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            http.withBasicAuth(h.foreignerNumber(), "Valide-2026!")
+                .getForEntity("/api/demandes", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    String lock =
+        http.withBasicAuth("admin", "Demo-2026!")
+            .getForObject("/engine-rest/user/{id}/profile", String.class, h.foreignerNumber());
     assertThat(lock).contains(h.foreignerNumber());
     assertThat(identity.createUserQuery().userId(h.foreignerNumber()).singleResult())
-        .extracting("lockExpirationTime").as("visible to the administrator (Camunda Admin shows it and unlocks)").isNotNull();
+        .extracting("lockExpirationTime")
+        .as("visible to the administrator (Camunda Admin shows it and unlocks)")
+        .isNotNull();
 
     post("/compte/mot-de-passe-oublie", Map.of("identifiant", h.foreignerNumber()));
     String reset = resetLinkFor(h.email());
-    post("/compte/reinitialisation", Map.of("jeton", reset.substring(reset.indexOf('=') + 1), "motDePasse", "Nouveau-2027!",
-        "confirmation", "Nouveau-2027!"));
-    assertThat(http.withBasicAuth(h.foreignerNumber(), "Nouveau-2027!").getForEntity("/engine-rest/task", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    post(
+        "/compte/reinitialisation",
+        Map.of(
+            "jeton",
+            reset.substring(reset.indexOf('=') + 1),
+            "motDePasse",
+            "Nouveau-2027!",
+            "confirmation",
+            "Nouveau-2027!"));
+    assertThat(
+            http.withBasicAuth(h.foreignerNumber(), "Nouveau-2027!")
+                .getForEntity("/engine-rest/task", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 
   String resetLinkFor(String email) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
       for (MimeMessage message : greenMail.getReceivedMessages()) {
-        Matcher link = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
-        if (message.getAllRecipients()[0].toString().equals(email) && link.find() && link.group(1).equals("reinitialisation")) {
+        Matcher link =
+            LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+        if (message.getAllRecipients()[0].toString().equals(email)
+            && link.find()
+            && link.group(1).equals("reinitialisation")) {
           return link.group();
         }
       }
@@ -248,7 +432,8 @@ class AccountCreationTests {
   }
 
   @Test
-  @DisplayName("Un numéro ou des dates erronés : un seul message, qui ne dit pas ce qui est faux ; aucun compte, aucun email")
+  @DisplayName(
+      "Un numéro ou des dates erronés : un seul message, qui ne dit pas ce qui est faux ; aucun compte, aucun email")
   void wrongTitleIsRefusedGenerically() throws Exception {
     Holder h = holder();
     String wrongDate = requestAccount(h, h.from().plusDays(1)).getBody();
@@ -257,10 +442,16 @@ class AccountCreationTests {
     for (String page : List.of(wrongDate, wrongNumber)) {
       assertThat(page).contains("ne correspondent à aucun visa ni titre de séjour");
     }
-    // Every mail leaves through the outbox, queued in the request's own transaction (MailOutbox): the request has
-    // answered, so no row means no mail now or later (accountFromTheMailedLink sees the row a valid request queues).
-    assertThat(jdbc.queryForObject("select count(*) from outgoing_mail where lower(recipient) = lower(?)", Integer.class,
-        h.email())).isZero();
+    // Every mail leaves through the outbox, queued in the request's own transaction (MailOutbox):
+    // the request has
+    // answered, so no row means no mail now or later (accountFromTheMailedLink sees the row a valid
+    // request queues).
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from outgoing_mail where lower(recipient) = lower(?)",
+                Integer.class,
+                h.email()))
+        .isZero();
     assertThat(mailsTo(h.email())).isZero();
     assertThat(identity.createUserQuery().userId(h.foreignerNumber()).count()).isZero();
   }
@@ -273,29 +464,52 @@ class AccountCreationTests {
     String link = linkSentTo(h.email());
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(25))));
     assertThat(get(link).getBody()).contains("Ce lien n'est plus valable");
-    assertThat(post("/compte/confirmation", Map.of("jeton", link.substring(link.indexOf('=') + 1), "motDePasse",
-        "Valide-2026!", "confirmation", "Valide-2026!")).getBody()).contains("Ce lien n'est plus valable");
+    assertThat(
+            post(
+                    "/compte/confirmation",
+                    Map.of(
+                        "jeton",
+                        link.substring(link.indexOf('=') + 1),
+                        "motDePasse",
+                        "Valide-2026!",
+                        "confirmation",
+                        "Valide-2026!"))
+                .getBody())
+        .contains("Ce lien n'est plus valable");
     assertThat(identity.createUserQuery().userId(h.foreignerNumber()).count()).isZero();
   }
 
   @Test
-  @DisplayName("« Mot de passe oublié ? » : même réponse pour un identifiant inconnu ; le lien change le mot de passe une fois")
+  @DisplayName(
+      "« Mot de passe oublié ? » : même réponse pour un identifiant inconnu ; le lien change le mot de passe une fois")
   void passwordReset() throws Exception {
     Holder h = holder();
     requestAccount(h, h.from());
     String create = linkSentTo(h.email());
-    post("/compte/confirmation", Map.of("jeton", create.substring(create.indexOf('=') + 1), "motDePasse", "Valide-2026!",
-        "confirmation", "Valide-2026!"));
-    String unknownAnswer = post("/compte/mot-de-passe-oublie", Map.of("identifiant", "0000000001")).getBody();
-    String knownAnswer = post("/compte/mot-de-passe-oublie", Map.of("identifiant", h.foreignerNumber())).getBody();
+    post(
+        "/compte/confirmation",
+        Map.of(
+            "jeton",
+            create.substring(create.indexOf('=') + 1),
+            "motDePasse",
+            "Valide-2026!",
+            "confirmation",
+            "Valide-2026!"));
+    String unknownAnswer =
+        post("/compte/mot-de-passe-oublie", Map.of("identifiant", "0000000001")).getBody();
+    String knownAnswer =
+        post("/compte/mot-de-passe-oublie", Map.of("identifiant", h.foreignerNumber())).getBody();
     assertThat(knownAnswer).contains("Si un compte correspond à cet identifiant");
     assertThat(unknownAnswer).contains("Si un compte correspond à cet identifiant");
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     String reset = null;
     while (reset == null && Instant.now().isBefore(deadline)) {
       for (MimeMessage message : greenMail.getReceivedMessages()) {
-        Matcher link = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
-        if (message.getAllRecipients()[0].toString().equals(h.email()) && link.find() && link.group(1).equals("reinitialisation")) {
+        Matcher link =
+            LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+        if (message.getAllRecipients()[0].toString().equals(h.email())
+            && link.find()
+            && link.group(1).equals("reinitialisation")) {
           reset = link.group();
         }
       }
@@ -303,10 +517,30 @@ class AccountCreationTests {
     }
     assertThat(reset).isNotNull();
     String token = reset.substring(reset.indexOf('=') + 1);
-    assertThat(post("/compte/reinitialisation", Map.of("jeton", token, "motDePasse", "Nouveau-2027!", "confirmation",
-        "Nouveau-2027!")).getBody()).contains("Votre mot de passe a bien été modifié");
+    assertThat(
+            post(
+                    "/compte/reinitialisation",
+                    Map.of(
+                        "jeton",
+                        token,
+                        "motDePasse",
+                        "Nouveau-2027!",
+                        "confirmation",
+                        "Nouveau-2027!"))
+                .getBody())
+        .contains("Votre mot de passe a bien été modifié");
     assertThat(identity.checkPassword(h.foreignerNumber(), "Nouveau-2027!")).isTrue();
-    assertThat(post("/compte/reinitialisation", Map.of("jeton", token, "motDePasse", "Encore-2028!", "confirmation",
-        "Encore-2028!")).getBody()).contains("Ce lien n'est plus valable");
+    assertThat(
+            post(
+                    "/compte/reinitialisation",
+                    Map.of(
+                        "jeton",
+                        token,
+                        "motDePasse",
+                        "Encore-2028!",
+                        "confirmation",
+                        "Encore-2028!"))
+                .getBody())
+        .contains("Ce lien n'est plus valable");
   }
 }

@@ -36,11 +36,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Every actor's journey through the real pages in headless Chromium: Tasklist and its Camunda Forms (found by
- * their French labels), the application's pages (accounts, « Mon espace », notifications, uploads), Cockpit.
- * The journeys follow one case, in order: the applicant files it, the agent asks for a complement, OFII gives
- * its opinion, the agent decides. Screenshots and downloaded PDFs land in target/e2e/, with the axe-core
- * figures of each page (axe.txt).
+ * Every actor's journey through the real pages in headless Chromium: Tasklist and its Camunda Forms
+ * (found by their French labels), the application's pages (accounts, « Mon espace », notifications,
+ * uploads), Cockpit. The journeys follow one case, in order: the applicant files it, the agent asks
+ * for a complement, OFII gives its opinion, the agent decides. Screenshots and downloaded PDFs land
+ * in target/e2e/, with the axe-core figures of each page (axe.txt).
  */
 @Tag("navigateur")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,10 +58,16 @@ class BrowserJourneyTests {
   @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   BrowserSupport browser;
-  /** A new applicant (TESTEUR Jeanne, titre « Etranger malade » expiring in 90 days): the demo ones are the other tests'. */
+
+  /**
+   * A new applicant (TESTEUR Jeanne, titre « Etranger malade » expiring in 90 days): the demo ones
+   * are the other tests'.
+   */
   String applicantId;
+
   /** The case the journeys follow, known once deposited. */
   String requestNumber;
+
   /** The OFII medical file's page, as the doctor reached it. */
   String medicalFileUrl;
 
@@ -80,29 +86,46 @@ class BrowserJourneyTests {
 
   @Test
   @Order(1)
-  @DisplayName("Création de compte : titre du registre, lien reçu par courriel, chaque règle du mot de passe affichée")
+  @DisplayName(
+      "Création de compte : titre du registre, lien reçu par courriel, chaque règle du mot de passe affichée")
   void accountCreation() throws Exception {
     Page page = browser.person();
     page.navigate("/compte/creation");
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Première visite ? Créez votre compte.")))
+    assertThat(
+            page.getByRole(
+                AriaRole.HEADING,
+                new Page.GetByRoleOptions().setName("Première visite ? Créez votre compte.")))
         .isVisible();
     browser.checkAccessibility(page, "Création de compte");
 
-    // With the keyboard alone, in the order of the page: the skip link, then each field by its label. A wrong
+    // With the keyboard alone, in the order of the page: the skip link, then each field by its
+    // label. A wrong
     // date: one generic error, nothing said about what is wrong, the focus on it.
     page.keyboard().press("Tab");
-    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aller au contenu"))).isFocused();
+    assertThat(
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aller au contenu")))
+        .isFocused();
     page.keyboard().press("Enter");
-    String[][] fields = {{"numero", "5900004321"}, {"debutJour", "01"}, {"debutMois", "12"}, {"debutAnnee", "2025"},
-        {"finJour", "30"}, {"finMois", "12"}, {"finAnnee", "2026"}, {"email", "ofii.quatre@exemple.fr"},
-        {"emailConfirmation", "ofii.quatre@exemple.fr"}};
+    String[][] fields = {
+      {"numero", "5900004321"},
+      {"debutJour", "01"},
+      {"debutMois", "12"},
+      {"debutAnnee", "2025"},
+      {"finJour", "30"},
+      {"finMois", "12"},
+      {"finAnnee", "2026"},
+      {"email", "ofii.quatre@exemple.fr"},
+      {"emailConfirmation", "ofii.quatre@exemple.fr"}
+    };
     for (String[] field : fields) {
       page.keyboard().press("Tab");
       assertThat(page.locator("#" + field[0])).isFocused();
       page.keyboard().type(field[1]);
     }
     page.keyboard().press("Tab");
-    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer un compte"))).isFocused();
+    assertThat(
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer un compte")))
+        .isFocused();
     page.keyboard().press("Enter");
     Locator error = page.getByRole(AriaRole.ALERT);
     assertThat(error).isVisible();
@@ -117,27 +140,46 @@ class BrowserJourneyTests {
     browser.checkAccessibility(page, "Demande de création enregistrée");
 
     page.navigate(linkMailedTo("ofii.quatre@exemple.fr"));
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Créez votre mot de passe"))).isVisible();
+    assertThat(
+            page.getByRole(
+                AriaRole.HEADING, new Page.GetByRoleOptions().setName("Créez votre mot de passe")))
+        .isVisible();
     browser.checkAccessibility(page, "Créez votre mot de passe");
-    for (Map.Entry<String, String> weak : Map.of(
-        "Co-1!", "au moins 8 caractères", "minuscule-1!", "Il manque une majuscule", "MAJUSCULE-1!", "Il manque une minuscule",
-        "SansChiffre!", "Il manque un chiffre", "SansSpecial1", "Il manque un caractère spécial").entrySet()) {
-      page.getByLabel("Mot de passe * :", new Page.GetByLabelOptions().setExact(true)).fill(weak.getKey());
+    for (Map.Entry<String, String> weak :
+        Map.of(
+                "Co-1!",
+                "au moins 8 caractères",
+                "minuscule-1!",
+                "Il manque une majuscule",
+                "MAJUSCULE-1!",
+                "Il manque une minuscule",
+                "SansChiffre!",
+                "Il manque un chiffre",
+                "SansSpecial1",
+                "Il manque un caractère spécial")
+            .entrySet()) {
+      page.getByLabel("Mot de passe * :", new Page.GetByLabelOptions().setExact(true))
+          .fill(weak.getKey());
       page.getByLabel("Confirmation du mot de passe * :").fill(weak.getKey());
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer le mot de passe")).click();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer le mot de passe"))
+          .click();
       assertThat(page.getByRole(AriaRole.ALERT)).containsText(weak.getValue());
       assertThat(page.getByRole(AriaRole.ALERT)).isFocused();
     }
     browser.screenshots(page, "compte-mot-de-passe-refuse");
     browser.checkAccessibility(page, "Créez votre mot de passe (erreur)");
-    page.getByLabel("Mot de passe * :", new Page.GetByLabelOptions().setExact(true)).fill("Valide-2026!");
+    page.getByLabel("Mot de passe * :", new Page.GetByLabelOptions().setExact(true))
+        .fill("Valide-2026!");
     page.getByLabel("Confirmation du mot de passe * :").fill("Autre-2026!");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer le mot de passe")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer le mot de passe"))
+        .click();
     assertThat(page.getByRole(AriaRole.ALERT)).containsText("La confirmation ne correspond pas");
 
-    page.getByLabel("Mot de passe * :", new Page.GetByLabelOptions().setExact(true)).fill("Valide-2026!");
+    page.getByLabel("Mot de passe * :", new Page.GetByLabelOptions().setExact(true))
+        .fill("Valide-2026!");
     page.getByLabel("Confirmation du mot de passe * :").fill("Valide-2026!");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer le mot de passe")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer le mot de passe"))
+        .click();
     assertThat(page.getByText("Votre compte a bien été créé.")).isVisible();
     assertThat(page.locator("main")).containsText("5903007250");
     browser.screenshots(page, "compte-cree");
@@ -157,53 +199,72 @@ class BrowserJourneyTests {
 
   void fillAccountRequest(Page page, String lastDay) {
     page.getByLabel("N° de votre visa ou de votre titre de séjour * :").fill("5900004321");
-    Locator from = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date de début de validité * :"));
+    Locator from =
+        page.getByRole(
+            AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date de début de validité * :"));
     from.getByLabel("Jour").fill("01");
     from.getByLabel("Mois").fill("12");
     from.getByLabel("Année").fill("2025");
-    Locator until = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date de fin de validité * :"));
+    Locator until =
+        page.getByRole(
+            AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date de fin de validité * :"));
     until.getByLabel("Jour").fill(lastDay);
     until.getByLabel("Mois").fill("12");
     until.getByLabel("Année").fill("2026");
-    page.getByLabel("Adresse email * :", new Page.GetByLabelOptions().setExact(true)).fill("ofii.quatre@exemple.fr");
+    page.getByLabel("Adresse email * :", new Page.GetByLabelOptions().setExact(true))
+        .fill("ofii.quatre@exemple.fr");
     page.getByLabel("Confirmation de l'adresse email * :").fill("ofii.quatre@exemple.fr");
   }
 
   String linkMailedTo(String address) throws Exception {
     String[] found = new String[1];
-    eventually("le courriel de confirmation à " + address, () -> {
-      try {
-        greenMail.waitForIncomingEmail(500, 1);
-        for (MimeMessage message : greenMail.getReceivedMessages()) {
-          if (message.getAllRecipients()[0].toString().equals(address)) {
-            Matcher link = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
-            if (link.find()) {
-              found[0] = link.group();
-              return true;
+    eventually(
+        "le courriel de confirmation à " + address,
+        () -> {
+          try {
+            greenMail.waitForIncomingEmail(500, 1);
+            for (MimeMessage message : greenMail.getReceivedMessages()) {
+              if (message.getAllRecipients()[0].toString().equals(address)) {
+                Matcher link =
+                    LINK.matcher(
+                        GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+                if (link.find()) {
+                  found[0] = link.group();
+                  return true;
+                }
+              }
             }
+            return false;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
           }
-        }
-        return false;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+        });
     return found[0];
   }
 
   @Test
   @Order(2)
-  @DisplayName("Le demandeur dépose sa demande dans Tasklist : étapes 1 à 4, justificatifs (dont un refusé), retour en arrière, attestation de dépôt")
+  @DisplayName(
+      "Le demandeur dépose sa demande dans Tasklist : étapes 1 à 4, justificatifs (dont un refusé), retour en arrière, attestation de dépôt")
   void applicantFiles() throws Exception {
     Page page = browser.person();
-    // « Mon espace » asked while logged out: the application's one login page, then back to « Mon espace ».
+    // « Mon espace » asked while logged out: the application's one login page, then back to « Mon
+    // espace ».
     page.navigate("/mon-espace");
     assertThat(page).hasURL(Pattern.compile(".*/connexion\\?suite=%2Fmon-espace$"));
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("S'identifier pour accéder à vos services.")))
+    assertThat(
+            page.getByRole(
+                AriaRole.HEADING,
+                new Page.GetByRoleOptions().setName("S'identifier pour accéder à vos services.")))
         .isVisible();
     assertThat(page.getByText("Votre identifiant de connexion est votre N° Etranger")).isVisible();
-    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mot de passe oublié ?"))).isVisible();
-    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Créer mon compte"))).isVisible();
+    assertThat(
+            page.getByRole(
+                AriaRole.LINK, new Page.GetByRoleOptions().setName("Mot de passe oublié ?")))
+        .isVisible();
+    assertThat(
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Créer mon compte")))
+        .isVisible();
     browser.screenshots(page, "connexion");
     browser.checkAccessibility(page, "Connexion");
     page.getByLabel("Identifiant :").fill(applicantId);
@@ -213,20 +274,25 @@ class BrowserJourneyTests {
     assertThat(page.getByRole(AriaRole.ALERT)).isFocused();
     browser.checkAccessibility(page, "Connexion (refusée)");
     // The refusal delays the next login of this identifier by a few seconds (LoginLockPolicy).
-    eventually("la connexion après le délai qui suit un mot de passe erroné", () -> {
-      page.getByLabel("Identifiant :").fill(applicantId);
-      page.getByLabel("Mot de passe :").fill(TestApplicants.PASSWORD);
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("S'identifier")).click();
-      page.waitForLoadState();
-      return !page.url().contains("/connexion");
-    });
+    eventually(
+        "la connexion après le délai qui suit un mot de passe erroné",
+        () -> {
+          page.getByLabel("Identifiant :").fill(applicantId);
+          page.getByLabel("Mot de passe :").fill(TestApplicants.PASSWORD);
+          page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("S'identifier"))
+              .click();
+          page.waitForLoadState();
+          return !page.url().contains("/connexion");
+        });
     assertThat(page).hasURL(Pattern.compile(".*/mon-espace$"));
     browser.screenshots(page, "demandeur-mon-espace-vide");
 
     // Tasklist opens with the same session, in French.
     page.navigate("/camunda/app/tasklist/");
-    assertThat(page.getByText("Commencer une démarche")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
-        .IsVisibleOptions().setTimeout(90_000));
+    assertThat(page.getByText("Commencer une démarche"))
+        .isVisible(
+            new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(90_000));
     assertThat(page.getByText("Créer une tâche")).isHidden();
     assertThat(page.locator(".ce-eol-banner")).isHidden();
     browser.noCamundaEnglish(page, "Tasklist du demandeur");
@@ -241,13 +307,16 @@ class BrowserJourneyTests {
     browser.screenshots(page, "demandeur-demarrer");
     browser.noCamundaEnglish(page, "Commencer une démarche");
     browser.checkAccessibility(page, "Commencer une démarche");
-    page.locator(".modal").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Démarrer")).click();
+    page.locator(".modal")
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Démarrer"))
+        .click();
     assertThat(page.locator(".modal")).hasCount(0);
 
     // Step 1 opens by itself: the register's état civil, read-only; contact and housing.
     BrowserSupport.nextStepOpens(page, "1. Informations personnelles");
     assertThat(page.getByText("Schéma", new Page.GetByTextOptions().setExact(true))).isHidden();
-    assertThat(page.getByLabel("Votre situation actuelle")).hasValue(Pattern.compile("« Etranger malade »"));
+    assertThat(page.getByLabel("Votre situation actuelle"))
+        .hasValue(Pattern.compile("« Etranger malade »"));
     assertThat(page.getByLabel("Nom de naissance")).hasValue("TESTEUR");
     assertThat(page.getByLabel("Nom de naissance")).not().isEditable();
     choose(page, "Type d'hébergement", "À mon domicile (propriétaire ou locataire)");
@@ -255,7 +324,8 @@ class BrowserJourneyTests {
     page.getByLabel("Enregistrer et poursuivre").check();
     assertThat(page.getByText("Format attendu : 06 12 34 56 78").first()).isVisible();
     // The pattern is never shown: the error says it in French, with the field's own help.
-    assertThat(page.locator(".fjs-form-field-error").first()).containsText("Le format saisi n'est pas valide.");
+    assertThat(page.locator(".fjs-form-field-error").first())
+        .containsText("Le format saisi n'est pas valide.");
     assertThat(page.locator(".fjs-form")).not().containsText("pattern");
     assertThat(completeButton(page)).isDisabled();
     browser.screenshots(page, "demandeur-etape-1-erreur");
@@ -276,44 +346,68 @@ class BrowserJourneyTests {
 
     // Step 3: the server refuses the step while a document has no file, in French.
     BrowserSupport.nextStepOpens(page, "3. Justificatifs");
-    assertThat(page.getByLabel("Documents à joindre")).hasValue(Pattern.compile("Justificatif de nationalité"));
+    assertThat(page.getByLabel("Documents à joindre"))
+        .hasValue(Pattern.compile("Justificatif de nationalité"));
     page.getByLabel("Numéro ephoto (22 chiffres)").fill("1234567890123456789012");
     page.getByLabel("Confirmer le numéro ephoto").fill("1234567890123456789012");
     page.getByLabel("Enregistrer et poursuivre").check();
     completeButton(page).click();
-    assertThat(page.locator(".notifications")).containsText("Le document « Justificatif de nationalité » est manquant");
+    assertThat(page.locator(".notifications"))
+        .containsText("Le document « Justificatif de nationalité » est manquant");
     assertThat(page.locator(".notifications")).not().containsText("Cannot submit");
     browser.noCamundaEnglish(page, "Étape 3 (refusée)");
     browser.screenshots(page, "demandeur-etape-3-refusee");
     browser.checkAccessibility(page, "Étape 3 (refusée)");
     // Tasklist's message covers the form's buttons until closed.
-    Locator message = page.locator(".page-notifications .alert").filter(new Locator.FilterOptions().setHasText("est manquant"));
+    Locator message =
+        page.locator(".page-notifications .alert")
+            .filter(new Locator.FilterOptions().setHasText("est manquant"));
     message.locator("button.close:visible").click();
     assertThat(message).hasCount(0);
 
     // The upload page opens beside the step, which keeps what was typed.
-    Page upload = page.waitForPopup(() -> page.getByText("Joindre mes documents justificatifs").click());
+    Page upload =
+        page.waitForPopup(() -> page.getByText("Joindre mes documents justificatifs").click());
     upload.bringToFront();
-    assertThat(upload.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Je joins mes documents justificatifs")))
+    assertThat(
+            upload.getByRole(
+                AriaRole.HEADING,
+                new Page.GetByRoleOptions().setName("Je joins mes documents justificatifs")))
         .isVisible();
     browser.checkAccessibility(upload, "Justificatifs (page de dépôt)");
-    // One sending for every document: the files chosen in each input all go with the one « Envoyer »; the file that
-    // is not a document is refused by name, under its document, and the others of the sending are kept.
-    chooseFiles(upload, "NATIONALITY", new FilePayload("passeport.png", "image/png", TestFiles.png()));
-    chooseFiles(upload, "HOME_PROOF", new FilePayload("facture.pdf", "application/pdf", TestFiles.exe()),
+    // One sending for every document: the files chosen in each input all go with the one « Envoyer
+    // »; the file that
+    // is not a document is refused by name, under its document, and the others of the sending are
+    // kept.
+    chooseFiles(
+        upload, "NATIONALITY", new FilePayload("passeport.png", "image/png", TestFiles.png()));
+    chooseFiles(
+        upload,
+        "HOME_PROOF",
+        new FilePayload("facture.pdf", "application/pdf", TestFiles.exe()),
         new FilePayload("quittance.pdf", "application/pdf", TestFiles.pdf()));
-    chooseFiles(upload, "HABITUAL_RESIDENCE", new FilePayload("releve.jpg", "image/jpeg", TestFiles.image("jpg")));
-    assertThat(upload.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer"))).hasCount(1);
+    chooseFiles(
+        upload,
+        "HABITUAL_RESIDENCE",
+        new FilePayload("releve.jpg", "image/jpeg", TestFiles.image("jpg")));
+    assertThat(upload.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer")))
+        .hasCount(1);
     sendAll(upload);
     assertThat(upload.getByRole(AriaRole.STATUS)).hasText("3 fichiers enregistrés.");
     Locator refusal = upload.getByRole(AriaRole.ALERT);
-    assertThat(refusal).containsText("Certains fichiers n'ont pas été enregistrés (les autres fichiers de cet envoi l'ont été)");
-    assertThat(refusal).containsText("« facture.pdf » : ce format n'est pas accepté (formats acceptés : JPG, PNG, PDF, TIFF, BMP).");
+    assertThat(refusal)
+        .containsText(
+            "Certains fichiers n'ont pas été enregistrés (les autres fichiers de cet envoi l'ont été)");
+    assertThat(refusal)
+        .containsText(
+            "« facture.pdf » : ce format n'est pas accepté (formats acceptés : JPG, PNG, PDF, TIFF, BMP).");
     assertThat(refusal).isFocused();
-    assertThat(refusal.getByRole(AriaRole.LINK)).hasText("Justificatif de domicile datant de moins de 6 mois");
+    assertThat(refusal.getByRole(AriaRole.LINK))
+        .hasText("Justificatif de domicile datant de moins de 6 mois");
     Locator homeProofInput = upload.locator("#fichiers-HOME_PROOF");
     assertThat(homeProofInput).hasAttribute("aria-invalid", "true");
-    assertThat(upload.locator("#" + homeProofInput.getAttribute("aria-describedby"))).containsText("« facture.pdf »");
+    assertThat(upload.locator("#" + homeProofInput.getAttribute("aria-describedby")))
+        .containsText("« facture.pdf »");
     assertThat(upload.locator("#document-NATIONALITY")).containsText("passeport.png");
     assertThat(upload.locator("#document-HOME_PROOF")).containsText("quittance.pdf");
     assertThat(upload.locator("#document-HOME_PROOF ul")).not().containsText("facture.pdf");
@@ -326,9 +420,11 @@ class BrowserJourneyTests {
     upload.close();
     page.bringToFront();
 
-    // Back in step 3 (still open, with what was typed): « Documents à joindre » counts the files attached meanwhile.
+    // Back in step 3 (still open, with what was typed): « Documents à joindre » counts the files
+    // attached meanwhile.
     Locator documentsToAttach = page.getByLabel("Documents à joindre");
-    assertThat(documentsToAttach).hasValue(Pattern.compile("Justificatif de nationalité.*\\[fichiers joints : 1\\]"));
+    assertThat(documentsToAttach)
+        .hasValue(Pattern.compile("Justificatif de nationalité.*\\[fichiers joints : 1\\]"));
     assertThat(documentsToAttach).not().hasValue(Pattern.compile("\\[fichiers joints : 0\\]"));
     assertThat(page.getByLabel("Numéro ephoto (22 chiffres)")).hasValue("1234567890123456789012");
     page.getByLabel("Confirmer le numéro ephoto").fill("1234567890123456789012");
@@ -343,15 +439,21 @@ class BrowserJourneyTests {
     page.getByLabel("Revenir à l'étape précédente").check();
     complete(page);
     BrowserSupport.nextStepOpens(page, "2. Motif de séjour");
-    assertThat(page.getByLabel("Ne pas vivre en France en état de polygamie", new Page.GetByLabelOptions())).isChecked();
-    assertThat(page.locator(".fjs-form-field-select").filter(new Locator.FilterOptions().setHasText("situation familiale")))
+    assertThat(
+            page.getByLabel(
+                "Ne pas vivre en France en état de polygamie", new Page.GetByLabelOptions()))
+        .isChecked();
+    assertThat(
+            page.locator(".fjs-form-field-select")
+                .filter(new Locator.FilterOptions().setHasText("situation familiale")))
         .containsText("Célibataire");
     browser.screenshots(page, "demandeur-retour-etape-2");
     page.getByLabel("Enregistrer et poursuivre").check();
     complete(page);
 
     BrowserSupport.nextStepOpens(page, "3. Justificatifs");
-    assertThat(page.getByLabel("Documents à joindre")).hasValue(Pattern.compile("\\[fichiers joints : 1\\]"));
+    assertThat(page.getByLabel("Documents à joindre"))
+        .hasValue(Pattern.compile("\\[fichiers joints : 1\\]"));
     page.getByLabel("Numéro ephoto (22 chiffres)").fill("1234567890123456789012");
     page.getByLabel("Confirmer le numéro ephoto").fill("1234567890123456789012");
     page.getByLabel("Enregistrer et poursuivre").check();
@@ -360,75 +462,122 @@ class BrowserJourneyTests {
     // Step 4: the summary, the observations, the dépôt.
     BrowserSupport.nextStepOpens(page, "4. Dépôt de la demande");
     Locator summary = page.getByLabel("Récapitulatif de votre demande");
-    assertThat(summary).hasValue(Pattern.compile(".*Téléphone : 0612345678.*passeport\\.png.*quittance\\.pdf.*releve\\.jpg.*", Pattern.DOTALL));
+    assertThat(summary)
+        .hasValue(
+            Pattern.compile(
+                ".*Téléphone : 0612345678.*passeport\\.png.*quittance\\.pdf.*releve\\.jpg.*",
+                Pattern.DOTALL));
     page.getByLabel("Observations à destination de l'administration").fill("Aucune.");
     page.getByLabel("Déposer la demande").check();
     browser.screenshots(page, "demandeur-etape-4");
     browser.noCamundaEnglish(page, "Étape 4");
     browser.checkAccessibility(page, "Étape 4");
     // The dépôt's button says what it does.
-    BrowserSupport.submit(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
-        .setName("Déposer définitivement ma demande")));
+    BrowserSupport.submit(
+        page,
+        page.getByRole(
+            AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Déposer définitivement ma demande")));
 
     // Step 5 « Confirmation », in Tasklist: the N° de la demande, the receipt, what comes next.
     Locator confirmation = page.locator("#anef-confirmation");
-    assertThat(confirmation.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setName("Étape 5 : Confirmation")))
-        .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+    assertThat(
+            confirmation.getByRole(
+                AriaRole.HEADING, new Locator.GetByRoleOptions().setName("Étape 5 : Confirmation")))
+        .isVisible(
+            new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(60_000));
     assertThat(confirmation.locator(".anef-numero")).hasText(Pattern.compile("5901\\d{15}"));
     assertThat(confirmation).containsText("Et maintenant ?");
     browser.screenshots(page, "demandeur-etape-5-confirmation");
     browser.noCamundaEnglish(page, "Étape 5");
     browser.checkAccessibility(page, "Étape 5 : Confirmation");
     String shownNumber = confirmation.locator(".anef-numero").innerText().trim();
-    assertThat(pdfText(browser.download(page, confirmation.getByRole(AriaRole.LINK,
-        new Locator.GetByRoleOptions().setName("Télécharger la confirmation de dépôt (PDF)"))))).contains("CONFIRMATION DU DÉPÔT", shownNumber);
-    confirmation.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Accéder à mon espace")).click();
+    assertThat(
+            pdfText(
+                browser.download(
+                    page,
+                    confirmation.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions()
+                            .setName("Télécharger la confirmation de dépôt (PDF)")))))
+        .contains("CONFIRMATION DU DÉPÔT", shownNumber);
+    confirmation
+        .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Accéder à mon espace"))
+        .click();
 
     // « Mon espace »: the N° de la demande and the receipt.
     assertThat(page).hasURL(Pattern.compile(".*/mon-espace$"));
-    Locator receipt = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^confirmation-depot-")));
+    Locator receipt =
+        page.getByRole(
+            AriaRole.LINK,
+            new Page.GetByRoleOptions().setName(Pattern.compile("^confirmation-depot-")));
     reloadUntilVisible(page, receipt, "l'attestation de dépôt dans « Mon espace »");
     requestNumber = page.locator("tbody tr td").first().innerText().trim();
     assertThat(requestNumber).isEqualTo(shownNumber);
     browser.screenshots(page, "demandeur-mon-espace-depot");
     browser.checkAccessibility(page, "Mon espace (demande déposée)");
     String text = pdfText(browser.download(page, receipt));
-    assertThat(text).contains("CONFIRMATION DU DÉPÔT", "TESTEUR", "JEANNE", applicantId, requestNumber);
+    assertThat(text)
+        .contains("CONFIRMATION DU DÉPÔT", "TESTEUR", "JEANNE", applicantId, requestNumber);
     page.context().close();
   }
 
   void fillReasonForStay(Page page) {
     choose(page, "Quelle est votre situation familiale actuelle ?", "Célibataire");
-    page.locator(".fjs-form-field-radio").filter(new Locator.FilterOptions().setHasText("Avez-vous des enfants à votre charge ?"))
-        .getByLabel("Non", new Locator.GetByLabelOptions().setExact(true)).check();
+    page.locator(".fjs-form-field-radio")
+        .filter(new Locator.FilterOptions().setHasText("Avez-vous des enfants à votre charge ?"))
+        .getByLabel("Non", new Locator.GetByLabelOptions().setExact(true))
+        .check();
     page.getByLabel("Ne pas vivre en France en état de polygamie").check();
     page.getByLabel("Avoir connaissance des sanctions pénales").check();
     page.getByLabel("Enregistrer et poursuivre").check();
   }
 
-  /** Chooses files for one document of the upload page (sent later, with the others, by {@link #sendAll}). */
+  /**
+   * Chooses files for one document of the upload page (sent later, with the others, by {@link
+   * #sendAll}).
+   */
   static void chooseFiles(Page upload, String code, FilePayload... files) {
-    upload.locator("#document-" + code).getByLabel(Pattern.compile("^Joindre un document")).setInputFiles(files);
+    upload
+        .locator("#document-" + code)
+        .getByLabel(Pattern.compile("^Joindre un document"))
+        .setInputFiles(files);
   }
 
   /** The upload page's one « Envoyer ». */
   static void sendAll(Page upload) {
-    upload.waitForNavigation(() -> upload.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer")).click());
+    upload.waitForNavigation(
+        () ->
+            upload
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer"))
+                .click());
   }
 
   @Test
   @Order(3)
-  @DisplayName("L'agent demande un complément ; le demandeur ouvre la notification, met à jour un document, en maintient un autre ; l'agent accepte")
+  @DisplayName(
+      "L'agent demande un complément ; le demandeur ouvre la notification, met à jour un document, en maintient un autre ; l'agent accepte")
   void complementRound() throws Exception {
     assertThat(requestNumber).as("the case filed by the previous journey").isNotNull();
     Page agent = browser.person();
     browser.camundaLogin(agent, "tasklist", "agent.lille", PASSWORD);
     browser.openTask(agent, "Demandes à examiner", "Examiner les pièces justificatives");
     assertThat(agent.getByLabel("N° de la demande")).hasValue(requestNumber);
-    verdict(agent, "Justificatif de nationalité", "Invalide", "Copie illisible : fournissez une copie nette.");
-    verdict(agent, "Justificatif de domicile datant de moins de 6 mois", "Invalide", "La facture doit dater de moins de 6 mois.");
+    verdict(
+        agent,
+        "Justificatif de nationalité",
+        "Invalide",
+        "Copie illisible : fournissez une copie nette.");
+    verdict(
+        agent,
+        "Justificatif de domicile datant de moins de 6 mois",
+        "Invalide",
+        "La facture doit dater de moins de 6 mois.");
     verdict(agent, "Justificatif de résidence habituelle", "Valide", null);
-    agent.getByLabel("Note interne (jamais transmise à l'usager)").fill("Dossier suivi par le bureau 3.");
+    agent
+        .getByLabel("Note interne (jamais transmise à l'usager)")
+        .fill("Dossier suivi par le bureau 3.");
     browser.screenshot(agent, "agent-examen-invalide");
     browser.noCamundaEnglish(agent, "Examen des pièces (agent)");
     browser.checkAccessibility(agent, "Tasklist de l'agent : examen des pièces");
@@ -438,55 +587,86 @@ class BrowserJourneyTests {
     browser.camundaLogin(applicant, "tasklist", applicantId, TestApplicants.PASSWORD);
     // « Mon espace »: the unread count, and « Répondre » beside the case that awaits a complement.
     applicant.navigate("/mon-espace");
-    Locator answer = applicant.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Répondre").setExact(true));
+    Locator answer =
+        applicant.getByRole(
+            AriaRole.LINK, new Page.GetByRoleOptions().setName("Répondre").setExact(true));
     reloadUntilVisible(applicant, answer, "« Répondre » dans « Mon espace »");
-    assertThat(applicant.locator(".unread-count")).hasText(Pattern.compile("Mes notifications : [1-9]\\d* non lues?"));
-    assertThat(answer).hasAttribute("href", Pattern.compile(".*/mon-espace/notifications/[0-9a-f-]{36}$"));
+    assertThat(applicant.locator(".unread-count"))
+        .hasText(Pattern.compile("Mes notifications : [1-9]\\d* non lues?"));
+    assertThat(answer)
+        .hasAttribute("href", Pattern.compile(".*/mon-espace/notifications/[0-9a-f-]{36}$"));
     browser.screenshots(applicant, "demandeur-mon-espace-complement");
     browser.checkAccessibility(applicant, "Mon espace (complément demandé)");
     applicant.navigate("/mon-espace/notifications");
-    Locator request = applicant.locator("tr").filter(new Locator.FilterOptions().setHasText("Demande de complément"));
+    Locator request =
+        applicant
+            .locator("tr")
+            .filter(new Locator.FilterOptions().setHasText("Demande de complément"));
     reloadUntilVisible(applicant, request, "la demande de complément dans « Mes notifications »");
     assertThat(request).containsText("non lue");
     browser.checkAccessibility(applicant, "Mes notifications");
     request.getByRole(AriaRole.LINK).click();
-    assertThat(applicant.locator("main")).containsText("lue le " + TestDates.today().format(FRENCH_DATE));
-    assertThat(applicant.locator("main")).containsText("Copie illisible : fournissez une copie nette.");
+    assertThat(applicant.locator("main"))
+        .containsText("lue le " + TestDates.today().format(FRENCH_DATE));
+    assertThat(applicant.locator("main"))
+        .containsText("Copie illisible : fournissez une copie nette.");
     assertThat(applicant.locator("main")).not().containsText("bureau 3");
     browser.screenshots(applicant, "demandeur-demande-de-complement");
     browser.checkAccessibility(applicant, "Réponse à la demande de complément");
 
     // Nothing chosen: refused, in French, the focus on the errors.
-    applicant.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Valider et envoyer")).click();
+    applicant
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Valider et envoyer"))
+        .click();
     Locator errors = applicant.getByRole(AriaRole.ALERT);
-    assertThat(errors).containsText("Choisissez « Maintenir le Document » ou « Mettre à jour le Document » pour « Justificatif de nationalité »");
+    assertThat(errors)
+        .containsText(
+            "Choisissez « Maintenir le Document » ou « Mettre à jour le Document » pour « Justificatif de nationalité »");
     assertThat(errors).isFocused();
     browser.checkAccessibility(applicant, "Réponse à la demande de complément (erreurs)");
 
-    Locator nationality = applicant.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Justificatif de nationalité :"));
+    Locator nationality =
+        applicant.getByRole(
+            AriaRole.GROUP, new Page.GetByRoleOptions().setName("Justificatif de nationalité :"));
     nationality.getByLabel("Mettre à jour le Document").check();
-    nationality.getByLabel("Nouveau document (si vous le mettez à jour) :")
+    nationality
+        .getByLabel("Nouveau document (si vous le mettez à jour) :")
         .setInputFiles(new FilePayload("passeport-lisible.png", "image/png", TestFiles.png()));
-    Locator home = applicant.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions()
-        .setName("Justificatif de domicile datant de moins de 6 mois :"));
+    Locator home =
+        applicant.getByRole(
+            AriaRole.GROUP,
+            new Page.GetByRoleOptions()
+                .setName("Justificatif de domicile datant de moins de 6 mois :"));
     home.getByLabel("Maintenir le Document").check();
-    home.getByLabel("Veuillez préciser les raisons du maintien du document (si vous le maintenez) :")
+    home.getByLabel(
+            "Veuillez préciser les raisons du maintien du document (si vous le maintenez) :")
         .fill("La facture est du 2 novembre : elle a moins de 6 mois.");
     applicant.getByLabel("Message à l'agent :").fill("Voici une copie lisible de mon passeport.");
     browser.screenshots(applicant, "demandeur-reponse-complement");
-    applicant.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Valider et envoyer")).click();
-    assertThat(applicant.getByRole(AriaRole.STATUS)).hasText("Votre réponse a bien été envoyée à l'agent instructeur.");
+    applicant
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Valider et envoyer"))
+        .click();
+    assertThat(applicant.getByRole(AriaRole.STATUS))
+        .hasText("Votre réponse a bien été envoyée à l'agent instructeur.");
     applicant.navigate("/mon-espace/notifications");
     assertThat(request).containsText("Lu le " + TestDates.today().format(FRENCH_DATE));
     browser.screenshots(applicant, "demandeur-notifications-lues");
 
-    // The agent sees the answers and accepts: the second round is already theirs (no « Prendre en charge »).
+    // The agent sees the answers and accepts: the second round is already theirs (no « Prendre en
+    // charge »).
     browser.openOwnTask(agent, "Demandes à examiner", "Examiner les pièces justificatives");
     assertThat(agent.getByLabel("Réponses de l'usager aux demandes de complément"))
-        .hasValue(Pattern.compile(".*Justificatif de nationalité : document mis à jour.*document maintenu.*Voici une copie lisible.*", Pattern.DOTALL));
+        .hasValue(
+            Pattern.compile(
+                ".*Justificatif de nationalité : document mis à jour.*document maintenu.*Voici une copie lisible.*",
+                Pattern.DOTALL));
     assertThat(group(agent, "Justificatif de nationalité")).containsText("passeport-lisible.png");
-    for (String document : new String[] {"Justificatif de nationalité", "Justificatif de domicile datant de moins de 6 mois",
-        "Justificatif de résidence habituelle"}) {
+    for (String document :
+        new String[] {
+          "Justificatif de nationalité",
+          "Justificatif de domicile datant de moins de 6 mois",
+          "Justificatif de résidence habituelle"
+        }) {
       verdict(agent, document, "Valide", null);
     }
     browser.screenshot(agent, "agent-examen-valide");
@@ -505,18 +685,28 @@ class BrowserJourneyTests {
 
   @Test
   @Order(4)
-  @DisplayName("Le médecin de l'OFII puis le collège rendent l'avis ; l'agent retrouve la demande dans Cockpit, n'accède à aucune donnée médicale, décide favorablement ; le demandeur télécharge l'attestation")
+  @DisplayName(
+      "Le médecin de l'OFII puis le collège rendent l'avis ; l'agent retrouve la demande dans Cockpit, n'accède à aucune donnée médicale, décide favorablement ; le demandeur télécharge l'attestation")
   void opinionAndDecision() throws Exception {
     assertThat(requestNumber).as("the case filed by the previous journeys").isNotNull();
     Page applicant = browser.person();
     browser.camundaLogin(applicant, "tasklist", applicantId, TestApplicants.PASSWORD);
     applicant.navigate("/mon-espace/notifications");
-    Locator blankForm = applicant.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
-        .setName("Mise à disposition de votre formulaire vierge de certificat médical"));
+    Locator blankForm =
+        applicant.getByRole(
+            AriaRole.LINK,
+            new Page.GetByRoleOptions()
+                .setName("Mise à disposition de votre formulaire vierge de certificat médical"));
     reloadUntilVisible(applicant, blankForm, "le formulaire vierge de certificat médical");
     blankForm.click();
-    String certificate = pdfText(browser.download(applicant, applicant.getByRole(AriaRole.LINK,
-        new Page.GetByRoleOptions().setName("TÉLÉCHARGER LE FORMULAIRE VIERGE DE CERTIFICAT MÉDICAL"))));
+    String certificate =
+        pdfText(
+            browser.download(
+                applicant,
+                applicant.getByRole(
+                    AriaRole.LINK,
+                    new Page.GetByRoleOptions()
+                        .setName("TÉLÉCHARGER LE FORMULAIRE VIERGE DE CERTIFICAT MÉDICAL"))));
     assertThat(certificate).contains("CERTIFICAT MEDICAL CONFIDENTIEL", applicantId, "TESTEUR");
     browser.screenshots(applicant, "demandeur-certificat-vierge");
     browser.checkAccessibility(applicant, "Notification (certificat médical)");
@@ -529,15 +719,26 @@ class BrowserJourneyTests {
     Locator received = doctor.getByLabel("Date de réception du certificat médical");
     received.fill(TestDates.today().format(FRENCH_DATE));
     received.press("Enter");
-    Page file = doctor.waitForPopup(() -> doctor.getByText("Déposer les scans du certificat et des pièces médicales").click());
+    Page file =
+        doctor.waitForPopup(
+            () ->
+                doctor
+                    .getByText("Déposer les scans du certificat et des pièces médicales")
+                    .click());
     file.bringToFront();
-    assertThat(file.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dossier médical — secret médical")))
+    assertThat(
+            file.getByRole(
+                AriaRole.HEADING,
+                new Page.GetByRoleOptions().setName("Dossier médical — secret médical")))
         .isVisible();
     medicalFileUrl = file.url();
-    file.getByLabel("Type de pièce").selectOption(new com.microsoft.playwright.options.SelectOption()
-        .setLabel("Certificat médical confidentiel"));
-    file.getByLabel(Pattern.compile("^Fichiers")).setInputFiles(new FilePayload("certificat-scanne.pdf", "application/pdf",
-        TestFiles.pdf()));
+    file.getByLabel("Type de pièce")
+        .selectOption(
+            new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Certificat médical confidentiel"));
+    file.getByLabel(Pattern.compile("^Fichiers"))
+        .setInputFiles(
+            new FilePayload("certificat-scanne.pdf", "application/pdf", TestFiles.pdf()));
     file.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Déposer")).click();
     assertThat(file.locator("main")).containsText("certificat-scanne.pdf");
     browser.screenshot(file, "ofii-dossier-medical");
@@ -559,11 +760,19 @@ class BrowserJourneyTests {
       Page college = browser.person();
       browser.camundaLogin(college, "tasklist", member, PASSWORD);
       browser.openTask(college, "Collège de médecins", "Avis du collège de médecins");
-      assertThat(college.getByLabel("Rapport médical", new Page.GetByLabelOptions().setExact(true))).hasValue(Pattern.compile("Pathologie chronique"));
+      assertThat(college.getByLabel("Rapport médical", new Page.GetByLabelOptions().setExact(true)))
+          .hasValue(Pattern.compile("Pathologie chronique"));
       answer(college, "L'état de santé nécessite une prise en charge médicale", "Oui");
-      answer(college, "Le défaut de prise en charge peut entraîner des conséquences d'une exceptionnelle gravité", "Oui");
-      answer(college, "Le demandeur peut bénéficier effectivement d'un traitement approprié dans son pays d'origine", "Non");
-      answer(college, "L'état de santé permet de voyager sans risque vers le pays d'origine", "Oui");
+      answer(
+          college,
+          "Le défaut de prise en charge peut entraîner des conséquences d'une exceptionnelle gravité",
+          "Oui");
+      answer(
+          college,
+          "Le demandeur peut bénéficier effectivement d'un traitement approprié dans son pays d'origine",
+          "Non");
+      answer(
+          college, "L'état de santé permet de voyager sans risque vers le pays d'origine", "Oui");
       college.getByLabel("Durée prévisible des soins (mois)").fill("12");
       if (member.equals("medecin.ofii2")) {
         browser.screenshot(college, "ofii-college");
@@ -575,38 +784,63 @@ class BrowserJourneyTests {
     // The préfecture's agent: the case in Cockpit by its N° de la demande, with its status.
     Page agent = browser.person();
     browser.camundaLogin(agent, "cockpit", "agent.lille", PASSWORD);
-    agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Processus").setExact(true)).first().click();
-    agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Renouvellement de titre de séjour – étranger malade")).click();
-    // Cockpit re-renders its search bar while the instance list loads: a pill chosen too early can vanish,
-    // even after its value field appeared. The whole search is one attempt; a failed one starts again from a
+    agent
+        .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Processus").setExact(true))
+        .first()
+        .click();
+    agent
+        .getByRole(
+            AriaRole.LINK,
+            new Page.GetByRoleOptions()
+                .setName("Renouvellement de titre de séjour – étranger malade"))
+        .click();
+    // Cockpit re-renders its search bar while the instance list loads: a pill chosen too early can
+    // vanish,
+    // even after its value field appeared. The whole search is one attempt; a failed one starts
+    // again from a
     // freshly loaded page of the process.
     agent.waitForURL(Pattern.compile(".*#/process-definition/.*"));
     String processPage = agent.url();
     Locator row = agent.locator("tr").filter(new Locator.FilterOptions().setHasText(requestNumber));
-    eventually("la demande " + requestNumber + " trouvée par la recherche « Business Key » de Cockpit", () -> {
-      try {
-        agent.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-        agent.locator("td.instance-id a").first().waitFor(new Locator.WaitForOptions().setTimeout(10_000));
-        agent.locator("[cam-widget-search] input").first().click(new Locator.ClickOptions().setTimeout(5_000));
-        agent.locator("[cam-widget-search] .dropdown-menu").getByText("N° de la demande", new Locator.GetByTextOptions().setExact(true))
-            .click(new Locator.ClickOptions().setTimeout(5_000));
-        Locator value = agent.locator("[cam-widget-search] .value-field input");
-        value.fill(requestNumber, new Locator.FillOptions().setTimeout(5_000));
-        value.press("Enter", new Locator.PressOptions().setTimeout(5_000));
-        row.first().waitFor(new Locator.WaitForOptions().setTimeout(10_000));
-        return true;
-      } catch (com.microsoft.playwright.TimeoutError notYet) {
-        agent.navigate(processPage);
-        agent.reload();
-        return false;
-      }
-    });
+    eventually(
+        "la demande " + requestNumber + " trouvée par la recherche « Business Key » de Cockpit",
+        () -> {
+          try {
+            agent.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            agent
+                .locator("td.instance-id a")
+                .first()
+                .waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+            agent
+                .locator("[cam-widget-search] input")
+                .first()
+                .click(new Locator.ClickOptions().setTimeout(5_000));
+            agent
+                .locator("[cam-widget-search] .dropdown-menu")
+                .getByText("N° de la demande", new Locator.GetByTextOptions().setExact(true))
+                .click(new Locator.ClickOptions().setTimeout(5_000));
+            Locator value = agent.locator("[cam-widget-search] .value-field input");
+            value.fill(requestNumber, new Locator.FillOptions().setTimeout(5_000));
+            value.press("Enter", new Locator.PressOptions().setTimeout(5_000));
+            row.first().waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+            return true;
+          } catch (com.microsoft.playwright.TimeoutError notYet) {
+            agent.navigate(processPage);
+            agent.reload();
+            return false;
+          }
+        });
     assertThat(row).hasCount(1);
     browser.screenshot(agent, "cockpit-recherche");
     browser.noCamundaEnglish(agent, "Cockpit : recherche par N° de la demande");
     row.locator("td.instance-id a").first().click();
-    Locator status = agent.locator("tr").filter(new Locator.FilterOptions()
-        .setHas(agent.getByText("caseStatus", new Page.GetByTextOptions().setExact(true))));
+    Locator status =
+        agent
+            .locator("tr")
+            .filter(
+                new Locator.FilterOptions()
+                    .setHas(
+                        agent.getByText("caseStatus", new Page.GetByTextOptions().setExact(true))));
     assertThat(status).isVisible();
     assertThat(status).containsText("instruction_medicale");
     browser.screenshot(agent, "cockpit-demande");
@@ -617,7 +851,9 @@ class BrowserJourneyTests {
     assertThat(agent.locator("body")).not().containsText("Pathologie");
     assertThat(agent.locator("body")).not().containsText("certificat-scanne.pdf");
     assertThat(agent.locator("body")).not().containsText("Dossier médical");
-    assertThat(agent.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Accès refusé"))).isVisible();
+    assertThat(
+            agent.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Accès refusé")))
+        .isVisible();
     browser.checkAccessibility(agent, "Accès refusé");
     browser.screenshot(agent, "agent-url-ofii-refusee");
 
@@ -627,8 +863,13 @@ class BrowserJourneyTests {
     assertThat(agent.getByLabel("N° de la demande")).hasValue(requestNumber);
     assertThat(agent.getByLabel("Avis du collège de médecins de l'OFII"))
         .hasValue(Pattern.compile(".*Durée prévisible des soins : 12 mois.*", Pattern.DOTALL));
-    assertThat(agent.getByLabel("Avis du collège de médecins de l'OFII")).not().hasValue(Pattern.compile(".*Pathologie.*", Pattern.DOTALL));
-    agent.getByLabel("Décision favorable – délivrance d'une carte de séjour temporaire « vie privée et familiale »").check();
+    assertThat(agent.getByLabel("Avis du collège de médecins de l'OFII"))
+        .not()
+        .hasValue(Pattern.compile(".*Pathologie.*", Pattern.DOTALL));
+    agent
+        .getByLabel(
+            "Décision favorable – délivrance d'une carte de séjour temporaire « vie privée et familiale »")
+        .check();
     assertThat(agent.getByLabel("Carte valable du")).not().isEmpty();
     browser.screenshot(agent, "agent-decision");
     complete(agent);
@@ -636,9 +877,16 @@ class BrowserJourneyTests {
 
     // The applicant downloads the « ATTESTATION DE DÉCISION FAVORABLE ».
     applicant.navigate("/mon-espace");
-    Locator attestation = applicant.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
-        .setName(Pattern.compile("attestation-decision-favorable|decision-favorable", Pattern.CASE_INSENSITIVE)));
-    reloadUntilVisible(applicant, attestation, "l'attestation de décision favorable dans « Mon espace »");
+    Locator attestation =
+        applicant.getByRole(
+            AriaRole.LINK,
+            new Page.GetByRoleOptions()
+                .setName(
+                    Pattern.compile(
+                        "attestation-decision-favorable|decision-favorable",
+                        Pattern.CASE_INSENSITIVE)));
+    reloadUntilVisible(
+        applicant, attestation, "l'attestation de décision favorable dans « Mon espace »");
     assertThat(applicant.locator("tbody")).containsText("Décision favorable");
     browser.screenshots(applicant, "demandeur-decision-favorable");
     browser.checkAccessibility(applicant, "Mon espace (décision)");
@@ -649,7 +897,8 @@ class BrowserJourneyTests {
 
   @Test
   @Order(5)
-  @DisplayName("Au guichet, l'agent vérifie le titre, demande le compte, dépose la demande dans Tasklist avec les documents numérisés ; l'attestation le dit")
+  @DisplayName(
+      "Au guichet, l'agent vérifie le titre, demande le compte, dépose la demande dans Tasklist avec les documents numérisés ; l'attestation le dit")
   void counterRoute() throws Exception {
     String person = "5903007268";
     String label = " — au guichet pour CINQ OFII (" + person + ")";
@@ -662,12 +911,23 @@ class BrowserJourneyTests {
     assertThat(refusal).containsText("ne correspondent à aucun visa ni titre de séjour");
     assertThat(refusal).isFocused();
     fillTitle(agent, "5900004338", "1", "3", "2026", "28", "2", "2027");
-    assertThat(agent.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Personne reçue : CINQ OFII"))).isVisible();
+    assertThat(
+            agent.getByRole(
+                AriaRole.HEADING,
+                new Page.GetByRoleOptions().setName("Personne reçue : CINQ OFII")))
+        .isVisible();
     agent.getByLabel("Adresse email de la personne *").fill("cinq@exemple.fr");
     agent.getByLabel("Confirmation de l'adresse email *").fill("cinq@exemple.fr");
-    agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer son compte")).click();
-    assertThat(agent.getByRole(AriaRole.STATUS)).containsText("Demande de création de compte bien enregistrée");
-    agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ouvrir une demande de renouvellement au guichet")).click();
+    agent
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer son compte"))
+        .click();
+    assertThat(agent.getByRole(AriaRole.STATUS))
+        .containsText("Demande de création de compte bien enregistrée");
+    agent
+        .getByRole(
+            AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Ouvrir une demande de renouvellement au guichet"))
+        .click();
     assertThat(agent.getByRole(AriaRole.STATUS)).containsText("Demande ouverte au guichet");
     browser.screenshot(agent, "guichet-demande-ouverte");
     browser.checkAccessibility(agent, "Guichet (personne reçue)");
@@ -688,14 +948,26 @@ class BrowserJourneyTests {
     browser.openTask(agent, "Mes démarches", "3. Justificatifs" + label);
 
     // The step's link leads an agent to the counter page, and from there to the draft's scans.
-    Page upload = agent.waitForPopup(() -> agent.getByText("Joindre mes documents justificatifs").click());
+    Page upload =
+        agent.waitForPopup(() -> agent.getByText("Joindre mes documents justificatifs").click());
     upload.bringToFront();
-    upload.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Joindre les documents numérisés")).first().click();
+    upload
+        .getByRole(
+            AriaRole.LINK, new Page.GetByRoleOptions().setName("Joindre les documents numérisés"))
+        .first()
+        .click();
     assertThat(upload.getByText("Demande ouverte au guichet pour")).containsText("CINQ OFII");
     browser.checkAccessibility(upload, "Guichet (documents numérisés)");
-    chooseFiles(upload, "NATIONALITY", new FilePayload("passeport-scan.pdf", "application/pdf", TestFiles.pdf()));
-    chooseFiles(upload, "HOME_PROOF", new FilePayload("facture-scan.png", "image/png", TestFiles.png()));
-    chooseFiles(upload, "HABITUAL_RESIDENCE", new FilePayload("attestation-scan.jpg", "image/jpeg", TestFiles.image("jpg")));
+    chooseFiles(
+        upload,
+        "NATIONALITY",
+        new FilePayload("passeport-scan.pdf", "application/pdf", TestFiles.pdf()));
+    chooseFiles(
+        upload, "HOME_PROOF", new FilePayload("facture-scan.png", "image/png", TestFiles.png()));
+    chooseFiles(
+        upload,
+        "HABITUAL_RESIDENCE",
+        new FilePayload("attestation-scan.jpg", "image/jpeg", TestFiles.image("jpg")));
     sendAll(upload);
     assertThat(upload.getByRole(AriaRole.STATUS)).hasText("3 fichiers enregistrés.");
     assertThat(upload.locator("#document-HABITUAL_RESIDENCE")).containsText("attestation-scan.jpg");
@@ -711,24 +983,38 @@ class BrowserJourneyTests {
     agent.getByLabel("Déposer la demande").check();
     complete(agent);
 
-    // The case page: history « agent.lille pour … (guichet) », and the receipt to print for the person.
+    // The case page: history « agent.lille pour … (guichet) », and the receipt to print for the
+    // person.
     agent.navigate("/agent/guichet");
-    Locator filed = agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Demande N° ")));
+    Locator filed =
+        agent.getByRole(
+            AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Demande N° ")));
     reloadUntilVisible(agent, filed, "la demande déposée au guichet");
     filed.click();
-    Locator receipt = agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^confirmation-depot-")));
+    Locator receipt =
+        agent.getByRole(
+            AriaRole.LINK,
+            new Page.GetByRoleOptions().setName(Pattern.compile("^confirmation-depot-")));
     reloadUntilVisible(agent, receipt, "l'attestation de dépôt sur la page de la demande");
-    assertThat(agent.locator("table").last()).containsText("agent.lille pour " + person + " (guichet)");
+    assertThat(agent.locator("table").last())
+        .containsText("agent.lille pour " + person + " (guichet)");
     browser.screenshot(agent, "guichet-demande-deposee");
     String text = pdfText(browser.download(agent, receipt)).replaceAll("\\s+", " ");
-    assertThat(text).contains("CONFIRMATION DU DÉPÔT", "OFII", "CINQ", person, "Demande déposée au guichet par",
-        "(agent.lille)");
+    assertThat(text)
+        .contains(
+            "CONFIRMATION DU DÉPÔT",
+            "OFII",
+            "CINQ",
+            person,
+            "Demande déposée au guichet par",
+            "(agent.lille)");
     agent.context().close();
   }
 
   @Test
   @Order(6)
-  @DisplayName("Le responsable du Nord lit le tableau de bord de sa préfecture (statuts, graphique des durées, échéances, prévisions) sur ordinateur et sur téléphone, et télécharge le classeur")
+  @DisplayName(
+      "Le responsable du Nord lit le tableau de bord de sa préfecture (statuts, graphique des durées, échéances, prévisions) sur ordinateur et sur téléphone, et télécharge le classeur")
   void managerDashboard() throws Exception {
     Page manager = browser.person();
     manager.navigate("/gestion");
@@ -737,38 +1023,66 @@ class BrowserJourneyTests {
     manager.getByLabel("Mot de passe :").fill(PASSWORD);
     manager.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("S'identifier")).click();
     assertThat(manager).hasURL(Pattern.compile(".*/gestion$"));
-    assertThat(manager.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
-        .setName("Tableau de bord : Préfecture du Nord"))).isVisible();
-    assertThat(manager.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("Durée par étape, en jours"))).isVisible();
+    assertThat(
+            manager.getByRole(
+                AriaRole.HEADING,
+                new Page.GetByRoleOptions().setName("Tableau de bord : Préfecture du Nord")))
+        .isVisible();
+    assertThat(
+            manager.getByRole(
+                AriaRole.IMG, new Page.GetByRoleOptions().setName("Durée par étape, en jours")))
+        .isVisible();
     // The journeys' case, decided favourably in the Nord.
-    assertThat(manager.getByRole(AriaRole.ROW, new Page.GetByRoleOptions().setName(Pattern.compile("^Décision favorable [1-9]"))))
+    assertThat(
+            manager.getByRole(
+                AriaRole.ROW,
+                new Page.GetByRoleOptions().setName(Pattern.compile("^Décision favorable [1-9]"))))
         .isVisible();
     browser.screenshots(manager, "responsable-tableau-de-bord");
     browser.checkAccessibility(manager, "Tableau de bord de la préfecture");
-    byte[] ods = browser.download(manager, manager.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
-        .setName("Tous les tableaux, classeur ODS (LibreOffice, Excel)")));
-    assertThat(new String(ods, 30, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("mimetype");
+    byte[] ods =
+        browser.download(
+            manager,
+            manager.getByRole(
+                AriaRole.LINK,
+                new Page.GetByRoleOptions()
+                    .setName("Tous les tableaux, classeur ODS (LibreOffice, Excel)")));
+    assertThat(new String(ods, 30, 8, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("mimetype");
     manager.context().close();
   }
 
-  static void fillTitle(Page page, String number, String fromDay, String fromMonth, String fromYear, String untilDay,
-      String untilMonth, String untilYear) {
+  static void fillTitle(
+      Page page,
+      String number,
+      String fromDay,
+      String fromMonth,
+      String fromYear,
+      String untilDay,
+      String untilMonth,
+      String untilYear) {
     page.getByLabel("N° du visa ou du titre de séjour *").fill(number);
-    Locator from = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date de début de validité *"));
+    Locator from =
+        page.getByRole(
+            AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date de début de validité *"));
     from.getByLabel("Jour").fill(fromDay);
     from.getByLabel("Mois").fill(fromMonth);
     from.getByLabel("Année").fill(fromYear);
-    Locator until = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date de fin de validité *"));
+    Locator until =
+        page.getByRole(
+            AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date de fin de validité *"));
     until.getByLabel("Jour").fill(untilDay);
     until.getByLabel("Mois").fill(untilMonth);
     until.getByLabel("Année").fill(untilYear);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vérifier le titre")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vérifier le titre"))
+        .click();
     page.waitForLoadState();
   }
 
   @Test
   @Order(6)
-  @DisplayName("Cockpit tel que l'agent le voit (tableau de bord, processus) : en français, sans violation axe grave")
+  @DisplayName(
+      "Cockpit tel que l'agent le voit (tableau de bord, processus) : en français, sans violation axe grave")
   void cockpitMainScreens() {
     // Independent of the case the other journeys follow: only the demo users.
     Page agent = browser.person();
@@ -778,9 +1092,16 @@ class BrowserJourneyTests {
     browser.screenshot(agent, "cockpit-tableau-de-bord");
     browser.noCamundaEnglish(agent, "Cockpit : tableau de bord (agent)");
     browser.checkAccessibility(agent, "Cockpit : tableau de bord (agent)");
-    agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Processus").setExact(true)).first().click();
-    assertThat(agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
-        .setName("Renouvellement de titre de séjour – étranger malade"))).isVisible();
+    agent
+        .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Processus").setExact(true))
+        .first()
+        .click();
+    assertThat(
+            agent.getByRole(
+                AriaRole.LINK,
+                new Page.GetByRoleOptions()
+                    .setName("Renouvellement de titre de séjour – étranger malade")))
+        .isVisible();
     agent.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
     browser.screenshot(agent, "cockpit-processus");
     browser.noCamundaEnglish(agent, "Cockpit : processus (agent)");
@@ -789,21 +1110,25 @@ class BrowserJourneyTests {
   }
 
   static void answer(Page page, String question, String choice) {
-    page.locator(".fjs-form-field-radio").filter(new Locator.FilterOptions().setHasText(question))
-        .getByLabel(choice, new Locator.GetByLabelOptions().setExact(true)).check();
+    page.locator(".fjs-form-field-radio")
+        .filter(new Locator.FilterOptions().setHasText(question))
+        .getByLabel(choice, new Locator.GetByLabelOptions().setExact(true))
+        .check();
   }
 
   /** Reloads the page until the element shows: it depends on a job of the engine. */
   static void reloadUntilVisible(Page page, Locator element, String what) {
-    eventually(what, () -> {
-      try {
-        element.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
-        return true;
-      } catch (com.microsoft.playwright.TimeoutError notYet) {
-        page.reload();
-        return false;
-      }
-    });
+    eventually(
+        what,
+        () -> {
+          try {
+            element.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+            return true;
+          } catch (com.microsoft.playwright.TimeoutError notYet) {
+            page.reload();
+            return false;
+          }
+        });
   }
 
   static String pdfText(byte[] pdf) throws Exception {

@@ -9,10 +9,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
- * Runs the test classes grouped by application context (junit-platform.properties): plain unit tests first, then
- * every {@link EngineTest}, then every {@link ServerTest}, then any class with a context of its own. The context cache
- * holds one context (spring.properties): grouped, the suite builds each context once instead of once per switch.
- * Within a group, {@link Order} first (lowest first), then by name.
+ * Runs the test classes grouped by application context (junit-platform.properties): plain unit
+ * tests first, then every {@link EngineTest}, then every {@link ServerTest}, then any class with a
+ * context of its own. The context cache holds one context (spring.properties): grouped, the suite
+ * builds each context once instead of once per switch. Within a group, {@link Order} first (lowest
+ * first), then by name.
  */
 public class ContextClassOrder implements ClassOrderer {
 
@@ -23,15 +24,19 @@ public class ContextClassOrder implements ClassOrderer {
     if (AnnotatedElementUtils.hasAnnotation(testClass, EngineTest.class)) {
       return 1;
     }
-    // A context of its own (IsolationTests, FranceConnectLoginTests: their own JVM in the build): last.
+    // A context of its own (IsolationTests, FranceConnectLoginTests: their own JVM in the build):
+    // last.
     return AnnotatedElementUtils.hasAnnotation(testClass, SpringBootTest.class) ? 3 : 0;
   }
 
   @Override
   public void orderClasses(ClassOrdererContext context) {
-    context.getClassDescriptors().sort(Comparator
-        .comparingInt((ClassDescriptor d) -> group(d.getTestClass()))
-        .thenComparingInt(d -> d.findAnnotation(Order.class).map(Order::value).orElse(Order.DEFAULT))
-        .thenComparing(d -> d.getTestClass().getName()));
+    context
+        .getClassDescriptors()
+        .sort(
+            Comparator.comparingInt((ClassDescriptor d) -> group(d.getTestClass()))
+                .thenComparingInt(
+                    d -> d.findAnnotation(Order.class).map(Order::value).orElse(Order.DEFAULT))
+                .thenComparing(d -> d.getTestClass().getName()));
   }
 }

@@ -15,10 +15,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * The one application context of the tests that drive the engine and the services in-process (no web server,
- * MockMvc for the pages, jobs driven by the tests). Every such class carries exactly this annotation and nothing
- * else that changes the context, so that they all share one cached context (README « Tests », ADR 0033).
- * Process test coverage is recorded for each class (target/process-test-coverage/).
+ * The one application context of the tests that drive the engine and the services in-process (no
+ * web server, MockMvc for the pages, jobs driven by the tests). Every such class carries exactly
+ * this annotation and nothing else that changes the context, so that they all share one cached
+ * context (README « Tests », ADR 0033). Process test coverage is recorded for each class
+ * (target/process-test-coverage/).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,10 +29,14 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+@TestExecutionListeners(
+    listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface EngineTest {
 
-  /** The JUnit tag of every class that starts the application on a database (the PostgreSQL phase runs these). */
+  /**
+   * The JUnit tag of every class that starts the application on a database (the PostgreSQL phase
+   * runs these).
+   */
   String DATABASE = "base";
 }

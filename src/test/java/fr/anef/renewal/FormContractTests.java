@@ -23,28 +23,42 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each Camunda Form and the record the code reads it into name the same fields: a form edited in Camunda Modeler
- * that no longer matches the code (a field added, renamed, removed, made read-only) fails here, not on a case.
+ * Each Camunda Form and the record the code reads it into name the same fields: a form edited in
+ * Camunda Modeler that no longer matches the code (a field added, renamed, removed, made read-only)
+ * fails here, not on a case.
  */
 class FormContractTests {
 
   /** The form-js components that send a value. */
-  static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "datetime", "checkbox", "checklist",
-      "radio", "select", "taglist");
+  static final Set<String> INPUT_TYPES =
+      Set.of(
+          "textfield",
+          "textarea",
+          "number",
+          "datetime",
+          "checkbox",
+          "checklist",
+          "radio",
+          "select",
+          "taglist");
 
-  static final Map<String, Class<? extends Record>> RECORDS = Map.ofEntries(
-      Map.entry(FilingForms.StartRenewal.FORM, FilingForms.StartRenewal.class),
-      Map.entry(FilingForms.PersonalInformation.FORM, FilingForms.PersonalInformation.class),
-      Map.entry(FilingForms.ReasonForStay.FORM, FilingForms.ReasonForStay.class),
-      Map.entry(FilingForms.SupportingDocuments.FORM, FilingForms.SupportingDocuments.class),
-      Map.entry(FilingForms.Deposit.FORM, FilingForms.Deposit.class),
-      Map.entry(InstructionForms.ReviewApplication.FORM, InstructionForms.ReviewApplication.class),
-      Map.entry(InstructionForms.CertificateNotReceived.FORM, InstructionForms.CertificateNotReceived.class),
-      Map.entry(InstructionForms.DecisionForm.FORM, InstructionForms.DecisionForm.class),
-      Map.entry(OfiiForms.RegisterCertificate.FORM, OfiiForms.RegisterCertificate.class),
-      Map.entry(OfiiForms.Report.FORM, OfiiForms.Report.class),
-      Map.entry(OfiiForms.TreatingDoctorAnswer.FORM, OfiiForms.TreatingDoctorAnswer.class),
-      Map.entry(OfiiForms.CollegeOpinion.FORM, OfiiForms.CollegeOpinion.class));
+  static final Map<String, Class<? extends Record>> RECORDS =
+      Map.ofEntries(
+          Map.entry(FilingForms.StartRenewal.FORM, FilingForms.StartRenewal.class),
+          Map.entry(FilingForms.PersonalInformation.FORM, FilingForms.PersonalInformation.class),
+          Map.entry(FilingForms.ReasonForStay.FORM, FilingForms.ReasonForStay.class),
+          Map.entry(FilingForms.SupportingDocuments.FORM, FilingForms.SupportingDocuments.class),
+          Map.entry(FilingForms.Deposit.FORM, FilingForms.Deposit.class),
+          Map.entry(
+              InstructionForms.ReviewApplication.FORM, InstructionForms.ReviewApplication.class),
+          Map.entry(
+              InstructionForms.CertificateNotReceived.FORM,
+              InstructionForms.CertificateNotReceived.class),
+          Map.entry(InstructionForms.DecisionForm.FORM, InstructionForms.DecisionForm.class),
+          Map.entry(OfiiForms.RegisterCertificate.FORM, OfiiForms.RegisterCertificate.class),
+          Map.entry(OfiiForms.Report.FORM, OfiiForms.Report.class),
+          Map.entry(OfiiForms.TreatingDoctorAnswer.FORM, OfiiForms.TreatingDoctorAnswer.class),
+          Map.entry(OfiiForms.CollegeOpinion.FORM, OfiiForms.CollegeOpinion.class));
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,7 +70,8 @@ class FormContractTests {
   static Set<String> writableInputKeys(JsonNode components) {
     Set<String> keys = new TreeSet<>();
     for (JsonNode component : components) {
-      if (INPUT_TYPES.contains(component.path("type").asText()) && !component.path("disabled").asBoolean(false)) {
+      if (INPUT_TYPES.contains(component.path("type").asText())
+          && !component.path("disabled").asBoolean(false)) {
         keys.add(component.path("key").asText());
       }
       if (component.has("components")) {
@@ -66,15 +81,20 @@ class FormContractTests {
     return keys;
   }
 
-  /** The record's component names; the review form's map of documents expanded into its per-block keys. */
+  /**
+   * The record's component names; the review form's map of documents expanded into its per-block
+   * keys.
+   */
   static Set<String> recordKeys(Class<? extends Record> type) {
     Set<String> keys = new TreeSet<>();
     for (RecordComponent component : type.getRecordComponents()) {
-      if (type == InstructionForms.ReviewApplication.class && component.getName().equals("documents")) {
-        InstructionForms.ReviewApplication.BLOCKS.forEach(code -> {
-          keys.add(InstructionForms.ReviewApplication.verdictKey(code));
-          keys.add(InstructionForms.ReviewApplication.observationKey(code));
-        });
+      if (type == InstructionForms.ReviewApplication.class
+          && component.getName().equals("documents")) {
+        InstructionForms.ReviewApplication.BLOCKS.forEach(
+            code -> {
+              keys.add(InstructionForms.ReviewApplication.verdictKey(code));
+              keys.add(InstructionForms.ReviewApplication.observationKey(code));
+            });
       } else {
         keys.add(component.getName());
       }
@@ -96,7 +116,8 @@ class FormContractTests {
   }
 
   @Test
-  @DisplayName("Chaque record correspond à un formulaire de forms/ ; les formulaires déployés sont ceux de forms/")
+  @DisplayName(
+      "Chaque record correspond à un formulaire de forms/ ; les formulaires déployés sont ceux de forms/")
   void everyRecordHasItsForm() throws IOException {
     List<String> ids;
     try (Stream<Path> files = forms()) {
@@ -106,7 +127,8 @@ class FormContractTests {
     for (String id : ids) {
       try (var deployed = getClass().getResourceAsStream("/processes/" + id + ".form")) {
         assertThat(deployed).as("processes/%s.form sur le classpath", id).isNotNull();
-        assertThat(JSON.readTree(deployed)).isEqualTo(JSON.readTree(Path.of("forms", id + ".form").toFile()));
+        assertThat(JSON.readTree(deployed))
+            .isEqualTo(JSON.readTree(Path.of("forms", id + ".form").toFile()));
       }
     }
   }
@@ -116,13 +138,22 @@ class FormContractTests {
   void detectsDrift() throws IOException {
     JsonNode schema = JSON.readTree(Path.of("forms", "deposit.form").toFile());
     Set<String> inputs = writableInputKeys(schema.path("components"));
-    assertThat(inputs).isEqualTo(recordKeys(FilingForms.Deposit.class)).containsExactlyInAnyOrder("observations", "action");
-    JsonNode edited = JSON.readTree(schema.toString().replace("\"key\":\"observations\"", "\"key\":\"remarks\""));
-    assertThat(writableInputKeys(edited.path("components"))).isNotEqualTo(recordKeys(FilingForms.Deposit.class));
-    JsonNode disabled = JSON.readTree(schema.toString().replace("\"key\":\"observations\"",
-        "\"key\":\"observations\",\"disabled\":true"));
+    assertThat(inputs)
+        .isEqualTo(recordKeys(FilingForms.Deposit.class))
+        .containsExactlyInAnyOrder("observations", "action");
+    JsonNode edited =
+        JSON.readTree(schema.toString().replace("\"key\":\"observations\"", "\"key\":\"remarks\""));
+    assertThat(writableInputKeys(edited.path("components")))
+        .isNotEqualTo(recordKeys(FilingForms.Deposit.class));
+    JsonNode disabled =
+        JSON.readTree(
+            schema
+                .toString()
+                .replace("\"key\":\"observations\"", "\"key\":\"observations\",\"disabled\":true"));
     assertThat(writableInputKeys(disabled.path("components"))).containsExactly("action");
-    assertThat(Arrays.stream(InstructionForms.ReviewApplication.class.getRecordComponents()).map(RecordComponent::getName))
+    assertThat(
+            Arrays.stream(InstructionForms.ReviewApplication.class.getRecordComponents())
+                .map(RecordComponent::getName))
         .containsExactly("documents", "privateNote");
   }
 }

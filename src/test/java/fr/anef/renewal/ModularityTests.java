@@ -12,16 +12,17 @@ import org.springframework.modulith.docs.Documenter;
 
 /**
  * The capabilities stay apart: each module declares on its package-info who it may use
- * ({@code @ApplicationModule(allowedDependencies = …)}, README « Modules »), and {@link ApplicationModules#verify()}
- * fails on a cycle, on a dependency not declared, or on the use of another module's internals (its sub-packages,
- * e.g. {@code cases.internal}).
+ * ({@code @ApplicationModule(allowedDependencies = …)}, README « Modules »), and {@link
+ * ApplicationModules#verify()} fails on a cycle, on a dependency not declared, or on the use of
+ * another module's internals (its sub-packages, e.g. {@code cases.internal}).
  */
 class ModularityTests {
 
   static final ApplicationModules MODULES = ApplicationModules.of(RenewalApplication.class);
 
   @Test
-  @DisplayName("Les modules respectent leurs frontières : dépendances déclarées, pas de cycle, pas d'usage des internes")
+  @DisplayName(
+      "Les modules respectent leurs frontières : dépendances déclarées, pas de cycle, pas d'usage des internes")
   void modulesKeepTheirBoundaries() {
     MODULES.verify();
   }
@@ -32,8 +33,10 @@ class ModularityTests {
     List<String> open = new ArrayList<>();
     for (var module : MODULES) {
       String packageName = module.getBasePackage().getName();
-      ApplicationModule declared = Class.forName(packageName + ".package-info").getAnnotation(ApplicationModule.class);
-      if (declared == null || List.of(declared.allowedDependencies()).contains(ApplicationModule.OPEN_TOKEN)) {
+      ApplicationModule declared =
+          Class.forName(packageName + ".package-info").getAnnotation(ApplicationModule.class);
+      if (declared == null
+          || List.of(declared.allowedDependencies()).contains(ApplicationModule.OPEN_TOKEN)) {
         open.add(module.getIdentifier().toString());
       }
     }
@@ -41,12 +44,27 @@ class ModularityTests {
   }
 
   @Test
-  @DisplayName("Secret médical : l'instruction de la préfecture n'utilise pas le module médical, ni l'inverse")
+  @DisplayName(
+      "Secret médical : l'instruction de la préfecture n'utilise pas le module médical, ni l'inverse")
   void instructionAndMedicalStayApart() {
-    assertThat(MODULES.getModuleByName("instruction").orElseThrow().getDirectDependencies(MODULES).uniqueModules()
-        .map(m -> m.getIdentifier().toString())).isNotEmpty().doesNotContain("medical");
-    assertThat(MODULES.getModuleByName("medical").orElseThrow().getDirectDependencies(MODULES).uniqueModules()
-        .map(m -> m.getIdentifier().toString())).isNotEmpty().doesNotContain("instruction", "filing");
+    assertThat(
+            MODULES
+                .getModuleByName("instruction")
+                .orElseThrow()
+                .getDirectDependencies(MODULES)
+                .uniqueModules()
+                .map(m -> m.getIdentifier().toString()))
+        .isNotEmpty()
+        .doesNotContain("medical");
+    assertThat(
+            MODULES
+                .getModuleByName("medical")
+                .orElseThrow()
+                .getDirectDependencies(MODULES)
+                .uniqueModules()
+                .map(m -> m.getIdentifier().toString()))
+        .isNotEmpty()
+        .doesNotContain("instruction", "filing");
   }
 
   @Test

@@ -24,10 +24,11 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 /**
  * The process coverage floor of the whole suite, checked at {@code verify} (pom.xml, execution
  * {@code process-coverage-floor}): each test class's report (camunda-process-test-coverage, one
- * {@code target/process-test-coverage/<class>/report.json} per class) holds the flow nodes and sequence flows that
- * class walked; their union, per model of {@code bpmn/}, over that model's flow nodes and sequence flows, must reach
- * the floor for every model. Models the tests deploy themselves (probes, an analyst's new version's added elements)
- * are left out: only the repository's elements count. Writes {@code target/process-test-coverage/summary.txt}.
+ * {@code target/process-test-coverage/<class>/report.json} per class) holds the flow nodes and
+ * sequence flows that class walked; their union, per model of {@code bpmn/}, over that model's flow
+ * nodes and sequence flows, must reach the floor for every model. Models the tests deploy
+ * themselves (probes, an analyst's new version's added elements) are left out: only the
+ * repository's elements count. Writes {@code target/process-test-coverage/summary.txt}.
  *
  * <p>Arguments: the reports' directory, the models' directory, the floor (0..1).
  */
@@ -49,7 +50,8 @@ public final class ProcessCoverageFloor {
             elements.put(process.getId(), new HashSet<>());
           }
         }
-        // Flow nodes and sequence flows, as the coverage library counts them, under their process's key.
+        // Flow nodes and sequence flows, as the coverage library counts them, under their process's
+        // key.
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
           elementsOf(elements, node).add(node.getId());
         }
@@ -64,45 +66,69 @@ public final class ProcessCoverageFloor {
     List<Path> found = new ArrayList<>();
     if (Files.isDirectory(reports)) {
       try (Stream<Path> walk = Files.walk(reports, 2)) {
-        found = walk.filter(f -> f.getFileName().toString().equals("report.json")).sorted().toList();
+        found =
+            walk.filter(f -> f.getFileName().toString().equals("report.json")).sorted().toList();
       }
     }
     for (Path report : found) {
       for (JsonNode suite : json.readTree(report.toFile()).path("suites")) {
         for (JsonNode run : suite.path("runs")) {
           for (JsonNode event : run.path("events")) {
-            covered.computeIfAbsent(event.path("modelKey").asText(), k -> new HashSet<>())
+            covered
+                .computeIfAbsent(event.path("modelKey").asText(), k -> new HashSet<>())
                 .add(event.path("definitionKey").asText());
           }
         }
       }
     }
 
-    StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
-        "Process coverage of the suite (%d test class reports), floor %.0f %% per model%n", found.size(), floor * 100));
+    StringBuilder summary =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "Process coverage of the suite (%d test class reports), floor %.0f %% per model%n",
+                found.size(),
+                floor * 100));
     List<String> under = new ArrayList<>();
-    elements.forEach((key, ids) -> {
-      Set<String> hit = new HashSet<>(covered.getOrDefault(key, Set.of()));
-      hit.retainAll(ids);
-      double ratio = ids.isEmpty() ? 1 : (double) hit.size() / ids.size();
-      summary.append(String.format(Locale.ROOT, "%-28s %4d / %4d  %5.1f %%%n", key, hit.size(), ids.size(), ratio * 100));
-      if (ratio < floor) {
-        under.add(key);
-      }
-    });
+    elements.forEach(
+        (key, ids) -> {
+          Set<String> hit = new HashSet<>(covered.getOrDefault(key, Set.of()));
+          hit.retainAll(ids);
+          double ratio = ids.isEmpty() ? 1 : (double) hit.size() / ids.size();
+          summary.append(
+              String.format(
+                  Locale.ROOT,
+                  "%-28s %4d / %4d  %5.1f %%%n",
+                  key,
+                  hit.size(),
+                  ids.size(),
+                  ratio * 100));
+          if (ratio < floor) {
+            under.add(key);
+          }
+        });
     Files.createDirectories(reports);
     Files.writeString(reports.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
     System.out.print(summary);
     if (!under.isEmpty()) {
-      throw new IllegalStateException("Process coverage under the floor for " + under + " (" + reports.resolve("summary.txt") + ")");
+      throw new IllegalStateException(
+          "Process coverage under the floor for "
+              + under
+              + " ("
+              + reports.resolve("summary.txt")
+              + ")");
     }
   }
 
-  static Set<String> elementsOf(Map<String, Set<String>> elements, org.camunda.bpm.model.xml.instance.ModelElementInstance element) {
+  static Set<String> elementsOf(
+      Map<String, Set<String>> elements,
+      org.camunda.bpm.model.xml.instance.ModelElementInstance element) {
     org.camunda.bpm.model.xml.instance.ModelElementInstance parent = element.getParentElement();
     while (parent != null && !(parent instanceof Process)) {
       parent = parent.getParentElement();
     }
-    return parent == null ? new HashSet<>() : elements.computeIfAbsent(((Process) parent).getId(), k -> new HashSet<>());
+    return parent == null
+        ? new HashSet<>()
+        : elements.computeIfAbsent(((Process) parent).getId(), k -> new HashSet<>());
   }
 }

@@ -16,7 +16,10 @@ public final class TestFiles {
   /** A real 8×8 image in the given ImageIO format: "png", "jpg", "bmp", "tiff". */
   public static byte[] image(String format) {
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), format, out);
+      javax.imageio.ImageIO.write(
+          new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+          format,
+          out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -29,7 +32,8 @@ public final class TestFiles {
 
   /** A valid one-page PDF made by PDFBox. */
   public static byte[] pdf() {
-    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument document = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       document.addPage(new PDPage());
       document.save(out);
       return out.toByteArray();
@@ -47,7 +51,9 @@ public final class TestFiles {
     return bytes;
   }
 
-  /** A PDF padded to exactly {@code size} bytes (magic number first, so it is recognised as PDF). */
+  /**
+   * A PDF padded to exactly {@code size} bytes (magic number first, so it is recognised as PDF).
+   */
   public static byte[] pdfOfSize(int size) {
     byte[] head = "%PDF-1.4\n%âãÏÓ\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     byte[] bytes = Arrays.copyOf(head, size);

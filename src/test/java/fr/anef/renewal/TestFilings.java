@@ -1,13 +1,12 @@
 package fr.anef.renewal;
 
-import fr.anef.renewal.processes.MailDispatchProcess;
-import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.processes.MailDispatchProcess;
 import fr.anef.renewal.processes.RenewalProcess;
-import fr.anef.renewal.mail.MailOutbox;
 import fr.anef.renewal.register.Register;
+import fr.anef.renewal.shared.ActorGroups;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,8 +17,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
 /**
- * Test fixture: files a complete renewal for a new applicant through the engine's API, as the filing tests
- * prove it works, and runs the jobs the job executor would run (tests run without it).
+ * Test fixture: files a complete renewal for a new applicant through the engine's API, as the
+ * filing tests prove it works, and runs the jobs the job executor would run (tests run without it).
  */
 @Component
 public class TestFilings {
@@ -33,8 +32,15 @@ public class TestFilings {
   private final Cases cases;
   private final DocumentService documents;
 
-  TestFilings(RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity,
-      Register register, FilingService filing, Cases cases, DocumentService documents) {
+  TestFilings(
+      RuntimeService runtime,
+      TaskService tasks,
+      ManagementService management,
+      IdentityService identity,
+      Register register,
+      FilingService filing,
+      Cases cases,
+      DocumentService documents) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -47,7 +53,9 @@ public class TestFilings {
 
   public record Filed(String applicantId, String processInstanceId) {}
 
-  /** A new applicant (titre expiring in {@code daysToExpiry} days) files; the receipt job has run. */
+  /**
+   * A new applicant (titre expiring in {@code daysToExpiry} days) files; the receipt job has run.
+   */
   public Filed depositedCase(int daysToExpiry) {
     return depositedCase(daysToExpiry, "59000", "Lille", "");
   }
@@ -57,40 +65,72 @@ public class TestFilings {
     return depositedCase(daysToExpiry, postalCode, city, "");
   }
 
-  /** The same, with the applicant's « Observations à destination de l'administration » at the dépôt. */
+  /**
+   * The same, with the applicant's « Observations à destination de l'administration » at the dépôt.
+   */
   public Filed depositedCase(int daysToExpiry, String observations) {
     return depositedCase(daysToExpiry, "59000", "Lille", observations);
   }
 
-  private Filed depositedCase(int daysToExpiry, String postalCode, String city, String observations) {
+  private Filed depositedCase(
+      int daysToExpiry, String postalCode, String city, String observations) {
     String applicant = TestApplicants.create(register, identity, daysToExpiry, postalCode, city);
     identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
     String id;
     try {
-      id = runtime.startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true)).getId();
+      id =
+          runtime
+              .startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true))
+              .getId();
     } finally {
       identity.clearAuthentication();
     }
     complete(id, Map.of("email", "jeanne@exemple.fr", "phone", "0612345678", "housingType", "OWN"));
-    complete(id, Map.of("maritalStatus", "SINGLE", "dependentChildren", "NO", "attestationNoPolygamy", true,
-        "attestationPenalties", true));
-    documents.requirements(cases.caseOf(id).getId()).forEach(r ->
-        filing.attach(applicant, r.code(), List.of(TestFiles.file(r.code().toLowerCase() + ".pdf", TestFiles.pdf()))));
-    complete(id, Map.of("ephotoNumber", "1234567890123456789012", "ephotoNumberConfirmation", "1234567890123456789012"));
+    complete(
+        id,
+        Map.of(
+            "maritalStatus",
+            "SINGLE",
+            "dependentChildren",
+            "NO",
+            "attestationNoPolygamy",
+            true,
+            "attestationPenalties",
+            true));
+    documents
+        .requirements(cases.caseOf(id).getId())
+        .forEach(
+            r ->
+                filing.attach(
+                    applicant,
+                    r.code(),
+                    List.of(TestFiles.file(r.code().toLowerCase() + ".pdf", TestFiles.pdf()))));
+    complete(
+        id,
+        Map.of(
+            "ephotoNumber",
+            "1234567890123456789012",
+            "ephotoNumberConfirmation",
+            "1234567890123456789012"));
     complete(id, Map.of("observations", observations));
     runDueJobs(id);
     return new Filed(applicant, id);
   }
 
   public void complete(String processInstanceId, Map<String, Object> variables) {
-    tasks.complete(tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(), variables);
+    tasks.complete(
+        tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(),
+        variables);
   }
 
-  /** Runs the instance's due jobs (async steps, due timers) and the queued mails, until none is due. */
+  /**
+   * Runs the instance's due jobs (async steps, due timers) and the queued mails, until none is due.
+   */
   public int runDueJobs(String processInstanceId) {
     int executed = 0;
     for (int guard = 0; guard < 50; guard++) {
-      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      List<Job> due =
+          management.createJobQuery().processInstanceId(processInstanceId).executable().list();
       if (due.isEmpty()) {
         break;
       }
@@ -101,9 +141,16 @@ public class TestFilings {
     return executed;
   }
 
-  /** Executes the job waiting at one activity (a timer not yet due, as the engine would once due). */
+  /**
+   * Executes the job waiting at one activity (a timer not yet due, as the engine would once due).
+   */
   public void executeJobAt(String processInstanceId, String activityId) {
-    Job job = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+    Job job =
+        management
+            .createJobQuery()
+            .processInstanceId(processInstanceId)
+            .activityId(activityId)
+            .singleResult();
     if (job == null) {
       throw new AssertionError("no job at " + activityId);
     }
@@ -111,7 +158,10 @@ public class TestFilings {
   }
 
   public void sendQueuedMails() {
-    management.createJobQuery().processDefinitionKey(MailDispatchProcess.KEY).list()
+    management
+        .createJobQuery()
+        .processDefinitionKey(MailDispatchProcess.KEY)
+        .list()
         .forEach(job -> management.executeJob(job.getId()));
   }
 }

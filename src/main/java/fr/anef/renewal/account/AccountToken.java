@@ -13,7 +13,8 @@ import java.util.UUID;
 class AccountToken {
 
   enum Purpose {
-    CREATE, RESET,
+    CREATE,
+    RESET,
     /** A new e-mail for an account, confirmed by a link sent to it. */
     EMAIL_CHANGE
   }
@@ -21,18 +22,28 @@ class AccountToken {
   @Id UUID id;
   @Version int version;
   String tokenHash;
-  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING) Purpose purpose;
+
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  Purpose purpose;
+
   String foreignerNumber;
   String email;
   Instant createdAt;
   Instant expiresAt;
   Instant usedAt;
+
   /** The préfecture agent who asked for the account at the counter, or null (asked online). */
   String requestedBy;
 
   protected AccountToken() {}
 
-  AccountToken(String tokenHash, Purpose purpose, String foreignerNumber, String email, Instant createdAt, Instant expiresAt) {
+  AccountToken(
+      String tokenHash,
+      Purpose purpose,
+      String foreignerNumber,
+      String email,
+      Instant createdAt,
+      Instant expiresAt) {
     this.id = UUID.randomUUID();
     this.tokenHash = tokenHash;
     this.purpose = purpose;

@@ -11,7 +11,8 @@ interface AccountTokenRepository extends JpaRepository<AccountToken, UUID> {
 
   Optional<AccountToken> findByTokenHash(String tokenHash);
 
-  java.util.List<AccountToken> findByForeignerNumberAndRequestedByIsNotNullOrderByCreatedAt(String foreignerNumber);
+  java.util.List<AccountToken> findByForeignerNumberAndRequestedByIsNotNullOrderByCreatedAt(
+      String foreignerNumber);
 
   java.util.List<AccountToken> findByForeignerNumberAndUsedAtIsNull(String foreignerNumber);
 

@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The engine's database identity provider, with a lock that grows instead of the engine's permanent one. Every
- * login (Tasklist, HTTP Basic on {@code /engine-rest} and on the application's {@code /api}, {@code /identity/verify})
- * goes through {@code IdentityService.checkPassword}, so they all follow one policy; the state stays the engine's
- * ({@code ACT_ID_USER.ATTEMPTS_}, {@code LOCK_EXP_TIME_}), shared by every node, shown and lifted by Camunda Admin.
+ * The engine's database identity provider, with a lock that grows instead of the engine's permanent
+ * one. Every login (Tasklist, HTTP Basic on {@code /engine-rest} and on the application's {@code
+ * /api}, {@code /identity/verify}) goes through {@code IdentityService.checkPassword}, so they all
+ * follow one policy; the state stays the engine's ({@code ACT_ID_USER.ATTEMPTS_}, {@code
+ * LOCK_EXP_TIME_}), shared by every node, shown and lifted by Camunda Admin.
  */
 class LockingIdentityProvider extends DbIdentityServiceProvider {
 
@@ -36,10 +37,11 @@ class LockingIdentityProvider extends DbIdentityServiceProvider {
   }
 
   /**
-   * The engine's check, one login of a user at a time: the user's row is locked first, so that logins sent in
-   * parallel wait for each other and each sees the failures and the lock of the one before. Without it the engine
-   * verified every password of a burst against the same unlocked row and counted the burst as one failure (its
-   * update is optimistic). The row lock ends with the login's transaction.
+   * The engine's check, one login of a user at a time: the user's row is locked first, so that
+   * logins sent in parallel wait for each other and each sees the failures and the lock of the one
+   * before. Without it the engine verified every password of a burst against the same unlocked row
+   * and counted the burst as one failure (its update is optimistic). The row lock ends with the
+   * login's transaction.
    */
   @Override
   public boolean checkPassword(String userId, String password) {
@@ -52,15 +54,20 @@ class LockingIdentityProvider extends DbIdentityServiceProvider {
   private void lockUserRow(String userId) {
     String table = Context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_ID_USER";
     Connection connection = getDbSqlSession().getSqlSession().getConnection();
-    try (PreparedStatement lock = connection.prepareStatement("SELECT ID_ FROM " + table + " WHERE ID_ = ? FOR UPDATE")) {
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT ID_ FROM " + table + " WHERE ID_ = ? FOR UPDATE")) {
       lock.setString(1, userId);
       lock.executeQuery().close();
     } catch (SQLException e) {
-      throw new ProcessEngineException("Connexion refusée : le compte est en cours de vérification.", e);
+      throw new ProcessEngineException(
+          "Connexion refusée : le compte est en cours de vérification.", e);
     }
   }
 
-  /** Locked only until the lock's end: the engine's « attempts ≥ login-max-attempts means locked for good » is gone. */
+  /**
+   * Locked only until the lock's end: the engine's « attempts ≥ login-max-attempts means locked for
+   * good » is gone.
+   */
   @Override
   protected boolean isUserLocked(UserEntity user) {
     Date lockExpirationTime = user.getLockExpirationTime();
@@ -76,19 +83,32 @@ class LockingIdentityProvider extends DbIdentityServiceProvider {
     getIdentityInfoManager().updateUserLock(user, failures, Date.from(until));
     Optional<Duration> lock = policy.lockAfter(failures);
     if (lock.isPresent()) {
-      LOG.info("Compte {} verrouillé jusqu'à {} après {} échecs de connexion consécutifs", user.getId(), until, failures);
-      // The holder's mail, queued in this same transaction (the lock and its notice commit together). Without
-      // authorization: a wrong current password on PUT /user/{id}/credentials runs as the (hostile) caller.
-      Context.getCommandContext().runWithoutAuthorization(() -> {
-        notices.getObject().accountLocked(user.getId(), user.getEmail(), failures, now, until);
-        return null;
-      });
+      LOG.info(
+          "Compte {} verrouillé jusqu'à {} après {} échecs de connexion consécutifs",
+          user.getId(),
+          until,
+          failures);
+      // The holder's mail, queued in this same transaction (the lock and its notice commit
+      // together). Without
+      // authorization: a wrong current password on PUT /user/{id}/credentials runs as the (hostile)
+      // caller.
+      Context.getCommandContext()
+          .runWithoutAuthorization(
+              () -> {
+                notices
+                    .getObject()
+                    .accountLocked(user.getId(), user.getEmail(), failures, now, until);
+                return null;
+              });
     }
   }
 
   static LoginLockPolicy policy(ProcessEngineConfigurationImpl configuration) {
-    return new LoginLockPolicy(configuration.getLoginMaxAttempts(), configuration.getLoginDelayBase(),
-        configuration.getLoginDelayFactor(), configuration.getLoginDelayMaxTime());
+    return new LoginLockPolicy(
+        configuration.getLoginMaxAttempts(),
+        configuration.getLoginDelayBase(),
+        configuration.getLoginDelayFactor(),
+        configuration.getLoginDelayMaxTime());
   }
 
   /** Replaces the engine's identity provider session factory (reads and writes). */

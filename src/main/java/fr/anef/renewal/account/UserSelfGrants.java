@@ -22,9 +22,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At every start, users created before {@link SelfReadOnlyAuthorizationProvider} (Camunda's default: ALL on their
- * own user) keep only READ on themselves, administrators ({@code camunda-admin}) excepted. Idempotent: once fixed,
- * a user's grant no longer matches the query; several nodes starting together fix each grant once.
+ * At every start, users created before {@link SelfReadOnlyAuthorizationProvider} (Camunda's
+ * default: ALL on their own user) keep only READ on themselves, administrators ({@code
+ * camunda-admin}) excepted. Idempotent: once fixed, a user's grant no longer matches the query;
+ * several nodes starting together fix each grant once.
  */
 @Component
 public class UserSelfGrants {
@@ -57,10 +58,19 @@ public class UserSelfGrants {
       int kept = 0;
       List<Authorization> page;
       do {
-        page = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-            .resourceType(Resources.USER).hasPermission(permission).orderByResourceId().asc().listPage(kept, PAGE);
+        page =
+            authorizations
+                .createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(Resources.USER)
+                .hasPermission(permission)
+                .orderByResourceId()
+                .asc()
+                .listPage(kept, PAGE);
         for (Authorization grant : page) {
-          if (grant.getUserId() == null || !grant.getUserId().equals(grant.getResourceId()) || isAdmin(grant.getUserId())) {
+          if (grant.getUserId() == null
+              || !grant.getUserId().equals(grant.getResourceId())
+              || isAdmin(grant.getUserId())) {
             kept++;
             continue;
           }
@@ -78,6 +88,7 @@ public class UserSelfGrants {
   }
 
   private boolean isAdmin(String userId) {
-    return identity.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0;
+    return identity.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count()
+        > 0;
   }
 }

@@ -17,25 +17,28 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Server failures (5xx) on the JSON doors — the engine's REST API, the webapps' API, the application's API — answer
- * a French message and a reference, never the engine's body, which names the exception's class
- * ({@code "type":"ProcessEngineException"}) and its internal message (SQL, table names). The reference is logged with
- * the failure, so that support finds the cause from what the person reads.
+ * Server failures (5xx) on the JSON doors — the engine's REST API, the webapps' API, the
+ * application's API — answer a French message and a reference, never the engine's body, which names
+ * the exception's class ({@code "type":"ProcessEngineException"}) and its internal message (SQL,
+ * table names). The reference is logged with the failure, so that support finds the cause from what
+ * the person reads.
  *
- * <p>One door keeps the engine's answer: a deployment ({@code …/deployment/create}, Modeler's « Deploy »), open only
- * to analysts and administrators. The model checks' French refusal (fr.anef.renewal.models) is a parse error the
- * engine answers 400; a DMN or a form the engine cannot read is still its 500, whose message the analyst needs to
- * mend the file.
+ * <p>One door keeps the engine's answer: a deployment ({@code …/deployment/create}, Modeler's «
+ * Deploy »), open only to analysts and administrators. The model checks' French refusal
+ * (fr.anef.renewal.models) is a parse error the engine answers 400; a DMN or a form the engine
+ * cannot read is still its 500, whose message the analyst needs to mend the file.
  */
 final class ServerErrorBodies extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerErrorBodies.class);
 
-  static final String MESSAGE = "Le service est momentanément indisponible. Réessayez dans quelques minutes ; "
-      + "si le problème persiste, communiquez la référence %s à l'assistance.";
+  static final String MESSAGE =
+      "Le service est momentanément indisponible. Réessayez dans quelques minutes ; "
+          + "si le problème persiste, communiquez la référence %s à l'assistance.";
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getRequestURI().endsWith("/deployment/create")) {
       chain.doFilter(request, response);
@@ -56,13 +59,19 @@ final class ServerErrorBodies extends OncePerRequestFilter {
       return;
     }
     String reference = UUID.randomUUID().toString().substring(0, 8);
-    LOG.error("Erreur {} sur {} {}, référence {}", capture.status, request.getMethod(), request.getRequestURI(), reference,
+    LOG.error(
+        "Erreur {} sur {} {}, référence {}",
+        capture.status,
+        request.getMethod(),
+        request.getRequestURI(),
+        reference,
         thrown);
     response.resetBuffer();
     response.setStatus(capture.status);
     response.setContentType("application/json;charset=UTF-8");
-    byte[] body = ("{\"type\":\"ErreurServeur\",\"message\":\"" + MESSAGE.formatted(reference) + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("{\"type\":\"ErreurServeur\",\"message\":\"" + MESSAGE.formatted(reference) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length); // the length the failed body had declared
     response.getOutputStream().write(body);
   }
@@ -71,21 +80,22 @@ final class ServerErrorBodies extends OncePerRequestFilter {
   private static final class FailureCapture extends HttpServletResponseWrapper {
 
     int status = SC_OK;
-    private final ServletOutputStream discard = new ServletOutputStream() {
-      @Override
-      public boolean isReady() {
-        return true;
-      }
+    private final ServletOutputStream discard =
+        new ServletOutputStream() {
+          @Override
+          public boolean isReady() {
+            return true;
+          }
 
-      @Override
-      public void setWriteListener(WriteListener listener) {}
+          @Override
+          public void setWriteListener(WriteListener listener) {}
 
-      @Override
-      public void write(int b) {}
+          @Override
+          public void write(int b) {}
 
-      @Override
-      public void write(byte[] b, int off, int len) {}
-    };
+          @Override
+          public void write(byte[] b, int off, int len) {}
+        };
 
     FailureCapture(HttpServletResponse response) {
       super(response);
@@ -123,7 +133,9 @@ final class ServerErrorBodies extends OncePerRequestFilter {
 
     @Override
     public PrintWriter getWriter() throws IOException {
-      return failed() ? new PrintWriter(new OutputStreamWriter(discard, StandardCharsets.UTF_8)) : super.getWriter();
+      return failed()
+          ? new PrintWriter(new OutputStreamWriter(discard, StandardCharsets.UTF_8))
+          : super.getWriter();
     }
 
     @Override

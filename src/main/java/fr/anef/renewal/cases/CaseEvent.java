@@ -22,14 +22,27 @@ public class CaseEvent {
   private UUID caseId;
   private Instant occurredAt;
   private String actor;
-  /** The applicant an agent acted for (the counter route), or null when the actor acted for themselves. */
+
+  /**
+   * The applicant an agent acted for (the counter route), or null when the actor acted for
+   * themselves.
+   */
   private String onBehalfOf;
-  @Enumerated(EnumType.STRING) private CaseEventKind kind;
+
+  @Enumerated(EnumType.STRING)
+  private CaseEventKind kind;
+
   private String detail;
 
   protected CaseEvent() {}
 
-  CaseEvent(UUID caseId, Instant occurredAt, String actor, String onBehalfOf, CaseEventKind kind, String detail) {
+  CaseEvent(
+      UUID caseId,
+      Instant occurredAt,
+      String actor,
+      String onBehalfOf,
+      CaseEventKind kind,
+      String detail) {
     this.caseId = caseId;
     this.occurredAt = occurredAt;
     this.actor = actor;
@@ -38,9 +51,23 @@ public class CaseEvent {
     this.detail = detail;
   }
 
-  public Instant getOccurredAt() { return occurredAt; }
-  public String getActor() { return actor; }
-  public String getOnBehalfOf() { return onBehalfOf; }
-  public CaseEventKind getKind() { return kind; }
-  public String getDetail() { return detail; }
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  public String getActor() {
+    return actor;
+  }
+
+  public String getOnBehalfOf() {
+    return onBehalfOf;
+  }
+
+  public CaseEventKind getKind() {
+    return kind;
+  }
+
+  public String getDetail() {
+    return detail;
+  }
 }

@@ -1,9 +1,9 @@
 package fr.anef.renewal.cases;
 
 /**
- * What a line of a case's history says happened, with its French label (the history pages show it). The name is
- * what {@code case_event.kind} stores: never rename one (earlier lines keep it; the managers' figures read
- * {@link #STATUS_MEDICAL_INSTRUCTION} and {@link #DOCUMENTS_REVIEWED}).
+ * What a line of a case's history says happened, with its French label (the history pages show it).
+ * The name is what {@code case_event.kind} stores: never rename one (earlier lines keep it; the
+ * managers' figures read {@link #STATUS_MEDICAL_INSTRUCTION} and {@link #DOCUMENTS_REVIEWED}).
  */
 public enum CaseEventKind {
   // Dépôt (module filing)

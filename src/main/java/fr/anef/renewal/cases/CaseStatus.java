@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Statuses of a renewal case, with the words of the procedure, and the changes the procedure allows (the table
- * below: one line per status, the statuses it may become). {@link #code()} is the value of the process variable
- * {@code caseStatus}, for agents to filter instances in Cockpit. {@link RenewalCase#moveTo} refuses any change the
- * table does not list ({@link CaseTransitionRefused}).
+ * Statuses of a renewal case, with the words of the procedure, and the changes the procedure allows
+ * (the table below: one line per status, the statuses it may become). {@link #code()} is the value
+ * of the process variable {@code caseStatus}, for agents to filter instances in Cockpit. {@link
+ * RenewalCase#moveTo} refuses any change the table does not list ({@link CaseTransitionRefused}).
  */
 public enum CaseStatus {
   DRAFT("brouillon", "Brouillon"),
@@ -32,17 +32,27 @@ public enum CaseStatus {
     allow(DRAFT, DEPOSITED, ABANDONED);
     // « Déposée » : l'agent ouvre l'examen des pièces ; ou 4 mois passent sans décision (R.432-1).
     allow(DEPOSITED, IN_REVIEW, IMPLICITLY_REJECTED);
-    // « En instruction » : pièces incomplètes → complément ; complètes → OFII. Un nouvel examen des pièces (tâche
+    // « En instruction » : pièces incomplètes → complément ; complètes → OFII. Un nouvel examen des
+    // pièces (tâche
     // recréée) la laisse « En instruction ».
     allow(IN_REVIEW, IN_REVIEW, COMPLEMENT_REQUESTED, MEDICAL_INSTRUCTION, IMPLICITLY_REJECTED);
     // « Complément demandé » : la réponse rouvre l'examen ; 30 jours sans réponse → clôture.
     allow(COMPLEMENT_REQUESTED, IN_REVIEW, CLOSED_INCOMPLETE, IMPLICITLY_REJECTED);
-    // « Instruction médicale (OFII) » : après l'avis du collège (ou l'absence de certificat), la décision expresse.
+    // « Instruction médicale (OFII) » : après l'avis du collège (ou l'absence de certificat), la
+    // décision expresse.
     allow(MEDICAL_INSTRUCTION, FAVOURABLE, REFUSED, IMPLICITLY_REJECTED);
-    // « Décision implicite de rejet » : l'instruction se poursuit, le préfet peut encore décider expressément.
-    allow(IMPLICITLY_REJECTED, IN_REVIEW, COMPLEMENT_REQUESTED, MEDICAL_INSTRUCTION, FAVOURABLE, REFUSED,
+    // « Décision implicite de rejet » : l'instruction se poursuit, le préfet peut encore décider
+    // expressément.
+    allow(
+        IMPLICITLY_REJECTED,
+        IN_REVIEW,
+        COMPLEMENT_REQUESTED,
+        MEDICAL_INSTRUCTION,
+        FAVOURABLE,
+        REFUSED,
         CLOSED_INCOMPLETE);
-    // « Abandonnée », « Décision favorable », « Refus », « Clôturée (incomplète) » : définitifs, aucune suite.
+    // « Abandonnée », « Décision favorable », « Refus », « Clôturée (incomplète) » : définitifs,
+    // aucune suite.
     for (CaseStatus status : values()) {
       NEXT.putIfAbsent(status, Collections.unmodifiableSet(EnumSet.noneOf(CaseStatus.class)));
     }
@@ -83,8 +93,12 @@ public enum CaseStatus {
     return NEXT.get(this).isEmpty();
   }
 
-  /** The next statuses in French, for error messages: « Déposée », « Abandonnée » (or « aucun »). */
+  /**
+   * The next statuses in French, for error messages: « Déposée », « Abandonnée » (or « aucun »).
+   */
   String describeNext() {
-    return next().isEmpty() ? "aucun" : next().stream().map(s -> "« " + s.label() + " »").collect(Collectors.joining(", "));
+    return next().isEmpty()
+        ? "aucun"
+        : next().stream().map(s -> "« " + s.label() + " »").collect(Collectors.joining(", "));
   }
 }

@@ -1,8 +1,8 @@
 package fr.anef.renewal.cases;
 
-import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.cases.internal.CaseEventRepository;
 import fr.anef.renewal.cases.internal.RenewalCaseRepository;
+import fr.anef.renewal.processes.RenewalProcess;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The case kernel every capability uses: finding a case (by its instance, its N°, its id, its applicant), its history
- * (who did what, {@link CaseEventKind}) and its status changes (the table of {@link CaseStatus}, the history line and
- * Cockpit's variable {@code caseStatus} together).
+ * The case kernel every capability uses: finding a case (by its instance, its N°, its id, its
+ * applicant), its history (who did what, {@link CaseEventKind}) and its status changes (the table
+ * of {@link CaseStatus}, the history line and Cockpit's variable {@code caseStatus} together).
  */
 @Service
 public class Cases {
@@ -25,7 +25,11 @@ public class Cases {
   private final RuntimeService runtime;
   private final Clock clock;
 
-  Cases(RenewalCaseRepository cases, CaseEventRepository events, RuntimeService runtime, Clock clock) {
+  Cases(
+      RenewalCaseRepository cases,
+      CaseEventRepository events,
+      RuntimeService runtime,
+      Clock clock) {
     this.cases = cases;
     this.events = events;
     this.runtime = runtime;
@@ -37,8 +41,10 @@ public class Cases {
   /** The case of a process instance of the renewal (its draft or its filed request). */
   @Transactional(readOnly = true)
   public RenewalCase caseOf(String processInstanceId) {
-    return cases.findByProcessInstanceId(processInstanceId)
-        .orElseThrow(() -> new IllegalStateException("Aucune demande pour l'instance " + processInstanceId));
+    return cases
+        .findByProcessInstanceId(processInstanceId)
+        .orElseThrow(
+            () -> new IllegalStateException("Aucune demande pour l'instance " + processInstanceId));
   }
 
   /** The case of a process instance, if it has one (an instance of another process has none). */
@@ -66,12 +72,13 @@ public class Cases {
   /** The person's draft (« Brouillon »), if any. */
   @Transactional(readOnly = true)
   public Optional<RenewalCase> currentDraft(String applicantId) {
-    return cases.findByApplicantIdAndStatusIn(applicantId, List.of(CaseStatus.DRAFT)).stream().findFirst();
+    return cases.findByApplicantIdAndStatusIn(applicantId, List.of(CaseStatus.DRAFT)).stream()
+        .findFirst();
   }
 
   /**
-   * The person's renewal that is not finished yet (a draft, or a filed case without a decision or closure), if
-   * any: a person has one open renewal at a time, online or at the counter.
+   * The person's renewal that is not finished yet (a draft, or a filed case without a decision or
+   * closure), if any: a person has one open renewal at a time, online or at the counter.
    */
   @Transactional(readOnly = true)
   public Optional<RenewalCase> openCase(String applicantId) {
@@ -105,34 +112,40 @@ public class Cases {
   /** Records one line of the case's history: who did what. */
   @Transactional
   public void log(RenewalCase renewalCase, String actor, CaseEventKind kind, String detail) {
-    CaseEvent event = events.save(new CaseEvent(renewalCase.getId(), clock.instant(), actor, null, kind, detail));
+    CaseEvent event =
+        events.save(new CaseEvent(renewalCase.getId(), clock.instant(), actor, null, kind, detail));
     switch (kind) { // the stages the managers' figures measure, on the case itself (ADR 0026)
       case DOCUMENTS_REVIEWED -> cases.firstReviewed(renewalCase.getId(), event.getOccurredAt());
-      case STATUS_MEDICAL_INSTRUCTION -> cases.medicalStarted(renewalCase.getId(), event.getOccurredAt());
-      default -> { }
+      case STATUS_MEDICAL_INSTRUCTION ->
+          cases.medicalStarted(renewalCase.getId(), event.getOccurredAt());
+      default -> {}
     }
   }
 
   /**
-   * Records an act of the applicant's: done by the applicant, or by an agent for them (the counter route),
-   * in which case the line names both.
+   * Records an act of the applicant's: done by the applicant, or by an agent for them (the counter
+   * route), in which case the line names both.
    */
   @Transactional
   public void logFor(RenewalCase renewalCase, String actor, CaseEventKind kind, String detail) {
-    String onBehalfOf = actor.equals(renewalCase.getApplicantId()) ? null : renewalCase.getApplicantId();
-    events.save(new CaseEvent(renewalCase.getId(), clock.instant(), actor, onBehalfOf, kind, detail));
+    String onBehalfOf =
+        actor.equals(renewalCase.getApplicantId()) ? null : renewalCase.getApplicantId();
+    events.save(
+        new CaseEvent(renewalCase.getId(), clock.instant(), actor, onBehalfOf, kind, detail));
   }
 
   // ---- Status
 
   /**
-   * Moves a case to a new status, if {@link CaseStatus}'s table allows it: the case, its history, and the process
-   * variable {@code caseStatus} that Cockpit filters on.
+   * Moves a case to a new status, if {@link CaseStatus}'s table allows it: the case, its history,
+   * and the process variable {@code caseStatus} that Cockpit filters on.
    *
-   * @throws CaseTransitionRefused when the table does not allow the change (the transaction rolls back)
+   * @throws CaseTransitionRefused when the table does not allow the change (the transaction rolls
+   *     back)
    */
   @Transactional
-  public RenewalCase moveTo(String processInstanceId, CaseStatus next, String actor, String detail) {
+  public RenewalCase moveTo(
+      String processInstanceId, CaseStatus next, String actor, String detail) {
     RenewalCase renewalCase = caseOf(processInstanceId);
     renewalCase.moveTo(next, clock.instant());
     cases.save(renewalCase);

@@ -3,8 +3,8 @@ package fr.anef.renewal.cases;
 import java.time.LocalDate;
 
 /**
- * Where a filing falls in the window of R.431-5: between the 120th and the 60th day before the current
- * titre expires. Filing outside it is allowed and flagged on the case.
+ * Where a filing falls in the window of R.431-5: between the 120th and the 60th day before the
+ * current titre expires. Filing outside it is allowed and flagged on the case.
  */
 public enum FilingTiming {
   EARLY("demande anticipée"),

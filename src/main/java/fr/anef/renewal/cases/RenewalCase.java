@@ -11,10 +11,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A renewal case: the draft the applicant fills step by step, then the filed request. The draft's fields are written
- * by the module {@code filing} (the steps); the status changes only through {@link #moveTo}, which follows the table
- * of {@link CaseStatus} (from outside this module: {@link Cases#moveTo}, which also writes the history and Cockpit's
- * variable).
+ * A renewal case: the draft the applicant fills step by step, then the filed request. The draft's
+ * fields are written by the module {@code filing} (the steps); the status changes only through
+ * {@link #moveTo}, which follows the table of {@link CaseStatus} (from outside this module: {@link
+ * Cases#moveTo}, which also writes the history and Cockpit's variable).
  */
 @Entity
 @Table(name = "renewal_case")
@@ -24,18 +24,32 @@ public class RenewalCase {
   @Version private int version;
   private String applicantId;
   private String processInstanceId;
-  @Enumerated(EnumType.STRING) private CaseStatus status;
+
+  @Enumerated(EnumType.STRING)
+  private CaseStatus status;
+
   private String requestNumber;
   private String department;
   private boolean holdsResidencePermit;
   private String titleNumber;
   private LocalDate titleValidUntil;
-  @Enumerated(EnumType.STRING) private FilingTiming filingTiming;
+
+  @Enumerated(EnumType.STRING)
+  private FilingTiming filingTiming;
+
   private Instant createdAt;
   private Instant depositedAt;
-  /** When the case reached a final status (decision, closure, abandonment): the start of its retention period. */
+
+  /**
+   * When the case reached a final status (decision, closure, abandonment): the start of its
+   * retention period.
+   */
   private Instant closedAt;
-  /** The préfecture agent who opened the case at the counter for the applicant, or null (filed online). */
+
+  /**
+   * The préfecture agent who opened the case at the counter for the applicant, or null (filed
+   * online).
+   */
   private String counterAgentId;
 
   // Step 1
@@ -57,8 +71,14 @@ public class RenewalCase {
 
   protected RenewalCase() {}
 
-  public RenewalCase(String applicantId, String processInstanceId, String department, boolean holdsResidencePermit,
-      String titleNumber, LocalDate titleValidUntil, Instant createdAt) {
+  public RenewalCase(
+      String applicantId,
+      String processInstanceId,
+      String department,
+      boolean holdsResidencePermit,
+      String titleNumber,
+      LocalDate titleValidUntil,
+      Instant createdAt) {
     this.id = UUID.randomUUID();
     this.applicantId = applicantId;
     this.processInstanceId = processInstanceId;
@@ -79,7 +99,9 @@ public class RenewalCase {
     return counterAgentId != null;
   }
 
-  public String getCounterAgentId() { return counterAgentId; }
+  public String getCounterAgentId() {
+    return counterAgentId;
+  }
 
   /** Whether the case is still a draft (« Brouillon »): its steps can change. */
   public boolean isDraft() {
@@ -92,7 +114,11 @@ public class RenewalCase {
     this.housingType = housingType;
   }
 
-  public void recordFamily(String maritalStatus, LocalDate unionDate, String unionCountry, Boolean spouseChildren,
+  public void recordFamily(
+      String maritalStatus,
+      LocalDate unionDate,
+      String unionCountry,
+      Boolean spouseChildren,
       Boolean dependentChildren) {
     this.maritalStatus = maritalStatus;
     this.unionDate = unionDate;
@@ -116,7 +142,10 @@ public class RenewalCase {
     moveTo(CaseStatus.ABANDONED, at);
   }
 
-  /** The préfecture (its département) that instructs the case: at the dépôt, then on a change of address. */
+  /**
+   * The préfecture (its département) that instructs the case: at the dépôt, then on a change of
+   * address.
+   */
   public void assignTo(String department) {
     this.department = department;
   }
@@ -129,7 +158,8 @@ public class RenewalCase {
   }
 
   /**
-   * Moves the case to {@code next}, if {@link CaseStatus#allows the table} allows it from its current status.
+   * Moves the case to {@code next}, if {@link CaseStatus#allows the table} allows it from its
+   * current status.
    *
    * @throws CaseTransitionRefused when the table does not allow it (nothing changes)
    */
@@ -143,29 +173,103 @@ public class RenewalCase {
     }
   }
 
-  public UUID getId() { return id; }
-  public String getApplicantId() { return applicantId; }
-  public String getProcessInstanceId() { return processInstanceId; }
-  public CaseStatus getStatus() { return status; }
-  public String getRequestNumber() { return requestNumber; }
-  public String getDepartment() { return department; }
-  public boolean holdsResidencePermit() { return holdsResidencePermit; }
-  public String getTitleNumber() { return titleNumber; }
-  public LocalDate getTitleValidUntil() { return titleValidUntil; }
-  public FilingTiming getFilingTiming() { return filingTiming; }
-  public Instant getCreatedAt() { return createdAt; }
-  public Instant getDepositedAt() { return depositedAt; }
-  public Instant getClosedAt() { return closedAt; }
-  public String getEmail() { return email; }
-  public String getPhone() { return phone; }
-  public String getHousingType() { return housingType; }
-  public String getMaritalStatus() { return maritalStatus; }
-  public LocalDate getUnionDate() { return unionDate; }
-  public String getUnionCountry() { return unionCountry; }
-  public Boolean getSpouseChildren() { return spouseChildren; }
-  public Boolean getDependentChildren() { return dependentChildren; }
-  public Boolean getAttestationNoPolygamy() { return attestationNoPolygamy; }
-  public Boolean getAttestationPenalties() { return attestationPenalties; }
-  public String getEphotoNumber() { return ephotoNumber; }
-  public String getObservations() { return observations; }
+  public UUID getId() {
+    return id;
+  }
+
+  public String getApplicantId() {
+    return applicantId;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
+  }
+
+  public CaseStatus getStatus() {
+    return status;
+  }
+
+  public String getRequestNumber() {
+    return requestNumber;
+  }
+
+  public String getDepartment() {
+    return department;
+  }
+
+  public boolean holdsResidencePermit() {
+    return holdsResidencePermit;
+  }
+
+  public String getTitleNumber() {
+    return titleNumber;
+  }
+
+  public LocalDate getTitleValidUntil() {
+    return titleValidUntil;
+  }
+
+  public FilingTiming getFilingTiming() {
+    return filingTiming;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getDepositedAt() {
+    return depositedAt;
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public String getHousingType() {
+    return housingType;
+  }
+
+  public String getMaritalStatus() {
+    return maritalStatus;
+  }
+
+  public LocalDate getUnionDate() {
+    return unionDate;
+  }
+
+  public String getUnionCountry() {
+    return unionCountry;
+  }
+
+  public Boolean getSpouseChildren() {
+    return spouseChildren;
+  }
+
+  public Boolean getDependentChildren() {
+    return dependentChildren;
+  }
+
+  public Boolean getAttestationNoPolygamy() {
+    return attestationNoPolygamy;
+  }
+
+  public Boolean getAttestationPenalties() {
+    return attestationPenalties;
+  }
+
+  public String getEphotoNumber() {
+    return ephotoNumber;
+  }
+
+  public String getObservations() {
+    return observations;
+  }
 }

@@ -24,8 +24,16 @@ public class DocumentFile {
 
   protected DocumentFile() {}
 
-  DocumentFile(UUID caseId, String documentCode, String fileName, String contentType, long sizeBytes,
-      String sha256, UUID contentId, Instant uploadedAt, String uploadedBy) {
+  DocumentFile(
+      UUID caseId,
+      String documentCode,
+      String fileName,
+      String contentType,
+      long sizeBytes,
+      String sha256,
+      UUID contentId,
+      Instant uploadedAt,
+      String uploadedBy) {
     this.id = UUID.randomUUID();
     this.caseId = caseId;
     this.documentCode = documentCode;
@@ -38,14 +46,43 @@ public class DocumentFile {
     this.uploadedBy = uploadedBy;
   }
 
-  public UUID getId() { return id; }
-  public UUID getCaseId() { return caseId; }
-  public String getDocumentCode() { return documentCode; }
-  public String getFileName() { return fileName; }
-  public String getContentType() { return contentType; }
-  public long getSizeBytes() { return sizeBytes; }
-  public String getSha256() { return sha256; }
-  UUID getContentId() { return contentId; }
-  public Instant getUploadedAt() { return uploadedAt; }
-  public String getUploadedBy() { return uploadedBy; }
+  public UUID getId() {
+    return id;
+  }
+
+  public UUID getCaseId() {
+    return caseId;
+  }
+
+  public String getDocumentCode() {
+    return documentCode;
+  }
+
+  public String getFileName() {
+    return fileName;
+  }
+
+  public String getContentType() {
+    return contentType;
+  }
+
+  public long getSizeBytes() {
+    return sizeBytes;
+  }
+
+  public String getSha256() {
+    return sha256;
+  }
+
+  UUID getContentId() {
+    return contentId;
+  }
+
+  public Instant getUploadedAt() {
+    return uploadedAt;
+  }
+
+  public String getUploadedBy() {
+    return uploadedBy;
+  }
 }

@@ -1,5 +1,6 @@
 package fr.anef.renewal.documents;
 
+import fr.anef.renewal.shared.Refusal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -10,13 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import fr.anef.renewal.shared.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one upload service of the application, and the store of issued PDFs. Every rule is checked on the
- * server before anything is written: a refused upload stores nothing.
+ * The one upload service of the application, and the store of issued PDFs. Every rule is checked on
+ * the server before anything is written: a refused upload stores nothing.
  */
 @Service
 public class DocumentService {
@@ -31,8 +31,13 @@ public class DocumentService {
   private final RequiredDocumentRepository required;
   private final Clock clock;
 
-  DocumentService(ContentTypes contentTypes, FileContentRepository contents, DocumentFileRepository files,
-      IssuedDocumentRepository issued, RequiredDocumentRepository required, Clock clock) {
+  DocumentService(
+      ContentTypes contentTypes,
+      FileContentRepository contents,
+      DocumentFileRepository files,
+      IssuedDocumentRepository issued,
+      RequiredDocumentRepository required,
+      Clock clock) {
     this.contentTypes = contentTypes;
     this.contents = contents;
     this.files = files;
@@ -51,7 +56,9 @@ public class DocumentService {
 
   @Transactional(readOnly = true)
   public List<DocumentRequirement> requirements(UUID caseId) {
-    return required.findByCaseIdOrderByPositionAsc(caseId).stream().map(RequiredDocument::toRequirement).toList();
+    return required.findByCaseIdOrderByPositionAsc(caseId).stream()
+        .map(RequiredDocument::toRequirement)
+        .toList();
   }
 
   @Transactional(readOnly = true)
@@ -65,17 +72,31 @@ public class DocumentService {
    * @throws Refusal naming each refused file and the rule it breaks, in French
    */
   @Transactional
-  public List<DocumentFile> attach(UUID caseId, String documentCode, List<UploadedFile> uploads, String actor) {
-    DocumentRequirement requirement = requirements(caseId).stream()
-        .filter(r -> r.code().equals(documentCode))
-        .findFirst()
-        .orElseThrow(() -> new Refusal("Ce justificatif n'est pas demandé pour votre demande."));
+  public List<DocumentFile> attach(
+      UUID caseId, String documentCode, List<UploadedFile> uploads, String actor) {
+    DocumentRequirement requirement =
+        requirements(caseId).stream()
+            .filter(r -> r.code().equals(documentCode))
+            .findFirst()
+            .orElseThrow(
+                () -> new Refusal("Ce justificatif n'est pas demandé pour votre demande."));
     long already = files.countByCaseIdAndDocumentCode(caseId, documentCode);
-    List<CheckedFile> checked = check(uploads, already, requirement.maxFiles(), requirement.label());
+    List<CheckedFile> checked =
+        check(uploads, already, requirement.maxFiles(), requirement.label());
     List<DocumentFile> stored = new ArrayList<>();
     for (CheckedFile file : checked) {
-      stored.add(files.save(new DocumentFile(caseId, documentCode, file.name(), file.contentType(), file.bytes().length,
-          file.sha256(), storeContent(file.bytes()), now(), actor)));
+      stored.add(
+          files.save(
+              new DocumentFile(
+                  caseId,
+                  documentCode,
+                  file.name(),
+                  file.contentType(),
+                  file.bytes().length,
+                  file.sha256(),
+                  storeContent(file.bytes()),
+                  now(),
+                  actor)));
     }
     return stored;
   }
@@ -84,13 +105,14 @@ public class DocumentService {
   public record CheckedFile(String name, String contentType, byte[] bytes, String sha256) {}
 
   /**
-   * The upload rules, for any store of the application (case documents here, medical files elsewhere):
-   * accepted formats sniffed from the bytes, 10 Mo per file, at most {@code maxFiles} with those already
-   * attached. All or nothing.
+   * The upload rules, for any store of the application (case documents here, medical files
+   * elsewhere): accepted formats sniffed from the bytes, 10 Mo per file, at most {@code maxFiles}
+   * with those already attached. All or nothing.
    *
    * @throws Refusal naming each refused file and the rule it breaks, in French
    */
-  public List<CheckedFile> check(List<UploadedFile> uploads, long alreadyAttached, int maxFiles, String label) {
+  public List<CheckedFile> check(
+      List<UploadedFile> uploads, long alreadyAttached, int maxFiles, String label) {
     if (uploads.isEmpty()) {
       throw new Refusal("Aucun fichier reçu : choisissez au moins un fichier.");
     }
@@ -99,13 +121,17 @@ public class DocumentService {
     for (int i = 0; i < uploads.size(); i++) {
       UploadedFile upload = uploads.get(i);
       String name = displayName(upload.originalName());
-      Optional<String> type = upload.bytes().length == 0 ? Optional.empty() : contentTypes.acceptedType(upload.bytes());
+      Optional<String> type =
+          upload.bytes().length == 0 ? Optional.empty() : contentTypes.acceptedType(upload.bytes());
       if (upload.bytes().length == 0) {
         reasons.add("« " + name + " » : le fichier est vide.");
       } else if (upload.bytes().length > MAX_FILE_BYTES) {
         reasons.add("« " + name + " » : le fichier dépasse la taille maximale de 10 Mo.");
       } else if (type.isEmpty()) {
-        reasons.add("« " + name + " » : ce format n'est pas accepté (formats acceptés : JPG, PNG, PDF, TIFF, BMP).");
+        reasons.add(
+            "« "
+                + name
+                + " » : ce format n'est pas accepté (formats acceptés : JPG, PNG, PDF, TIFF, BMP).");
       } else if (alreadyAttached + i + 1 > maxFiles) {
         reasons.add("« " + name + " » : " + maxFiles + " fichiers maximum pour « " + label + " ».");
       } else {
@@ -127,17 +153,25 @@ public class DocumentService {
     return bytes(contentId);
   }
 
-  /** Removes one attached file of a case (before dépôt: the caller checks the case is still a draft). */
+  /**
+   * Removes one attached file of a case (before dépôt: the caller checks the case is still a
+   * draft).
+   */
   @Transactional
   public void detach(UUID caseId, UUID fileId) {
-    DocumentFile file = files.findById(fileId)
-        .filter(f -> f.getCaseId().equals(caseId))
-        .orElseThrow(() -> new Refusal("Ce fichier n'existe pas ou n'appartient pas à votre demande."));
+    DocumentFile file =
+        files
+            .findById(fileId)
+            .filter(f -> f.getCaseId().equals(caseId))
+            .orElseThrow(
+                () -> new Refusal("Ce fichier n'existe pas ou n'appartient pas à votre demande."));
     files.delete(file);
     contents.deleteById(file.getContentId());
   }
 
-  /** Removes the files attached to documents the case no longer requires (its situation changed). */
+  /**
+   * Removes the files attached to documents the case no longer requires (its situation changed).
+   */
   @Transactional
   public void discardNotRequired(UUID caseId) {
     List<String> codes = requirements(caseId).stream().map(DocumentRequirement::code).toList();
@@ -161,12 +195,24 @@ public class DocumentService {
    * issued the first time and does not render it again.
    */
   @Transactional
-  public IssuedDocument issue(UUID caseId, String idempotencyKey, String kind, String fileName, Supplier<byte[]> pdf) {
-    return issued.findByIdempotencyKey(idempotencyKey).orElseGet(() -> {
-      byte[] bytes = pdf.get();
-      return issued.save(new IssuedDocument(caseId, idempotencyKey, kind, fileName, bytes.length, sha256(bytes),
-          storeContent(bytes), now()));
-    });
+  public IssuedDocument issue(
+      UUID caseId, String idempotencyKey, String kind, String fileName, Supplier<byte[]> pdf) {
+    return issued
+        .findByIdempotencyKey(idempotencyKey)
+        .orElseGet(
+            () -> {
+              byte[] bytes = pdf.get();
+              return issued.save(
+                  new IssuedDocument(
+                      caseId,
+                      idempotencyKey,
+                      kind,
+                      fileName,
+                      bytes.length,
+                      sha256(bytes),
+                      storeContent(bytes),
+                      now()));
+            });
   }
 
   @Transactional(readOnly = true)
@@ -181,7 +227,8 @@ public class DocumentService {
 
   @Transactional(readOnly = true)
   public StoredFile download(IssuedDocument document) {
-    return new StoredFile(document.getFileName(), "application/pdf", bytes(document.getContentId()));
+    return new StoredFile(
+        document.getFileName(), "application/pdf", bytes(document.getContentId()));
   }
 
   private byte[] bytes(UUID contentId) {

@@ -21,6 +21,11 @@ class FileContent {
     this.content = content;
   }
 
-  UUID getId() { return id; }
-  byte[] getContent() { return content; }
+  UUID getId() {
+    return id;
+  }
+
+  byte[] getContent() {
+    return content;
+  }
 }

@@ -23,8 +23,15 @@ public class IssuedDocument {
 
   protected IssuedDocument() {}
 
-  IssuedDocument(UUID caseId, String idempotencyKey, String kind, String fileName, long sizeBytes,
-      String sha256, UUID contentId, Instant issuedAt) {
+  IssuedDocument(
+      UUID caseId,
+      String idempotencyKey,
+      String kind,
+      String fileName,
+      long sizeBytes,
+      String sha256,
+      UUID contentId,
+      Instant issuedAt) {
     this.id = UUID.randomUUID();
     this.caseId = caseId;
     this.idempotencyKey = idempotencyKey;
@@ -36,12 +43,35 @@ public class IssuedDocument {
     this.issuedAt = issuedAt;
   }
 
-  public UUID getId() { return id; }
-  public UUID getCaseId() { return caseId; }
-  public String getKind() { return kind; }
-  public String getFileName() { return fileName; }
-  public long getSizeBytes() { return sizeBytes; }
-  public String getSha256() { return sha256; }
-  UUID getContentId() { return contentId; }
-  public Instant getIssuedAt() { return issuedAt; }
+  public UUID getId() {
+    return id;
+  }
+
+  public UUID getCaseId() {
+    return caseId;
+  }
+
+  public String getKind() {
+    return kind;
+  }
+
+  public String getFileName() {
+    return fileName;
+  }
+
+  public long getSizeBytes() {
+    return sizeBytes;
+  }
+
+  public String getSha256() {
+    return sha256;
+  }
+
+  UUID getContentId() {
+    return contentId;
+  }
+
+  public Instant getIssuedAt() {
+    return issuedAt;
+  }
 }

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 
 /**
- * Asks the DMN « required-documents » (its latest deployed version, so that an analyst's change applies
- * without a code change) which documents a situation requires.
+ * Asks the DMN « required-documents » (its latest deployed version, so that an analyst's change
+ * applies without a code change) which documents a situation requires.
  */
 @Service
 public class RequiredDocuments {
@@ -27,7 +27,8 @@ public class RequiredDocuments {
   }
 
   public List<DocumentRequirement> forSituation(String housingType, boolean holdsResidencePermit) {
-    return decisions.evaluateDecisionByKey(DECISION_KEY)
+    return decisions
+        .evaluateDecisionByKey(DECISION_KEY)
         .variables(Map.of("housingType", housingType, "holdsResidencePermit", holdsResidencePermit))
         .evaluate()
         .stream()
@@ -37,16 +38,19 @@ public class RequiredDocuments {
   }
 
   /**
-   * Every document a holder (or not) of a titre may be asked for, whatever the housing: one entry per
-   * distinct document and guidance, for the « Liste des documents justificatifs à fournir » given before
-   * step 1, when the housing type is not known yet.
+   * Every document a holder (or not) of a titre may be asked for, whatever the housing: one entry
+   * per distinct document and guidance, for the « Liste des documents justificatifs à fournir »
+   * given before step 1, when the housing type is not known yet.
    */
   public List<DocumentRequirement> forEveryHousing(boolean holdsResidencePermit) {
     Map<String, DocumentRequirement> distinct = new LinkedHashMap<>();
     for (String housing : HOUSING_TYPES) {
-      forSituation(housing, holdsResidencePermit).forEach(r -> distinct.putIfAbsent(r.code() + "|" + r.guidance(), r));
+      forSituation(housing, holdsResidencePermit)
+          .forEach(r -> distinct.putIfAbsent(r.code() + "|" + r.guidance(), r));
     }
-    return distinct.values().stream().sorted(Comparator.comparingInt(DocumentRequirement::position)).toList();
+    return distinct.values().stream()
+        .sorted(Comparator.comparingInt(DocumentRequirement::position))
+        .toList();
   }
 
   private static DocumentRequirement toRequirement(DmnDecisionResultEntries row) {

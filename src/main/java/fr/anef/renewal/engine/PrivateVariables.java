@@ -13,21 +13,26 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Form fields that are not process data: what a person types in a task form, that the application keeps in its own
- * table and that must not stay in the engine. A Camunda Form cannot mark a field transient, so the completion writes
- * it as a process variable like any other field; the task's end listener moves it to the application's table and
- * removes the variable in the same transaction (nothing in {@code ACT_RU_VARIABLE} after the commit), and this plugin
- * drops every history event of these names before the engine's history handler writes it: no {@code ACT_HI_VARINST}
- * row, no {@code ACT_HI_DETAIL} row (variable update or form property). ADR 0036.
+ * Form fields that are not process data: what a person types in a task form, that the application
+ * keeps in its own table and that must not stay in the engine. A Camunda Form cannot mark a field
+ * transient, so the completion writes it as a process variable like any other field; the task's end
+ * listener moves it to the application's table and removes the variable in the same transaction
+ * (nothing in {@code ACT_RU_VARIABLE} after the commit), and this plugin drops every history event
+ * of these names before the engine's history handler writes it: no {@code ACT_HI_VARINST} row, no
+ * {@code ACT_HI_DETAIL} row (variable update or form property). ADR 0036.
  *
- * <p>The engine's extension point for this is its history event handler (a {@code ProcessEnginePlugin} setting it
- * before {@code init}), an {@code impl} API as every engine plugin is; a custom history level would do the same but
- * changes the level the engine stores in its database, which an existing database refuses at start-up.
+ * <p>The engine's extension point for this is its history event handler (a {@code
+ * ProcessEnginePlugin} setting it before {@code init}), an {@code impl} API as every engine plugin
+ * is; a custom history level would do the same but changes the level the engine stores in its
+ * database, which an existing database refuses at start-up.
  */
 @Component
 public final class PrivateVariables extends AbstractProcessEnginePlugin {
 
-  /** The agent's « Note interne » of « Examiner les pièces justificatives » (kept in {@code agent_note}). */
+  /**
+   * The agent's « Note interne » of « Examiner les pièces justificatives » (kept in {@code
+   * agent_note}).
+   */
   public static final String AGENT_PRIVATE_NOTE = "privateNote";
 
   /** Every name this plugin keeps out of the engine's history. */
@@ -38,14 +43,18 @@ public final class PrivateVariables extends AbstractProcessEnginePlugin {
     HistoryEventHandler handler = configuration.getHistoryEventHandler();
     if (handler == null) {
       // what the engine would build itself (ProcessEngineConfigurationImpl.initHistoryEventHandler)
-      handler = configuration.isEnableDefaultDbHistoryEventHandler()
-          ? new CompositeDbHistoryEventHandler(configuration.getCustomHistoryEventHandlers())
-          : new CompositeHistoryEventHandler(configuration.getCustomHistoryEventHandlers());
+      handler =
+          configuration.isEnableDefaultDbHistoryEventHandler()
+              ? new CompositeDbHistoryEventHandler(configuration.getCustomHistoryEventHandlers())
+              : new CompositeHistoryEventHandler(configuration.getCustomHistoryEventHandlers());
     }
     configuration.setHistoryEventHandler(new Filter(handler));
   }
 
-  /** Whether the engine may keep this history event: not when it carries the value of a private field. */
+  /**
+   * Whether the engine may keep this history event: not when it carries the value of a private
+   * field.
+   */
   static boolean kept(HistoryEvent event) {
     if (event instanceof HistoricVariableUpdateEventEntity variable) {
       return !NAMES.contains(variable.getVariableName());

@@ -14,18 +14,18 @@ import fr.anef.renewal.pdf.PdfRenderer;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.register.RegisteredPerson;
 import java.time.Clock;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What follows the dépôt: the « CONFIRMATION DU DÉPÔT … » PDF, the notification that carries it, and the
- * seed's confirmation e-mail with the PDF attached. Runs in its own engine job (asyncBefore) after the
- * dépôt committed; running it again (retry) issues nothing twice.
+ * What follows the dépôt: the « CONFIRMATION DU DÉPÔT … » PDF, the notification that carries it,
+ * and the seed's confirmation e-mail with the PDF attached. Runs in its own engine job
+ * (asyncBefore) after the dépôt committed; running it again (retry) issues nothing twice.
  */
 @Service
 public class DepositReceipts {
@@ -44,8 +44,15 @@ public class DepositReceipts {
   private final Clock clock;
   private final IdentityService identityService;
 
-  DepositReceipts(Cases cases, Register register, DocumentService documents, PdfRenderer pdf,
-      NotificationService notifications, MailOutbox outbox, Clock clock, IdentityService identityService) {
+  DepositReceipts(
+      Cases cases,
+      Register register,
+      DocumentService documents,
+      PdfRenderer pdf,
+      NotificationService notifications,
+      MailOutbox outbox,
+      Clock clock,
+      IdentityService identityService) {
     this.identityService = identityService;
     this.cases = cases;
     this.register = register;
@@ -64,43 +71,87 @@ public class DepositReceipts {
     }
     RegisteredPerson person = register.person(filed.getApplicantId()).orElseThrow();
     LocalDate depositDate = LocalDate.ofInstant(filed.getDepositedAt(), clock.getZone());
-    IssuedDocument receipt = documents.issue(filed.getId(), "deposit-receipt:" + filed.getId(), RECEIPT_KIND,
-        "confirmation-depot-" + filed.getRequestNumber() + ".pdf",
-        () -> pdf.depositReceipt(new DepositReceipt(identity(person), filed.getRequestNumber(), depositDate,
-            depositDate, counterAgentName(filed))));
+    IssuedDocument receipt =
+        documents.issue(
+            filed.getId(),
+            "deposit-receipt:" + filed.getId(),
+            RECEIPT_KIND,
+            "confirmation-depot-" + filed.getRequestNumber() + ".pdf",
+            () ->
+                pdf.depositReceipt(
+                    new DepositReceipt(
+                        identity(person),
+                        filed.getRequestNumber(),
+                        depositDate,
+                        depositDate,
+                        counterAgentName(filed))));
     String recipient = Objects.requireNonNullElse(filed.getEmail(), person.getEmail());
-    String greeting = "Bonjour " + person.getFirstNames().toUpperCase(Locale.FRENCH) + " "
-        + person.getBirthName().toUpperCase(Locale.FRENCH) + ",";
-    outbox.enqueue("deposit-confirmation-mail:" + filed.getId(), filed.getId(), recipient, MAIL_SUBJECT,
-        confirmationMail(greeting), receipt.getId());
-    notifications.publish("deposit-confirmation:" + filed.getId(), filed.getId(), filed.getApplicantId(), recipient,
-        NOTIFICATION_KIND, NOTIFICATION_TITLE, confirmationNotification(greeting, filed, depositDate), receipt.getId());
+    String greeting =
+        "Bonjour "
+            + person.getFirstNames().toUpperCase(Locale.FRENCH)
+            + " "
+            + person.getBirthName().toUpperCase(Locale.FRENCH)
+            + ",";
+    outbox.enqueue(
+        "deposit-confirmation-mail:" + filed.getId(),
+        filed.getId(),
+        recipient,
+        MAIL_SUBJECT,
+        confirmationMail(greeting),
+        receipt.getId());
+    notifications.publish(
+        "deposit-confirmation:" + filed.getId(),
+        filed.getId(),
+        filed.getApplicantId(),
+        recipient,
+        NOTIFICATION_KIND,
+        NOTIFICATION_TITLE,
+        confirmationNotification(greeting, filed, depositDate),
+        receipt.getId());
     cases.log(filed, "système", CaseEventKind.RECEIPT_ISSUED, receipt.getFileName());
     return receipt;
   }
 
-  /** « Demande déposée au guichet par … »: the agent's name as the identity service knows it, else the id. */
+  /**
+   * « Demande déposée au guichet par … »: the agent's name as the identity service knows it, else
+   * the id.
+   */
   private String counterAgentName(RenewalCase filed) {
     if (!filed.filedAtCounter()) {
       return null;
     }
     User agent = identityService.createUserQuery().userId(filed.getCounterAgentId()).singleResult();
-    String name = agent == null ? "" : (Objects.toString(agent.getFirstName(), "") + " "
-        + Objects.toString(agent.getLastName(), "")).strip();
-    return (name.isEmpty() ? filed.getCounterAgentId() : name + " (" + filed.getCounterAgentId() + ")")
+    String name =
+        agent == null
+            ? ""
+            : (Objects.toString(agent.getFirstName(), "")
+                    + " "
+                    + Objects.toString(agent.getLastName(), ""))
+                .strip();
+    return (name.isEmpty()
+            ? filed.getCounterAgentId()
+            : name + " (" + filed.getCounterAgentId() + ")")
         + ", agent de la préfecture";
   }
 
   /** The identity block every PDF of the case prints. */
   public static ApplicantIdentity identity(RegisteredPerson person) {
-    return new ApplicantIdentity(person.getForeignerNumber(), person.getBirthName(), person.getUsageName(),
-        person.getFirstNames(), person.getBirthDate(), person.getBirthPlace(), person.getBirthCountry(),
-        person.getNationality(), person.fullAddress());
+    return new ApplicantIdentity(
+        person.getForeignerNumber(),
+        person.getBirthName(),
+        person.getUsageName(),
+        person.getFirstNames(),
+        person.getBirthDate(),
+        person.getBirthPlace(),
+        person.getBirthCountry(),
+        person.getNationality(),
+        person.fullAddress());
   }
 
   /** The seed's confirmation e-mail. */
   static String confirmationMail(String greeting) {
-    return greeting + """
+    return greeting
+        + """
 
 
         Votre demande de titre de séjour a bien été enregistrée. Elle sera instruite par les services de l'État.
@@ -117,9 +168,15 @@ public class DepositReceipts {
         """;
   }
 
-  static String confirmationNotification(String greeting, RenewalCase filed, LocalDate depositDate) {
-    return greeting + "\n\nLe " + depositDate.format(FilingService.DATE) + ", vous avez déposé avec succès une demande "
-        + "de renouvellement de titre de séjour (N° " + filed.getRequestNumber() + ") qui sera examinée par la "
+  static String confirmationNotification(
+      String greeting, RenewalCase filed, LocalDate depositDate) {
+    return greeting
+        + "\n\nLe "
+        + depositDate.format(FilingService.DATE)
+        + ", vous avez déposé avec succès une demande "
+        + "de renouvellement de titre de séjour (N° "
+        + filed.getRequestNumber()
+        + ") qui sera examinée par la "
         + "préfecture compétente.\n\nVous trouverez ci-dessous la confirmation du dépôt de votre demande. Ce document "
         + "ne constitue pas une preuve de régularité du séjour.\n\nCordialement,\nLa Direction Générale des Etrangers en France";
   }

@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** « Ouvrir le brouillon de la demande »: runs in the starter's transaction, with the starter's identity. */
+/**
+ * « Ouvrir le brouillon de la demande »: runs in the starter's transaction, with the starter's
+ * identity.
+ */
 @Component("openDraftDelegate")
 class OpenDraftDelegate implements JavaDelegate {
 
@@ -19,9 +22,11 @@ class OpenDraftDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariables(filing.openDraft(execution.getProcessInstanceId(),
-        ProcessActors.authentication(execution),
-        FilingForms.StartRenewal.from(FormVariables.of(execution)),
-        execution.getVariable(RenewalProcess.VAR_COUNTER_APPLICANT_ID)));
+    execution.setVariables(
+        filing.openDraft(
+            execution.getProcessInstanceId(),
+            ProcessActors.authentication(execution),
+            FilingForms.StartRenewal.from(FormVariables.of(execution)),
+            execution.getVariable(RenewalProcess.VAR_COUNTER_APPLICANT_ID)));
   }
 }

@@ -1,9 +1,9 @@
 package fr.anef.renewal.filing;
 
-import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.cases.Cases;
-import fr.anef.renewal.prefecture.CaseScopes;
 import fr.anef.renewal.prefecture.AgentScopes;
+import fr.anef.renewal.prefecture.CaseScopes;
+import fr.anef.renewal.processes.RenewalProcess;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,12 +25,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The models name the role group {@value CaseScopes#ROLE} as the candidates of the agents' tasks; each such task goes
- * to the scope group of its case's préfecture instead ({@code prefecture-59}), so that no other préfecture's agent is
- * ever a candidate nor gets the engine's grant on it (ADR 0016). Done when the engine parses a definition of the
- * renewal, every version and every deployment alike (those Modeler deploys, those of earlier versions still running):
- * the literal candidate {@value CaseScopes#ROLE} is replaced by an expression that reads the case's préfecture. A case
- * without a préfecture makes the task's creation fail (an incident), never a national task.
+ * The models name the role group {@value CaseScopes#ROLE} as the candidates of the agents' tasks;
+ * each such task goes to the scope group of its case's préfecture instead ({@code prefecture-59}),
+ * so that no other préfecture's agent is ever a candidate nor gets the engine's grant on it (ADR
+ * 0016). Done when the engine parses a definition of the renewal, every version and every
+ * deployment alike (those Modeler deploys, those of earlier versions still running): the literal
+ * candidate {@value CaseScopes#ROLE} is replaced by an expression that reads the case's préfecture.
+ * A case without a préfecture makes the task's creation fail (an incident), never a national task.
  */
 @Configuration(proxyBeanMethods = false)
 class PrefectureCandidates {
@@ -66,8 +67,10 @@ class PrefectureCandidates {
         return;
       }
       TaskDefinition task = behavior.getTaskDefinition();
-      boolean offeredToRole = task.getCandidateGroupIdExpressions()
-          .removeIf(e -> e.isLiteralText() && CaseScopes.ROLE.equals(e.getExpressionText().strip()));
+      boolean offeredToRole =
+          task.getCandidateGroupIdExpressions()
+              .removeIf(
+                  e -> e.isLiteralText() && CaseScopes.ROLE.equals(e.getExpressionText().strip()));
       if (offeredToRole) {
         task.addCandidateGroupIdExpression(new CasePrefectureGroup(cases));
       }
@@ -82,7 +85,8 @@ class PrefectureCandidates {
       String processInstanceId = ((DelegateExecution) variableScope).getProcessInstanceId();
       String department = cases.getObject().caseOf(processInstanceId).getDepartment();
       if (department == null) {
-        throw new IllegalStateException("La demande de l'instance " + processInstanceId + " n'a pas de préfecture.");
+        throw new IllegalStateException(
+            "La demande de l'instance " + processInstanceId + " n'a pas de préfecture.");
       }
       return AgentScopes.groupOf(department);
     }

@@ -4,7 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** « Déterminer les justificatifs requis »: evaluates the DMN « required-documents » for the case. */
+/**
+ * « Déterminer les justificatifs requis »: evaluates the DMN « required-documents » for the case.
+ */
 @Component("requiredDocumentsDelegate")
 class RequiredDocumentsDelegate implements JavaDelegate {
 

@@ -4,7 +4,9 @@ import fr.anef.renewal.shared.Refusal;
 
 /** What the applicant chose at the bottom of a step. */
 enum StepAction {
-  NEXT, BACK, ABANDON;
+  NEXT,
+  BACK,
+  ABANDON;
 
   static StepAction parse(Object value) {
     if (value == null || value.toString().isBlank()) {
@@ -15,7 +17,8 @@ enum StepAction {
         return action;
       }
     }
-    throw new Refusal("Action inconnue : choisissez « Enregistrer et poursuivre », « Revenir à l'étape précédente » "
-        + "ou « Abandonner la demande ».");
+    throw new Refusal(
+        "Action inconnue : choisissez « Enregistrer et poursuivre », « Revenir à l'étape précédente » "
+            + "ou « Abandonner la demande ».");
   }
 }

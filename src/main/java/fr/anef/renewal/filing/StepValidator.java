@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Server-side validation of the four steps, whatever the browser checked: the REST API accepts any
- * variables. Each method reads the step's form record, collects every French message, and returns the
- * clean values only when there is none.
+ * variables. Each method reads the step's form record, collects every French message, and returns
+ * the clean values only when there is none.
  */
 final class StepValidator {
 
@@ -28,13 +28,18 @@ final class StepValidator {
 
   /** The earliest date a union can have started, whoever the applicant. */
   static final LocalDate EARLIEST_UNION = LocalDate.of(1900, 1, 1);
+
   private static final Pattern FRENCH_PHONE = Pattern.compile("^0[1-9]\\d{8}$");
   private static final Pattern INTERNATIONAL_PHONE = Pattern.compile("^\\+[1-9]\\d{7,14}$");
   private static final Pattern EPHOTO = Pattern.compile("^\\d{22}$");
 
   record Contact(String email, String phone, String housingType) {}
 
-  record Family(String maritalStatus, LocalDate unionDate, String unionCountry, Boolean spouseChildren,
+  record Family(
+      String maritalStatus,
+      LocalDate unionDate,
+      String unionCountry,
+      Boolean spouseChildren,
       Boolean dependentChildren) {}
 
   /** The outcome of a validation: the values, or the messages. */
@@ -54,9 +59,11 @@ final class StepValidator {
     String digits = phone == null ? null : phone.replaceAll("[\\s.\\-]", "");
     if (phone == null) {
       errors.add("Le numéro de téléphone est obligatoire.");
-    } else if (!FRENCH_PHONE.matcher(digits).matches() && !INTERNATIONAL_PHONE.matcher(digits).matches()) {
-      errors.add("Le numéro de téléphone n'est pas valide : saisissez un numéro français (06 12 34 56 78) "
-          + "ou international (+33 6 12 34 56 78).");
+    } else if (!FRENCH_PHONE.matcher(digits).matches()
+        && !INTERNATIONAL_PHONE.matcher(digits).matches()) {
+      errors.add(
+          "Le numéro de téléphone n'est pas valide : saisissez un numéro français (06 12 34 56 78) "
+              + "ou international (+33 6 12 34 56 78).");
     }
     String housing = form.housingType();
     if (housing == null) {
@@ -68,8 +75,8 @@ final class StepValidator {
   }
 
   /**
-   * Step 2. The union's date is a real calendar date, not in the future, not before the applicant's birth
-   * ({@code birthDate}, from the register; null when unknown) nor before 1900.
+   * Step 2. The union's date is a real calendar date, not in the future, not before the applicant's
+   * birth ({@code birthDate}, from the register; null when unknown) nor before 1900.
    */
   static Result<Family> family(ReasonForStay form, LocalDate today, LocalDate birthDate) {
     List<String> errors = new ArrayList<>();
@@ -88,11 +95,14 @@ final class StepValidator {
         errors.add("La date de début de l'union ne peut pas être dans le futur.");
         unionDate = null;
       } else if (unionDate != null && birthDate != null && unionDate.isBefore(birthDate)) {
-        errors.add("La date de début de l'union ne peut pas précéder votre date de naissance ("
-            + birthDate.format(FormValues.FRENCH_DATE) + ").");
+        errors.add(
+            "La date de début de l'union ne peut pas précéder votre date de naissance ("
+                + birthDate.format(FormValues.FRENCH_DATE)
+                + ").");
         unionDate = null;
       } else if (unionDate != null && unionDate.isBefore(EARLIEST_UNION)) {
-        errors.add("La date de début de l'union n'est pas plausible : elle ne peut pas précéder le 01/01/1900.");
+        errors.add(
+            "La date de début de l'union n'est pas plausible : elle ne peut pas précéder le 01/01/1900.");
         unionDate = null;
       }
       unionCountry = form.unionCountry();
@@ -101,20 +111,28 @@ final class StepValidator {
       } else if (unionCountry.length() > 100) {
         errors.add("Le pays de l'union ne doit pas dépasser 100 caractères.");
       }
-      spouseChildren = yesNo(form.spouseChildren(),
-          "Indiquez si vous avez des enfants à la charge de votre conjoint.", errors);
+      spouseChildren =
+          yesNo(
+              form.spouseChildren(),
+              "Indiquez si vous avez des enfants à la charge de votre conjoint.",
+              errors);
     }
-    Boolean dependentChildren = yesNo(form.dependentChildren(),
-        "Indiquez si vous avez des enfants à votre charge.", errors);
+    Boolean dependentChildren =
+        yesNo(
+            form.dependentChildren(), "Indiquez si vous avez des enfants à votre charge.", errors);
     if (!Boolean.TRUE.equals(form.attestationNoPolygamy())) {
       errors.add("Vous devez attester sur l'honneur ne pas vivre en France en état de polygamie.");
     }
     if (!Boolean.TRUE.equals(form.attestationPenalties())) {
-      errors.add("Vous devez attester sur l'honneur avoir connaissance des sanctions pénales encourues "
-          + "par l'auteur d'une fausse attestation.");
+      errors.add(
+          "Vous devez attester sur l'honneur avoir connaissance des sanctions pénales encourues "
+              + "par l'auteur d'une fausse attestation.");
     }
-    return new Result<>(errors.isEmpty()
-        ? new Family(status, unionDate, unionCountry, spouseChildren, dependentChildren) : null, errors);
+    return new Result<>(
+        errors.isEmpty()
+            ? new Family(status, unionDate, unionCountry, spouseChildren, dependentChildren)
+            : null,
+        errors);
   }
 
   static Result<String> ephoto(SupportingDocuments form) {
@@ -134,7 +152,9 @@ final class StepValidator {
   static Result<String> observations(Deposit form) {
     String observations = form.observations();
     if (observations != null && observations.length() > MAX_OBSERVATIONS) {
-      return new Result<>(null, List.of("Les observations ne doivent pas dépasser " + MAX_OBSERVATIONS + " caractères."));
+      return new Result<>(
+          null,
+          List.of("Les observations ne doivent pas dépasser " + MAX_OBSERVATIONS + " caractères."));
     }
     return new Result<>(observations, List.of());
   }
@@ -158,7 +178,9 @@ final class StepValidator {
     try {
       return FormValues.date(value);
     } catch (DateTimeParseException e) {
-      errors.add(label + " n'est pas une date valide (JJ/MM/AAAA) : vérifiez le jour, le mois et l'année.");
+      errors.add(
+          label
+              + " n'est pas une date valide (JJ/MM/AAAA) : vérifiez le jour, le mois et l'année.");
       return null;
     }
   }

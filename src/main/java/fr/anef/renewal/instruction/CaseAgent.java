@@ -1,10 +1,9 @@
 package fr.anef.renewal.instruction;
 
-import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.cases.RenewalCase;
-import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.prefecture.AgentScopes;
+import fr.anef.renewal.shared.ActorGroups;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,12 +12,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The agent who instructs a case: the one who recorded its first review. The case's later agent tasks — the next
- * review rounds, « Certificat médical non reçu : décider de la suite », « Décider de la demande » — are created
- * assigned to them, so that they open ready to work (no « Réclamer »), while they stay in the group's filter
- * « Demandes à examiner » for the others (who may take one over from Tasklist). A first review is the group's; an agent
- * who is no longer in {@code prefecture-agents} or in the case's préfecture (it moved, ADR 0016), or no longer exists,
- * gets nothing: the task is the group's again.
+ * The agent who instructs a case: the one who recorded its first review. The case's later agent
+ * tasks — the next review rounds, « Certificat médical non reçu : décider de la suite », « Décider
+ * de la demande » — are created assigned to them, so that they open ready to work (no « Réclamer
+ * »), while they stay in the group's filter « Demandes à examiner » for the others (who may take
+ * one over from Tasklist). A first review is the group's; an agent who is no longer in {@code
+ * prefecture-agents} or in the case's préfecture (it moved, ADR 0016), or no longer exists, gets
+ * nothing: the task is the group's again.
  */
 @Service
 public class CaseAgent {
@@ -37,7 +37,8 @@ public class CaseAgent {
   @Transactional(readOnly = true)
   public Optional<String> of(String processInstanceId) {
     RenewalCase renewal = cases.caseOf(processInstanceId);
-    return reviews.findFirstByCaseIdOrderByIdAsc(renewal.getId())
+    return reviews
+        .findFirstByCaseIdOrderByIdAsc(renewal.getId())
         .map(first -> first.reviewedBy)
         .filter(agent -> isAgentOf(agent, renewal.getDepartment()));
   }
@@ -48,15 +49,23 @@ public class CaseAgent {
   }
 
   /**
-   * Read inside the engine without the current user's authorizations: the task is created in whoever's
-   * transaction moved the case (an applicant answering a complement request reads no user).
+   * Read inside the engine without the current user's authorizations: the task is created in
+   * whoever's transaction moved the case (an applicant answering a complement request reads no
+   * user).
    */
   private boolean isAgentOf(String userId, String department) {
-    return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() ->
-        isMember(userId, ActorGroups.PREFECTURE_AGENTS) && isMember(userId, AgentScopes.groupOf(department))));
+    return engine
+        .getCommandExecutorTxRequired()
+        .execute(
+            context ->
+                context.runWithoutAuthorization(
+                    () ->
+                        isMember(userId, ActorGroups.PREFECTURE_AGENTS)
+                            && isMember(userId, AgentScopes.groupOf(department))));
   }
 
   private boolean isMember(String userId, String group) {
-    return engine.getIdentityService().createUserQuery().userId(userId).memberOfGroup(group).count() > 0;
+    return engine.getIdentityService().createUserQuery().userId(userId).memberOfGroup(group).count()
+        > 0;
   }
 }

@@ -13,11 +13,15 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Publishes a notification of a case to its applicant (with its e-mail) and writes it in the case's history. */
+/**
+ * Publishes a notification of a case to its applicant (with its e-mail) and writes it in the case's
+ * history.
+ */
 @Component
 class CaseNotices {
 
-  static final String SIGNATURE = "\n\nCordialement,\nL'agent Instructeur\nMinistère de l'Intérieur et des Outre-Mer";
+  static final String SIGNATURE =
+      "\n\nCordialement,\nL'agent Instructeur\nMinistère de l'Intérieur et des Outre-Mer";
 
   private final NotificationService notifications;
   private final Cases cases;
@@ -30,36 +34,64 @@ class CaseNotices {
   }
 
   @Transactional
-  Notification publish(RenewalCase renewal, String key, String kind, String title, String body, UUID attachmentId) {
+  Notification publish(
+      RenewalCase renewal, String key, String kind, String title, String body, UUID attachmentId) {
     RegisteredPerson person = person(renewal);
-    Notification notification = notifications.publish(key, renewal.getId(), renewal.getApplicantId(),
-        Objects.requireNonNullElse(renewal.getEmail(), person.getEmail()), kind, title, body, attachmentId);
+    Notification notification =
+        notifications.publish(
+            key,
+            renewal.getId(),
+            renewal.getApplicantId(),
+            Objects.requireNonNullElse(renewal.getEmail(), person.getEmail()),
+            kind,
+            title,
+            body,
+            attachmentId);
     cases.log(renewal, "administration", CaseEventKind.NOTIFICATION_SENT, title);
     return notification;
   }
 
   @Transactional
-  Notification publishWithDownloads(RenewalCase renewal, String key, String kind, String title, String body,
+  Notification publishWithDownloads(
+      RenewalCase renewal,
+      String key,
+      String kind,
+      String title,
+      String body,
       java.util.List<NotificationService.Download> downloads) {
     RegisteredPerson person = person(renewal);
-    Notification notification = notifications.publishWithDownloads(key, renewal.getId(), renewal.getApplicantId(),
-        Objects.requireNonNullElse(renewal.getEmail(), person.getEmail()), kind, title, body, downloads);
+    Notification notification =
+        notifications.publishWithDownloads(
+            key,
+            renewal.getId(),
+            renewal.getApplicantId(),
+            Objects.requireNonNullElse(renewal.getEmail(), person.getEmail()),
+            kind,
+            title,
+            body,
+            downloads);
     cases.log(renewal, "administration", CaseEventKind.NOTIFICATION_SENT, title);
     return notification;
   }
 
   /**
-   * A notification an analyst added to the model (element template « Notifier le demandeur »): the greeting, the
-   * model's text and the signature, published once per passage through the step.
+   * A notification an analyst added to the model (element template « Notifier le demandeur »): the
+   * greeting, the model's text and the signature, published once per passage through the step.
    */
   @Transactional
   Notification publishStep(String processInstanceId, String stepKey, String title, String text) {
     if (title == null || title.isBlank() || text == null || text.isBlank()) {
-      throw new IllegalStateException("« Notifier le demandeur » " + stepKey + " : titre et texte requis dans le modèle");
+      throw new IllegalStateException(
+          "« Notifier le demandeur » " + stepKey + " : titre et texte requis dans le modèle");
     }
     RenewalCase renewal = cases.caseOf(processInstanceId);
-    return publish(renewal, "step:" + renewal.getId() + ":" + stepKey, "INFORMATION", title.strip(),
-        greeting(renewal) + "\n\n" + text.strip() + SIGNATURE, null);
+    return publish(
+        renewal,
+        "step:" + renewal.getId() + ":" + stepKey,
+        "INFORMATION",
+        title.strip(),
+        greeting(renewal) + "\n\n" + text.strip() + SIGNATURE,
+        null);
   }
 
   RegisteredPerson person(RenewalCase renewal) {
@@ -70,7 +102,11 @@ class CaseNotices {
   String greeting(RenewalCase renewal) {
     RegisteredPerson person = person(renewal);
     String name = person.getBirthName().toLowerCase(Locale.FRENCH);
-    return "Bonjour " + person.getFirstNames().toUpperCase(Locale.FRENCH) + " "
-        + Character.toUpperCase(name.charAt(0)) + name.substring(1) + ",";
+    return "Bonjour "
+        + person.getFirstNames().toUpperCase(Locale.FRENCH)
+        + " "
+        + Character.toUpperCase(name.charAt(0))
+        + name.substring(1)
+        + ",";
   }
 }

@@ -1,15 +1,15 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
-import fr.anef.renewal.cases.CaseStatus;
-import fr.anef.renewal.cases.RenewalCase;
-import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.pdf.ApplicantIdentity;
 import fr.anef.renewal.pdf.FavourableDecision;
 import fr.anef.renewal.pdf.PdfRenderer;
 import fr.anef.renewal.pdf.RefusalDecision;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.RegisteredPerson;
 import fr.anef.renewal.shared.Refusal;
 import java.time.Clock;
@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * « Décider de la demande »: the préfet's decision after the opinion (or without a certificate), then its
- * notification with the « ATTESTATION DE DÉCISION FAVORABLE » or the reasoned refusal.
+ * « Décider de la demande »: the préfet's decision after the opinion (or without a certificate),
+ * then its notification with the « ATTESTATION DE DÉCISION FAVORABLE » or the reasoned refusal.
  */
 @Service
 public class Decisions {
@@ -44,8 +44,14 @@ public class Decisions {
   private final Clock clock;
   private final String prefectureName;
 
-  Decisions(Cases cases, MedicalPhase medical, DecisionRepository decisions, DocumentService documents,
-      PdfRenderer pdf, CaseNotices notices, Clock clock,
+  Decisions(
+      Cases cases,
+      MedicalPhase medical,
+      DecisionRepository decisions,
+      DocumentService documents,
+      PdfRenderer pdf,
+      CaseNotices notices,
+      Clock clock,
       @Value("${anef.prefecture.name:Préfecture du Nord}") String prefectureName) {
     this.cases = cases;
     this.medical = medical;
@@ -63,15 +69,22 @@ public class Decisions {
     RenewalCase renewal = cases.caseOf(processInstanceId);
     MedicalOpinion opinion = medical.of(renewal.getId()).orElse(null);
     LocalDate from = cardStart(renewal);
-    int months = opinion != null && opinion.expectedCareDurationMonths != null && opinion.expectedCareDurationMonths > 0
-        ? Math.min(opinion.expectedCareDurationMonths, MAX_MONTHS) : DEFAULT_MONTHS;
+    int months =
+        opinion != null
+                && opinion.expectedCareDurationMonths != null
+                && opinion.expectedCareDurationMonths > 0
+            ? Math.min(opinion.expectedCareDurationMonths, MAX_MONTHS)
+            : DEFAULT_MONTHS;
     Map<String, Object> variables = new HashMap<>();
     variables.put("opinionSummary", summary(opinion));
     variables.put(RenewalProcess.VAR_REQUEST_NUMBER, renewal.getRequestNumber());
     variables.put(RenewalProcess.VAR_APPLICANT_ID, renewal.getApplicantId());
     variables.put("caseStatusLabel", renewal.getStatus().label());
-    variables.put("titleValidUntil", renewal.getTitleValidUntil() == null ? "—"
-        : renewal.getTitleValidUntil().format(Complements.DATE));
+    variables.put(
+        "titleValidUntil",
+        renewal.getTitleValidUntil() == null
+            ? "—"
+            : renewal.getTitleValidUntil().format(Complements.DATE));
     variables.put("cardValidFrom", from.toString());
     variables.put("cardValidUntil", from.plusMonths(months).minusDays(1).toString());
     variables.put("decision", null);
@@ -81,7 +94,8 @@ public class Decisions {
 
   private LocalDate cardStart(RenewalCase renewal) {
     LocalDate today = LocalDate.now(clock);
-    LocalDate afterTitle = renewal.getTitleValidUntil() == null ? today : renewal.getTitleValidUntil().plusDays(1);
+    LocalDate afterTitle =
+        renewal.getTitleValidUntil() == null ? today : renewal.getTitleValidUntil().plusDays(1);
     return afterTitle.isAfter(today) ? afterTitle : today;
   }
 
@@ -89,14 +103,25 @@ public class Decisions {
     if (opinion == null || "NO_CERTIFICATE".equals(opinion.outcome)) {
       return "Aucun certificat médical n'a été reçu par l'OFII dans le délai d'un mois : il n'y a pas d'avis du collège.";
     }
-    return "Avis du collège de médecins de l'OFII rendu le " + opinion.opinionDate.format(Complements.DATE) + " :\n"
-        + "• L'état de santé nécessite une prise en charge médicale : " + yesNo(opinion.careNeeded) + "\n"
+    return "Avis du collège de médecins de l'OFII rendu le "
+        + opinion.opinionDate.format(Complements.DATE)
+        + " :\n"
+        + "• L'état de santé nécessite une prise en charge médicale : "
+        + yesNo(opinion.careNeeded)
+        + "\n"
         + "• Le défaut de prise en charge peut entraîner des conséquences d'une exceptionnelle gravité : "
-        + yesNo(opinion.exceptionallySeriousConsequences) + "\n"
-        + "• Accès effectif à un traitement approprié dans le pays d'origine : " + yesNo(opinion.effectiveAccessToCare) + "\n"
-        + "• Durée prévisible des soins : " + (opinion.expectedCareDurationMonths == null ? "non précisée"
-            : opinion.expectedCareDurationMonths + " mois") + "\n"
-        + "• L'état de santé permet de voyager sans risque : " + yesNo(opinion.fitToTravel);
+        + yesNo(opinion.exceptionallySeriousConsequences)
+        + "\n"
+        + "• Accès effectif à un traitement approprié dans le pays d'origine : "
+        + yesNo(opinion.effectiveAccessToCare)
+        + "\n"
+        + "• Durée prévisible des soins : "
+        + (opinion.expectedCareDurationMonths == null
+            ? "non précisée"
+            : opinion.expectedCareDurationMonths + " mois")
+        + "\n"
+        + "• L'état de santé permet de voyager sans risque : "
+        + yesNo(opinion.fitToTravel);
   }
 
   private static String yesNo(Boolean value) {
@@ -116,22 +141,28 @@ public class Decisions {
     Decision decision = new Decision(renewal.getId(), kind, clock.instant(), agent);
     LocalDate today = LocalDate.now(clock);
     if (FAVOURABLE.equals(kind)) {
-      decision.cardValidFrom = date(form.cardValidFrom(), "La date de début de validité de la carte", errors);
-      decision.cardValidUntil = date(form.cardValidUntil(), "La date de fin de validité de la carte", errors);
+      decision.cardValidFrom =
+          date(form.cardValidFrom(), "La date de début de validité de la carte", errors);
+      decision.cardValidUntil =
+          date(form.cardValidUntil(), "La date de fin de validité de la carte", errors);
       if (decision.cardValidFrom != null && decision.cardValidFrom.isBefore(today)) {
-        errors.add("La validité de la carte ne peut pas commencer avant la date de la décision ("
-            + today.format(Complements.DATE) + ").");
+        errors.add(
+            "La validité de la carte ne peut pas commencer avant la date de la décision ("
+                + today.format(Complements.DATE)
+                + ").");
       } else if (decision.cardValidFrom != null && decision.cardValidUntil != null) {
         if (!decision.cardValidUntil.isAfter(decision.cardValidFrom)) {
           errors.add("La fin de validité de la carte doit être postérieure à son début.");
-        } else if (decision.cardValidUntil.isAfter(decision.cardValidFrom.plusMonths(MAX_MONTHS).minusDays(1))) {
+        } else if (decision.cardValidUntil.isAfter(
+            decision.cardValidFrom.plusMonths(MAX_MONTHS).minusDays(1))) {
           errors.add("La carte ne peut pas être valable plus de 4 ans.");
         }
       }
     } else if (REFUSAL.equals(kind)) {
       String reason = form.refusalReason() == null ? "" : form.refusalReason();
       if (reason.length() < 20) {
-        errors.add("Les motifs du refus sont obligatoires (20 caractères au moins) : ils figurent sur la décision notifiée.");
+        errors.add(
+            "Les motifs du refus sont obligatoires (20 caractères au moins) : ils figurent sur la décision notifiée.");
       } else if (reason.length() > 4000) {
         errors.add("Les motifs du refus ne doivent pas dépasser 4000 caractères.");
       }
@@ -142,9 +173,16 @@ public class Decisions {
     Refusal.unless(errors);
     decisions.save(decision);
     medical.closeOfiiFile(renewal.getRequestNumber());
-    cases.moveTo(processInstanceId, FAVOURABLE.equals(kind) ? CaseStatus.FAVOURABLE : CaseStatus.REFUSED, agent,
-        FAVOURABLE.equals(kind) ? "Décision favorable : carte du " + decision.cardValidFrom.format(Complements.DATE)
-            + " au " + decision.cardValidUntil.format(Complements.DATE) : "Refus de titre de séjour");
+    cases.moveTo(
+        processInstanceId,
+        FAVOURABLE.equals(kind) ? CaseStatus.FAVOURABLE : CaseStatus.REFUSED,
+        agent,
+        FAVOURABLE.equals(kind)
+            ? "Décision favorable : carte du "
+                + decision.cardValidFrom.format(Complements.DATE)
+                + " au "
+                + decision.cardValidUntil.format(Complements.DATE)
+            : "Refus de titre de séjour");
     return kind;
   }
 
@@ -156,7 +194,9 @@ public class Decisions {
     try {
       return MedicalPhase.date(value);
     } catch (DateTimeParseException e) {
-      errors.add(label + " n'est pas une date valide (JJ/MM/AAAA) : vérifiez le jour, le mois et l'année.");
+      errors.add(
+          label
+              + " n'est pas une date valide (JJ/MM/AAAA) : vérifiez le jour, le mois et l'année.");
       return null;
     }
   }
@@ -167,37 +207,75 @@ public class Decisions {
     RenewalCase renewal = cases.caseOf(processInstanceId);
     Decision decision = decisions.findById(renewal.getId()).orElseThrow();
     LocalDate decisionDate = LocalDate.ofInstant(decision.decidedAt, clock.getZone());
-    IssuedDocument attestation = documents.issue(renewal.getId(), "favourable-decision:" + renewal.getId(),
-        "FAVOURABLE_DECISION", "attestation-decision-favorable-" + renewal.getRequestNumber() + ".pdf",
-        () -> pdf.favourableDecision(new FavourableDecision(identity(renewal), renewal.getRequestNumber(), decisionDate,
-            decision.cardValidFrom, decision.cardValidUntil)));
-    notices.publish(renewal, "decision:" + renewal.getId(), "DECISION", "Notification de décision",
-        notices.greeting(renewal) + "\n\nJe vous informe que votre demande en ligne de titre de séjour n° "
-            + renewal.getRequestNumber() + " a été acceptée. Un nouveau titre de séjour est en cours de fabrication et "
+    IssuedDocument attestation =
+        documents.issue(
+            renewal.getId(),
+            "favourable-decision:" + renewal.getId(),
+            "FAVOURABLE_DECISION",
+            "attestation-decision-favorable-" + renewal.getRequestNumber() + ".pdf",
+            () ->
+                pdf.favourableDecision(
+                    new FavourableDecision(
+                        identity(renewal),
+                        renewal.getRequestNumber(),
+                        decisionDate,
+                        decision.cardValidFrom,
+                        decision.cardValidUntil)));
+    notices.publish(
+        renewal,
+        "decision:" + renewal.getId(),
+        "DECISION",
+        "Notification de décision",
+        notices.greeting(renewal)
+            + "\n\nJe vous informe que votre demande en ligne de titre de séjour n° "
+            + renewal.getRequestNumber()
+            + " a été acceptée. Un nouveau titre de séjour est en cours de fabrication et "
             + "vous sera prochainement remis.\n\nDans l'attente de cette remise, vous trouverez en pièce jointe "
             + "l'attestation de décision favorable qui vous permettra de justifier votre droit au séjour et de maintenir "
             + "vos droits associés dans l'attente de la remise de votre nouveau titre en préfecture.\n\nL'administration "
             + "vous recontactera pour que vous veniez retirer ce titre en préfecture, et vous précisera le montant de la "
-            + "taxe à acquitter." + CaseNotices.SIGNATURE, attestation.getId());
+            + "taxe à acquitter."
+            + CaseNotices.SIGNATURE,
+        attestation.getId());
     return attestation;
   }
 
-  /** « Notification de décision » with the reasoned refusal and the means and time limits of appeal. */
+  /**
+   * « Notification de décision » with the reasoned refusal and the means and time limits of appeal.
+   */
   @Transactional
   public IssuedDocument notifyRefusal(String processInstanceId) {
     RenewalCase renewal = cases.caseOf(processInstanceId);
     Decision decision = decisions.findById(renewal.getId()).orElseThrow();
     LocalDate decisionDate = LocalDate.ofInstant(decision.decidedAt, clock.getZone());
     LocalDate opinionDate = medical.of(renewal.getId()).map(o -> o.opinionDate).orElse(null);
-    IssuedDocument refusal = documents.issue(renewal.getId(), "refusal-decision:" + renewal.getId(),
-        "REFUSAL_DECISION", "decision-de-refus-" + renewal.getRequestNumber() + ".pdf",
-        () -> pdf.refusalDecision(new RefusalDecision(identity(renewal), renewal.getRequestNumber(),
-            LocalDate.ofInstant(renewal.getDepositedAt(), clock.getZone()), decisionDate, prefectureName, opinionDate,
-            decision.refusalReason)));
-    notices.publish(renewal, "decision:" + renewal.getId(), "DECISION", "Notification de décision",
-        notices.greeting(renewal) + "\n\nJe vous informe que votre demande en ligne de titre de séjour n° "
-            + renewal.getRequestNumber() + " a fait l'objet d'une décision de refus.\n\nVous trouverez ci-dessous la "
-            + "décision motivée. Elle indique les voies et délais de recours dont vous disposez." + CaseNotices.SIGNATURE,
+    IssuedDocument refusal =
+        documents.issue(
+            renewal.getId(),
+            "refusal-decision:" + renewal.getId(),
+            "REFUSAL_DECISION",
+            "decision-de-refus-" + renewal.getRequestNumber() + ".pdf",
+            () ->
+                pdf.refusalDecision(
+                    new RefusalDecision(
+                        identity(renewal),
+                        renewal.getRequestNumber(),
+                        LocalDate.ofInstant(renewal.getDepositedAt(), clock.getZone()),
+                        decisionDate,
+                        prefectureName,
+                        opinionDate,
+                        decision.refusalReason)));
+    notices.publish(
+        renewal,
+        "decision:" + renewal.getId(),
+        "DECISION",
+        "Notification de décision",
+        notices.greeting(renewal)
+            + "\n\nJe vous informe que votre demande en ligne de titre de séjour n° "
+            + renewal.getRequestNumber()
+            + " a fait l'objet d'une décision de refus.\n\nVous trouverez ci-dessous la "
+            + "décision motivée. Elle indique les voies et délais de recours dont vous disposez."
+            + CaseNotices.SIGNATURE,
         refusal.getId());
     return refusal;
   }

@@ -1,16 +1,19 @@
 package fr.anef.renewal.instruction;
 
 import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.shared.FormVariables;
+import fr.anef.renewal.shared.ProcessActors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import fr.anef.renewal.shared.FormVariables;
-import fr.anef.renewal.shared.ProcessActors;
 import org.springframework.stereotype.Component;
 
-/** One-line adapters between {@code residence-permit-renewal}'s instruction and the services of this module. */
+/**
+ * One-line adapters between {@code residence-permit-renewal}'s instruction and the services of this
+ * module.
+ */
 final class Delegates {
 
   /** Variable read by the gateway after the subprocess: FAVOURABLE, REFUSAL or INCOMPLETE. */
@@ -27,8 +30,8 @@ final class Delegates {
   }
 
   /**
-   * « Examiner les pièces justificatives »: fills the form on create (a later round assigned to the case's agent),
-   * records the review on end.
+   * « Examiner les pièces justificatives »: fills the form on create (a later round assigned to the
+   * case's agent), records the review on end.
    */
   @Component("documentReviewListener")
   static class DocumentReviewListener implements TaskListener, ExecutionListener {
@@ -51,15 +54,19 @@ final class Delegates {
       if (cancelled(execution)) {
         return;
       }
-      execution.setVariable("documentsComplete", reviews.record(execution.getProcessInstanceId(),
-          InstructionForms.ReviewApplication.from(FormVariables.of(execution)), actor(execution)));
+      execution.setVariable(
+          "documentsComplete",
+          reviews.record(
+              execution.getProcessInstanceId(),
+              InstructionForms.ReviewApplication.from(FormVariables.of(execution)),
+              actor(execution)));
       execution.removeVariable("privateNote");
     }
   }
 
   /**
-   * « Notifier le demandeur » (element template {@code fr.anef.applicantNotice}): the step's input parameters
-   * {@code noticeTitle} and {@code noticeText}, written by the analyst in Modeler.
+   * « Notifier le demandeur » (element template {@code fr.anef.applicantNotice}): the step's input
+   * parameters {@code noticeTitle} and {@code noticeText}, written by the analyst in Modeler.
    */
   @Component("applicantNoticeDelegate")
   static class ApplicantNoticeDelegate implements JavaDelegate {
@@ -71,8 +78,11 @@ final class Delegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      notices.publishStep(execution.getProcessInstanceId(), execution.getActivityInstanceId(),
-          (String) execution.getVariableLocal("noticeTitle"), (String) execution.getVariableLocal("noticeText"));
+      notices.publishStep(
+          execution.getProcessInstanceId(),
+          execution.getActivityInstanceId(),
+          (String) execution.getVariableLocal("noticeTitle"),
+          (String) execution.getVariableLocal("noticeText"));
     }
   }
 
@@ -86,7 +96,8 @@ final class Delegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      execution.setVariable(RenewalProcess.VAR_AWAITED_NOTIFICATION_ID,
+      execution.setVariable(
+          RenewalProcess.VAR_AWAITED_NOTIFICATION_ID,
           complements.request(execution.getProcessInstanceId()).toString());
     }
   }
@@ -144,7 +155,9 @@ final class Delegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      execution.setVariable(RenewalProcess.VAR_AWAITED_NOTIFICATION_ID, medical.enter(execution.getProcessInstanceId()).toString());
+      execution.setVariable(
+          RenewalProcess.VAR_AWAITED_NOTIFICATION_ID,
+          medical.enter(execution.getProcessInstanceId()).toString());
     }
   }
 
@@ -162,7 +175,10 @@ final class Delegates {
     }
   }
 
-  /** « Certificat médical non reçu : décider de la suite »: clears the choice on create, records it on end. */
+  /**
+   * « Certificat médical non reçu : décider de la suite »: clears the choice on create, records it
+   * on end.
+   */
   @Component("certificateMissingTaskListener")
   static class CertificateMissingTaskListener implements TaskListener, ExecutionListener {
     private final MedicalPhase medical;
@@ -176,24 +192,29 @@ final class Delegates {
     @Override
     public void notify(DelegateTask task) {
       task.removeVariable("certificateFollowUp");
-      task.setVariables(medical.followUpFormVariables(task.getProcessInstanceId(), task.getVariable("notificationReadAt")));
+      task.setVariables(
+          medical.followUpFormVariables(
+              task.getProcessInstanceId(), task.getVariable("notificationReadAt")));
       caseAgent.assign(task);
     }
 
     @Override
     public void notify(DelegateExecution execution) {
       if (!cancelled(execution)) {
-        execution.setVariable("certificateFollowUp", medical.followUp(execution.getProcessInstanceId(),
-            InstructionForms.CertificateNotReceived.from(FormVariables.of(execution)),
-            execution.getVariable(Prolongations.VAR_CERTIFICATE_RECEIVED),
-            actor(execution)));
+        execution.setVariable(
+            "certificateFollowUp",
+            medical.followUp(
+                execution.getProcessInstanceId(),
+                InstructionForms.CertificateNotReceived.from(FormVariables.of(execution)),
+                execution.getVariable(Prolongations.VAR_CERTIFICATE_RECEIVED),
+                actor(execution)));
       }
     }
   }
 
   /**
-   * On « Certificat médical reçu par l'OFII » (the prolongations' branch): stores the first attestation's day for the
-   * timer « Expiration du titre ».
+   * On « Certificat médical reçu par l'OFII » (the prolongations' branch): stores the first
+   * attestation's day for the timer « Expiration du titre ».
    */
   @Component("prolongationStartListener")
   static class ProlongationStartListener implements ExecutionListener {
@@ -206,8 +227,11 @@ final class Delegates {
     @Override
     public void notify(DelegateExecution execution) {
       if (!cancelled(execution)) {
-        execution.setVariable(Prolongations.VAR_START_DATE, prolongations.startDate(execution.getProcessInstanceId(),
-            execution.getVariable(Prolongations.VAR_CERTIFICATE_RECEIVED)));
+        execution.setVariable(
+            Prolongations.VAR_START_DATE,
+            prolongations.startDate(
+                execution.getProcessInstanceId(),
+                execution.getVariable(Prolongations.VAR_CERTIFICATE_RECEIVED)));
       }
     }
   }
@@ -246,8 +270,12 @@ final class Delegates {
     @Override
     public void notify(DelegateExecution execution) {
       if (!cancelled(execution)) {
-        execution.setVariable(VAR_OUTCOME, decisions.record(execution.getProcessInstanceId(),
-            InstructionForms.DecisionForm.from(FormVariables.of(execution)), actor(execution)));
+        execution.setVariable(
+            VAR_OUTCOME,
+            decisions.record(
+                execution.getProcessInstanceId(),
+                InstructionForms.DecisionForm.from(FormVariables.of(execution)),
+                actor(execution)));
       }
     }
   }

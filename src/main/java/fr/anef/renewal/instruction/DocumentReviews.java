@@ -1,13 +1,13 @@
 package fr.anef.renewal.instruction;
 
 import fr.anef.renewal.cases.CaseEventKind;
+import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.documents.DocumentFile;
 import fr.anef.renewal.documents.DocumentRequirement;
 import fr.anef.renewal.documents.DocumentService;
-import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.shared.MarkdownText;
 import fr.anef.renewal.shared.Refusal;
@@ -23,9 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * « Examiner les pièces justificatives »: the agent's verdict on every filed document (valid, invalid or
- * missing, with an observation for the applicant) and an optional private note, kept in the
- * application's tables only.
+ * « Examiner les pièces justificatives »: the agent's verdict on every filed document (valid,
+ * invalid or missing, with an observation for the applicant) and an optional private note, kept in
+ * the application's tables only.
  */
 @Service
 public class DocumentReviews {
@@ -43,8 +43,14 @@ public class DocumentReviews {
   private final ComplementRequestRepository complements;
   private final Clock clock;
 
-  DocumentReviews(FilingService filing, Cases cases, DocumentService documents, DocumentReviewRepository reviews,
-      AgentNoteRepository notes, ComplementRequestRepository complements, Clock clock) {
+  DocumentReviews(
+      FilingService filing,
+      Cases cases,
+      DocumentService documents,
+      DocumentReviewRepository reviews,
+      AgentNoteRepository notes,
+      ComplementRequestRepository complements,
+      Clock clock) {
     this.filing = filing;
     this.cases = cases;
     this.documents = documents;
@@ -55,22 +61,28 @@ public class DocumentReviews {
   }
 
   /**
-   * The review form's variables, all computed here from the case tables — the recap, the identifiers, the file
-   * names (escaped: the form renders them as Markdown) — so that nothing an applicant sent as a variable reaches the
-   * agent's form; the case is now « en instruction ».
+   * The review form's variables, all computed here from the case tables — the recap, the
+   * identifiers, the file names (escaped: the form renders them as Markdown) — so that nothing an
+   * applicant sent as a variable reaches the agent's form; the case is now « en instruction ».
    */
   @Transactional
   public Map<String, Object> prepare(String processInstanceId) {
-    RenewalCase renewal = cases.moveTo(processInstanceId, CaseStatus.IN_REVIEW, "administration", "Examen des pièces");
-    Map<String, List<DocumentFile>> files = documents.filesOf(renewal.getId()).stream()
-        .collect(Collectors.groupingBy(DocumentFile::getDocumentCode, LinkedHashMap::new, Collectors.toList()));
+    RenewalCase renewal =
+        cases.moveTo(
+            processInstanceId, CaseStatus.IN_REVIEW, "administration", "Examen des pièces");
+    Map<String, List<DocumentFile>> files =
+        documents.filesOf(renewal.getId()).stream()
+            .collect(
+                Collectors.groupingBy(
+                    DocumentFile::getDocumentCode, LinkedHashMap::new, Collectors.toList()));
     Map<String, Object> variables = new HashMap<>();
-    InstructionForms.ReviewApplication.BLOCKS.forEach(block -> {
-      variables.put("label_" + block, null);
-      variables.put("files_" + block, null);
-      variables.put("verdict_" + block, null);
-      variables.put("observation_" + block, null);
-    });
+    InstructionForms.ReviewApplication.BLOCKS.forEach(
+        block -> {
+          variables.put("label_" + block, null);
+          variables.put("files_" + block, null);
+          variables.put("verdict_" + block, null);
+          variables.put("observation_" + block, null);
+        });
     List<DocumentRequirement> requirements = documents.requirements(renewal.getId());
     Map<String, String> blocks = blocks(requirements);
     StringBuilder links = new StringBuilder();
@@ -78,13 +90,29 @@ public class DocumentReviews {
       String block = blocks.get(requirement.code());
       List<DocumentFile> attached = files.getOrDefault(requirement.code(), List.of());
       variables.put("label_" + block, requirement.label());
-      variables.put("files_" + block, attached.isEmpty() ? "aucun fichier"
-          : attached.stream().map(f -> MarkdownText.escape(f.getFileName())).collect(Collectors.joining(", ")));
-      links.append("- **").append(requirement.label()).append("** : ")
-          .append(attached.isEmpty() ? "aucun fichier" : attached.stream()
-              .map(f -> "<a href=\"/agent/fichiers/" + f.getId() + "\" target=\"_blank\">"
-                  + MarkdownText.escape(f.getFileName()) + "</a>")
-              .collect(Collectors.joining(" · ")))
+      variables.put(
+          "files_" + block,
+          attached.isEmpty()
+              ? "aucun fichier"
+              : attached.stream()
+                  .map(f -> MarkdownText.escape(f.getFileName()))
+                  .collect(Collectors.joining(", ")));
+      links
+          .append("- **")
+          .append(requirement.label())
+          .append("** : ")
+          .append(
+              attached.isEmpty()
+                  ? "aucun fichier"
+                  : attached.stream()
+                      .map(
+                          f ->
+                              "<a href=\"/agent/fichiers/"
+                                  + f.getId()
+                                  + "\" target=\"_blank\">"
+                                  + MarkdownText.escape(f.getFileName())
+                                  + "</a>")
+                      .collect(Collectors.joining(" · ")))
           .append('\n');
     }
     variables.put("reviewFileLinks", links.toString());
@@ -98,27 +126,47 @@ public class DocumentReviews {
   }
 
   /**
-   * Records the agent's review: every required document, and only those, with a verdict; an observation
-   * for every invalid or missing one.
+   * Records the agent's review: every required document, and only those, with a verdict; an
+   * observation for every invalid or missing one.
    *
    * @return whether every document is valid
    */
   @Transactional
-  public boolean record(String processInstanceId, InstructionForms.ReviewApplication form, String agent) {
+  public boolean record(
+      String processInstanceId, InstructionForms.ReviewApplication form, String agent) {
     RenewalCase renewal = cases.caseOf(processInstanceId);
     List<DocumentRequirement> requirements = documents.requirements(renewal.getId());
-    Map<String, String> labels = requirements.stream()
-        .collect(Collectors.toMap(DocumentRequirement::code, DocumentRequirement::label, (a, b) -> a, LinkedHashMap::new));
+    Map<String, String> labels =
+        requirements.stream()
+            .collect(
+                Collectors.toMap(
+                    DocumentRequirement::code,
+                    DocumentRequirement::label,
+                    (a, b) -> a,
+                    LinkedHashMap::new));
     Map<String, String> blocks = blocks(requirements);
-    List<ReviewItem> items = labels.keySet().stream().map(code -> new ReviewItem(code, labels.get(code),
-        null, form.of(blocks.get(code)).verdict(), form.of(blocks.get(code)).observation())).toList();
+    List<ReviewItem> items =
+        labels.keySet().stream()
+            .map(
+                code ->
+                    new ReviewItem(
+                        code,
+                        labels.get(code),
+                        null,
+                        form.of(blocks.get(code)).verdict(),
+                        form.of(blocks.get(code)).observation()))
+            .toList();
     List<String> errors = new ArrayList<>();
     for (ReviewItem item : items) {
       String label = labels.getOrDefault(item.code(), item.code());
       if (item.verdict() == null || !VERDICTS.contains(item.verdict())) {
         errors.add("Indiquez si le document « " + label + " » est valide, invalide ou manquant.");
-      } else if (!"VALID".equals(item.verdict()) && (item.observation() == null || item.observation().isBlank())) {
-        errors.add("Une observation est obligatoire pour le document « " + label + " » : elle sera transmise à l'usager.");
+      } else if (!"VALID".equals(item.verdict())
+          && (item.observation() == null || item.observation().isBlank())) {
+        errors.add(
+            "Une observation est obligatoire pour le document « "
+                + label
+                + " » : elle sera transmise à l'usager.");
       } else if (item.observation() != null && item.observation().length() > 1000) {
         errors.add("L'observation sur « " + label + " » ne doit pas dépasser 1000 caractères.");
       }
@@ -130,24 +178,41 @@ public class DocumentReviews {
     Refusal.unless(errors);
     int round = reviews.lastRound(renewal.getId()) + 1;
     for (ReviewItem item : items) {
-      reviews.save(new DocumentReviewEntry(renewal.getId(), round,
-          new ReviewItem(item.code(), labels.get(item.code()), item.files(), item.verdict(),
-              "VALID".equals(item.verdict()) ? null : item.observation()), clock.instant(), agent));
+      reviews.save(
+          new DocumentReviewEntry(
+              renewal.getId(),
+              round,
+              new ReviewItem(
+                  item.code(),
+                  labels.get(item.code()),
+                  item.files(),
+                  item.verdict(),
+                  "VALID".equals(item.verdict()) ? null : item.observation()),
+              clock.instant(),
+              agent));
     }
     if (note != null && !note.isEmpty()) {
       notes.save(new AgentNote(renewal.getId(), agent, clock.instant(), note));
     }
     long notValid = items.stream().filter(i -> !"VALID".equals(i.verdict())).count();
-    cases.log(renewal, agent, CaseEventKind.DOCUMENTS_REVIEWED, "Examen n° " + round + " : "
-        + (notValid == 0 ? "pièces complètes" : notValid + " document(s) invalide(s) ou manquant(s)"));
+    cases.log(
+        renewal,
+        agent,
+        CaseEventKind.DOCUMENTS_REVIEWED,
+        "Examen n° "
+            + round
+            + " : "
+            + (notValid == 0
+                ? "pièces complètes"
+                : notValid + " document(s) invalide(s) ou manquant(s)"));
     return notValid == 0;
   }
 
   /**
-   * The form's block of each required document: its named block if the form has one, else the next numbered block
-   * ({@code slot1}…), in the DMN's order. Computed from the case's required documents (fixed at step 3), so the task's
-   * creation and its completion agree. More added documents than numbered blocks stop the task's creation as an
-   * incident that says so.
+   * The form's block of each required document: its named block if the form has one, else the next
+   * numbered block ({@code slot1}…), in the DMN's order. Computed from the case's required
+   * documents (fixed at step 3), so the task's creation and its completion agree. More added
+   * documents than numbered blocks stop the task's creation as an incident that says so.
    */
   static Map<String, String> blocks(List<DocumentRequirement> requirements) {
     Map<String, String> blocks = new LinkedHashMap<>();
@@ -158,9 +223,14 @@ public class DocumentReviews {
       } else if (slot < InstructionForms.ReviewApplication.SLOTS) {
         blocks.put(requirement.code(), InstructionForms.ReviewApplication.slot(++slot));
       } else {
-        throw new IllegalStateException("Le formulaire review-application a " + InstructionForms.ReviewApplication.SLOTS
-            + " blocs pour les justificatifs ajoutés au DMN : ajoutez-en un pour « " + requirement.label() + " » ("
-            + requirement.code() + ").");
+        throw new IllegalStateException(
+            "Le formulaire review-application a "
+                + InstructionForms.ReviewApplication.SLOTS
+                + " blocs pour les justificatifs ajoutés au DMN : ajoutez-en un pour « "
+                + requirement.label()
+                + " » ("
+                + requirement.code()
+                + ").");
       }
     }
     return blocks;
@@ -170,20 +240,28 @@ public class DocumentReviews {
   @Transactional(readOnly = true)
   List<ReviewItem> latestRound(java.util.UUID caseId) {
     return reviews.findByCaseIdAndRoundOrderByIdAsc(caseId, reviews.lastRound(caseId)).stream()
-        .map(r -> new ReviewItem(r.documentCode, r.label, null, r.verdict, r.observation)).toList();
+        .map(r -> new ReviewItem(r.documentCode, r.label, null, r.verdict, r.observation))
+        .toList();
   }
 
   @Transactional(readOnly = true)
   public List<String> privateNotes(java.util.UUID caseId) {
     return notes.findByCaseIdOrderByWrittenAtAsc(caseId).stream()
-        .map(n -> n.author + " : " + n.text).toList();
+        .map(n -> n.author + " : " + n.text)
+        .toList();
   }
 
   private String complementHistory(RenewalCase renewal) {
     StringBuilder text = new StringBuilder();
     for (ComplementRequest request : complements.findByCaseIdOrderByRoundAsc(renewal.getId())) {
-      text.append("Demande de complément n° ").append(request.round).append(" : ")
-          .append(request.status == ComplementRequest.Status.ANSWERED ? "réponse reçue" : "sans réponse").append('\n');
+      text.append("Demande de complément n° ")
+          .append(request.round)
+          .append(" : ")
+          .append(
+              request.status == ComplementRequest.Status.ANSWERED
+                  ? "réponse reçue"
+                  : "sans réponse")
+          .append('\n');
       for (ComplementItem item : request.items) {
         text.append("  • ").append(item.label).append(" : ").append(answerLabel(item)).append('\n');
       }

@@ -21,7 +21,10 @@ import java.util.UUID;
 @Entity
 @Table(name = "document_review")
 class DocumentReviewEntry {
-  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  Long id;
+
   UUID caseId;
   int round;
   String documentCode;
@@ -49,7 +52,10 @@ class DocumentReviewEntry {
 @Entity
 @Table(name = "agent_note")
 class AgentNote {
-  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  Long id;
+
   UUID caseId;
   String author;
   Instant writtenAt;
@@ -70,14 +76,22 @@ class AgentNote {
 @Table(name = "complement_request")
 class ComplementRequest {
 
-  enum Status { SENT, READ, ANSWERED, EXPIRED }
+  enum Status {
+    SENT,
+    READ,
+    ANSWERED,
+    EXPIRED
+  }
 
   @Id UUID id;
   @Version int version;
   UUID caseId;
   int round;
   UUID notificationId;
-  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING) Status status;
+
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  Status status;
+
   Instant requestedAt;
   Instant readAt;
   Instant deadlineAt;
@@ -107,14 +121,21 @@ class ComplementRequest {
 @Table(name = "complement_item")
 class ComplementItem {
 
-  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  Long id;
+
   String documentCode;
   String label;
+
   /** INVALID or MISSING. */
   String kind;
+
   String observation;
+
   /** MAINTAIN, UPDATE (invalid documents) or PROVIDED (missing ones). */
   String answer;
+
   String maintainReason;
 
   protected ComplementItem() {}
@@ -131,13 +152,18 @@ class ComplementItem {
   }
 }
 
-/** The college's opinion as the préfecture may know it, or the fact that no certificate reached OFII. */
+/**
+ * The college's opinion as the préfecture may know it, or the fact that no certificate reached
+ * OFII.
+ */
 @Entity
 @Table(name = "medical_opinion")
 class MedicalOpinion {
   @Id UUID caseId;
+
   /** OPINION or NO_CERTIFICATE. */
   String outcome;
+
   Boolean careNeeded;
   Boolean exceptionallySeriousConsequences;
   Boolean effectiveAccessToCare;
@@ -160,8 +186,10 @@ class MedicalOpinion {
 @Table(name = "decision")
 class Decision {
   @Id UUID caseId;
+
   /** FAVOURABLE or REFUSAL. */
   String kind;
+
   Instant decidedAt;
   String decidedBy;
   LocalDate cardValidFrom;

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the agents' forms send, one record per form: its components are exactly the form's writable input keys
- * (checked against {@code forms/*.form} by {@code FormContractTests}), and its factory reads those keys and no
- * other variable.
+ * What the agents' forms send, one record per form: its components are exactly the form's writable
+ * input keys (checked against {@code forms/*.form} by {@code FormContractTests}), and its factory
+ * reads those keys and no other variable.
  */
 public final class InstructionForms {
 
@@ -20,26 +20,32 @@ public final class InstructionForms {
 
   /**
    * {@code review-application}: per block of {@link #BLOCKS}, the fields {@code verdict_BLOCK} and
-   * {@code observation_BLOCK} (in {@code documents}), and the private note. A block is either a document code of
-   * {@link #CODES} or one of the {@link #SLOTS} numbered blocks ({@code slot1}…) that carry the codes an analyst added
-   * to the DMN (ADR 0023).
+   * {@code observation_BLOCK} (in {@code documents}), and the private note. A block is either a
+   * document code of {@link #CODES} or one of the {@link #SLOTS} numbered blocks ({@code slot1}…)
+   * that carry the codes an analyst added to the DMN (ADR 0023).
    */
   public record ReviewApplication(Map<String, DocumentVerdict> documents, String privateNote) {
     public static final String FORM = "review-application";
 
     /**
-     * The documents of the shipped DMN, each with a block named after its code (Tasklist 7.24 keeps « Complete »
-     * disabled on a form-js dynamic list, ADR 0004); kept so that review tasks created before ADR 0023 still show.
+     * The documents of the shipped DMN, each with a block named after its code (Tasklist 7.24 keeps
+     * « Complete » disabled on a form-js dynamic list, ADR 0004); kept so that review tasks created
+     * before ADR 0023 still show.
      */
-    public static final List<String> CODES = List.of("NATIONALITY", "IDENTITY", "REGULAR_ENTRY", "HOME_PROOF",
-        "HABITUAL_RESIDENCE");
+    public static final List<String> CODES =
+        List.of("NATIONALITY", "IDENTITY", "REGULAR_ENTRY", "HOME_PROOF", "HABITUAL_RESIDENCE");
 
-    /** The numbered blocks for the documents the form has no named block for, in the DMN's order. */
+    /**
+     * The numbered blocks for the documents the form has no named block for, in the DMN's order.
+     */
     public static final int SLOTS = 5;
 
     /** Every block of the form: the named ones, then {@code slot1}…{@code slot5}. */
-    public static final List<String> BLOCKS = java.util.stream.Stream.concat(CODES.stream(),
-        java.util.stream.IntStream.rangeClosed(1, SLOTS).mapToObj(ReviewApplication::slot)).toList();
+    public static final List<String> BLOCKS =
+        java.util.stream.Stream.concat(
+                CODES.stream(),
+                java.util.stream.IntStream.rangeClosed(1, SLOTS).mapToObj(ReviewApplication::slot))
+            .toList();
 
     public ReviewApplication {
       documents = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(documents));
@@ -63,13 +69,19 @@ public final class InstructionForms {
     public static ReviewApplication from(FormVariables variables) {
       Map<String, DocumentVerdict> documents = new LinkedHashMap<>();
       for (String block : BLOCKS) {
-        documents.put(block, new DocumentVerdict(FormValues.text(variables.get(verdictKey(block))),
-            FormValues.text(variables.get(observationKey(block)))));
+        documents.put(
+            block,
+            new DocumentVerdict(
+                FormValues.text(variables.get(verdictKey(block))),
+                FormValues.text(variables.get(observationKey(block)))));
       }
       return new ReviewApplication(documents, FormValues.text(variables.get("privateNote")));
     }
 
-    /** The verdict in a block; empty (no verdict, no observation) for a block the form does not have. */
+    /**
+     * The verdict in a block; empty (no verdict, no observation) for a block the form does not
+     * have.
+     */
     public DocumentVerdict of(String block) {
       return documents.getOrDefault(block, new DocumentVerdict(null, null));
     }
@@ -84,13 +96,19 @@ public final class InstructionForms {
     }
   }
 
-  /** {@code decision}: FAVOURABLE with the card's validity, or REFUSAL with its reasons. Dates as sent. */
-  public record DecisionForm(String decision, String cardValidFrom, String cardValidUntil, String refusalReason) {
+  /**
+   * {@code decision}: FAVOURABLE with the card's validity, or REFUSAL with its reasons. Dates as
+   * sent.
+   */
+  public record DecisionForm(
+      String decision, String cardValidFrom, String cardValidUntil, String refusalReason) {
     public static final String FORM = "decision";
 
     public static DecisionForm from(FormVariables variables) {
-      return new DecisionForm(FormValues.text(variables.get("decision")),
-          FormValues.dateText(variables.get("cardValidFrom")), FormValues.dateText(variables.get("cardValidUntil")),
+      return new DecisionForm(
+          FormValues.text(variables.get("decision")),
+          FormValues.dateText(variables.get("cardValidFrom")),
+          FormValues.dateText(variables.get("cardValidUntil")),
           FormValues.text(variables.get("refusalReason")));
     }
   }

@@ -36,7 +36,10 @@ class DemoMailboxController {
 
   record MailView(Date sentAt, String to, String subject, String body, List<String> attachments) {
 
-    /** The body cut into text and web addresses, so that the page makes the addresses links (never raw HTML). */
+    /**
+     * The body cut into text and web addresses, so that the page makes the addresses links (never
+     * raw HTML).
+     */
     public List<Segment> segments() {
       List<Segment> segments = new ArrayList<>();
       java.util.regex.Matcher link = LINK.matcher(body);
@@ -53,7 +56,8 @@ class DemoMailboxController {
 
   record Segment(String text, boolean link) {}
 
-  private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://[^\\s<>\"«»]+[^\\s<>\"«».,;:)]");
+  private static final java.util.regex.Pattern LINK =
+      java.util.regex.Pattern.compile("https?://[^\\s<>\"«»]+[^\\s<>\"«».,;:)]");
 
   private final GreenMail greenMail;
   private final IdentityService identity;
@@ -71,12 +75,16 @@ class DemoMailboxController {
     boolean admin = user.isIn(Groups.CAMUNDA_ADMIN);
     List<MailView> mails = new ArrayList<>();
     for (MimeMessage message : greenMail.getReceivedMessages()) {
-      String to = Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Address::toString).reduce("", String::concat);
+      String to =
+          Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+              .map(Address::toString)
+              .reduce("", String::concat);
       if (admin || email != null && to.equalsIgnoreCase(email)) {
         mails.add(view(message, to));
       }
     }
-    mails.sort(Comparator.comparing(MailView::sentAt, Comparator.nullsLast(Comparator.reverseOrder())));
+    mails.sort(
+        Comparator.comparing(MailView::sentAt, Comparator.nullsLast(Comparator.reverseOrder())));
     model.addAttribute("mails", mails);
     model.addAttribute("email", admin ? "toutes les adresses" : email);
     return "mailbox";
@@ -93,7 +101,8 @@ class DemoMailboxController {
           attachments.add(part.getFileName());
         } else {
           // Decoded (quoted-printable, charset), as a mail client shows it.
-          text.append(part.getContent() instanceof String decoded ? decoded : GreenMailUtil.getBody(part));
+          text.append(
+              part.getContent() instanceof String decoded ? decoded : GreenMailUtil.getBody(part));
         }
       }
       body = text.toString();

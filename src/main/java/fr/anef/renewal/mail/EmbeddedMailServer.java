@@ -13,26 +13,32 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * The embedded default's SMTP server: GreenMail in the application's JVM, on loopback. The application
- * sends to it over real SMTP; port 0 takes a free port (tests).
+ * The embedded default's SMTP server: GreenMail in the application's JVM, on loopback. The
+ * application sends to it over real SMTP; port 0 takes a free port (tests).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "anef.mail.embedded-server.enabled", havingValue = "true")
 @ConditionalOnClass(name = EmbeddedMailServer.GREENMAIL)
 class EmbeddedMailServer {
 
-  /** On the classpath of {@code mvn spring-boot:run} and of the tests, never in the packaged jar (pom.xml). */
+  /**
+   * On the classpath of {@code mvn spring-boot:run} and of the tests, never in the packaged jar
+   * (pom.xml).
+   */
   static final String GREENMAIL = "com.icegreen.greenmail.util.GreenMail";
 
-  /** The packaged jar started on the embedded default: said in French rather than a missing class. */
+  /**
+   * The packaged jar started on the embedded default: said in French rather than a missing class.
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnProperty(name = "anef.mail.embedded-server.enabled", havingValue = "true")
   @ConditionalOnMissingClass(GREENMAIL)
   static class Missing {
     Missing() {
-      throw new IllegalStateException("Le serveur de courriel embarqué (réservé à « mvn spring-boot:run » et aux tests) "
-          + "n'est pas dans l'archive de production : démarrez-la avec le profil postgres et SMTP_HOST, ou avec "
-          + "--anef.mail.embedded-server.enabled=false et spring.mail.host.");
+      throw new IllegalStateException(
+          "Le serveur de courriel embarqué (réservé à « mvn spring-boot:run » et aux tests) "
+              + "n'est pas dans l'archive de production : démarrez-la avec le profil postgres et SMTP_HOST, ou avec "
+              + "--anef.mail.embedded-server.enabled=false et spring.mail.host.");
     }
   }
 

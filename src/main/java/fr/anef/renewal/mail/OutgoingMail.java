@@ -24,8 +24,14 @@ class OutgoingMail {
 
   protected OutgoingMail() {}
 
-  OutgoingMail(String idempotencyKey, UUID caseId, String recipient, String subject, String body,
-      UUID attachmentId, Instant createdAt) {
+  OutgoingMail(
+      String idempotencyKey,
+      UUID caseId,
+      String recipient,
+      String subject,
+      String body,
+      UUID attachmentId,
+      Instant createdAt) {
     this.id = UUID.randomUUID();
     this.idempotencyKey = idempotencyKey;
     this.caseId = caseId;
@@ -48,11 +54,31 @@ class OutgoingMail {
     return this;
   }
 
-  UUID getId() { return id; }
-  String getIdempotencyKey() { return idempotencyKey; }
-  String getRecipient() { return recipient; }
-  String getSubject() { return subject; }
-  String getBody() { return body; }
-  UUID getAttachmentId() { return attachmentId; }
-  Instant getSentAt() { return sentAt; }
+  UUID getId() {
+    return id;
+  }
+
+  String getIdempotencyKey() {
+    return idempotencyKey;
+  }
+
+  String getRecipient() {
+    return recipient;
+  }
+
+  String getSubject() {
+    return subject;
+  }
+
+  String getBody() {
+    return body;
+  }
+
+  UUID getAttachmentId() {
+    return attachmentId;
+  }
+
+  Instant getSentAt() {
+    return sentAt;
+  }
 }

@@ -12,12 +12,13 @@ import java.util.OptionalInt;
 /**
  * The predicted date of decision of an open case, from its préfecture's own history (ADR 0018).
  *
- * <p>Rule: take the latest milestone the case reached — the avis of the OFII received, else the medical phase
- * started, else the dépôt —, the time it has spent since (whole days, e), and the durations from that milestone
- * to the decision of the préfecture's decided cases. The prediction is the milestone + the median of those
- * durations that lasted at least e days (the median conditional on the case's current stage and on the time it
- * already spent there). With fewer than {@value #MIN_SAMPLES} such decided cases, the previous milestone is
- * used; with none lasting e days or more, the case is later than all the history shows: no date, flagged.
+ * <p>Rule: take the latest milestone the case reached — the avis of the OFII received, else the
+ * medical phase started, else the dépôt —, the time it has spent since (whole days, e), and the
+ * durations from that milestone to the decision of the préfecture's decided cases. The prediction
+ * is the milestone + the median of those durations that lasted at least e days (the median
+ * conditional on the case's current stage and on the time it already spent there). With fewer than
+ * {@value #MIN_SAMPLES} such decided cases, the previous milestone is used; with none lasting e
+ * days or more, the case is later than all the history shows: no date, flagged.
  */
 final class DecisionForecast {
 
@@ -50,13 +51,16 @@ final class DecisionForecast {
 
     /** The milestones reached, latest first. */
     List<Milestone> reachedLatestFirst() {
-      return java.util.stream.Stream.of(Milestone.OPINION, Milestone.MEDICAL_PHASE, Milestone.DEPOSIT)
-          .filter(m -> at(m) != null).toList();
+      return java.util.stream.Stream.of(
+              Milestone.OPINION, Milestone.MEDICAL_PHASE, Milestone.DEPOSIT)
+          .filter(m -> at(m) != null)
+          .toList();
     }
   }
 
   /**
-   * @param date the predicted day of decision, or null when the case is already later than all its history
+   * @param date the predicted day of decision, or null when the case is already later than all its
+   *     history
    * @param basis the milestone the prediction starts from
    * @param samples how many decided cases the prediction rests on
    */
@@ -70,18 +74,21 @@ final class DecisionForecast {
   private DecisionForecast() {}
 
   /** Empty when the préfecture has too little history for any milestone the case reached. */
-  static Optional<Forecast> of(Milestones milestones, Map<Series, DurationDistribution> history, Instant now,
-      ZoneId zone) {
+  static Optional<Forecast> of(
+      Milestones milestones, Map<Series, DurationDistribution> history, Instant now, ZoneId zone) {
     for (Milestone milestone : milestones.reachedLatestFirst()) {
-      DurationDistribution toDecision = history.getOrDefault(milestone.toDecision, DurationDistribution.EMPTY);
+      DurationDistribution toDecision =
+          history.getOrDefault(milestone.toDecision, DurationDistribution.EMPTY);
       if (toDecision.count() < MIN_SAMPLES) {
         continue;
       }
       Instant anchor = milestones.at(milestone);
       int elapsed = (int) Math.max(0, Duration.between(anchor, now).toDays());
       OptionalInt total = toDecision.medianGivenAtLeast(elapsed);
-      LocalDate date = total.isPresent() ? LocalDate.ofInstant(anchor.plus(Duration.ofDays(total.getAsInt())), zone)
-          : null;
+      LocalDate date =
+          total.isPresent()
+              ? LocalDate.ofInstant(anchor.plus(Duration.ofDays(total.getAsInt())), zone)
+              : null;
       return Optional.of(new Forecast(date, milestone, toDecision.count()));
     }
     return Optional.empty();

@@ -6,12 +6,13 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * Durations in whole days (floor), as a histogram: how many samples took each number of days. The database
- * aggregates the samples into this histogram (GROUP BY days), so a préfecture's whole history costs a few
- * hundred rows at most; percentiles are read from it here.
+ * Durations in whole days (floor), as a histogram: how many samples took each number of days. The
+ * database aggregates the samples into this histogram (GROUP BY days), so a préfecture's whole
+ * history costs a few hundred rows at most; percentiles are read from it here.
  *
- * <p>Percentile rule: nearest rank. The p-th percentile of n samples is the smallest duration d such that at
- * least ⌈p·n⌉ samples are ≤ d (so the median of 1, 2, 3, 4 is 2, a duration some case really took).
+ * <p>Percentile rule: nearest rank. The p-th percentile of n samples is the smallest duration d
+ * such that at least ⌈p·n⌉ samples are ≤ d (so the median of 1, 2, 3, 4 is 2, a duration some case
+ * really took).
  */
 final class DurationDistribution {
 
@@ -28,11 +29,12 @@ final class DurationDistribution {
   /** From a histogram; days below zero (clock corrections) and empty bins are left out. */
   static DurationDistribution of(Map<Integer, Long> countByDays) {
     TreeMap<Integer, Long> histogram = new TreeMap<>();
-    countByDays.forEach((days, n) -> {
-      if (days != null && days >= 0 && n != null && n > 0) {
-        histogram.merge(days, n, Long::sum);
-      }
-    });
+    countByDays.forEach(
+        (days, n) -> {
+          if (days != null && days >= 0 && n != null && n > 0) {
+            histogram.merge(days, n, Long::sum);
+          }
+        });
     return new DurationDistribution(histogram);
   }
 
@@ -63,8 +65,8 @@ final class DurationDistribution {
   }
 
   /**
-   * The median of the samples that lasted at least {@code elapsedDays}: how long such a case takes in all,
-   * knowing it has already lasted that long. Empty when no sample lasted that long.
+   * The median of the samples that lasted at least {@code elapsedDays}: how long such a case takes
+   * in all, knowing it has already lasted that long. Empty when no sample lasted that long.
    */
   OptionalInt medianGivenAtLeast(int elapsedDays) {
     NavigableMap<Integer, Long> tail = countByDays.tailMap(Math.max(elapsedDays, 0), true);

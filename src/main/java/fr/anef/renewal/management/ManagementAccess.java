@@ -12,10 +12,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The role group {@value ManagerScope#MANAGERS} of every installation, created when missing (after the security
- * module's groups, before the demo users); with the demo ({@code anef.demo.enabled}), the managers
- * {@code manager.lille} (Nord) and {@code manager.paris} (préfecture de police) in their préfectures' scope groups
- * (created with every préfecture's by the security module's set-up), created when missing, under the start-up lock of every node (ADR 0009).
+ * The role group {@value ManagerScope#MANAGERS} of every installation, created when missing (after
+ * the security module's groups, before the demo users); with the demo ({@code anef.demo.enabled}),
+ * the managers {@code manager.lille} (Nord) and {@code manager.paris} (préfecture de police) in
+ * their préfectures' scope groups (created with every préfecture's by the security module's
+ * set-up), created when missing, under the start-up lock of every node (ADR 0009).
  */
 @Component
 class ManagementAccess {
@@ -26,7 +27,10 @@ class ManagementAccess {
   private final ClusterLock lock;
   private final boolean demo;
 
-  ManagementAccess(IdentityService identity, ClusterLock lock, @Value("${anef.demo.enabled:false}") boolean demo) {
+  ManagementAccess(
+      IdentityService identity,
+      ClusterLock lock,
+      @Value("${anef.demo.enabled:false}") boolean demo) {
     this.identity = identity;
     this.lock = lock;
     this.demo = demo;
@@ -39,13 +43,23 @@ class ManagementAccess {
   }
 
   private void createMissing() {
-    group(ManagerScope.MANAGERS, "Responsables de préfecture (tableau de bord)", Groups.GROUP_TYPE_WORKFLOW);
+    group(
+        ManagerScope.MANAGERS,
+        "Responsables de préfecture (tableau de bord)",
+        Groups.GROUP_TYPE_WORKFLOW);
     if (!demo) {
       return;
     }
-    // The scope groups prefecture-59 and prefecture-75 are the security module's (AccessSetup, run before).
-    manager("manager.lille", "Responsable", "Préfecture du Nord", "manager.lille@nord.gouv.fr", "59");
-    manager("manager.paris", "Responsable", "Préfecture de police", "manager.paris@interieur.gouv.fr", "75");
+    // The scope groups prefecture-59 and prefecture-75 are the security module's (AccessSetup, run
+    // before).
+    manager(
+        "manager.lille", "Responsable", "Préfecture du Nord", "manager.lille@nord.gouv.fr", "59");
+    manager(
+        "manager.paris",
+        "Responsable",
+        "Préfecture de police",
+        "manager.paris@interieur.gouv.fr",
+        "75");
   }
 
   private void group(String id, String name, String type) {
@@ -57,7 +71,8 @@ class ManagementAccess {
     }
   }
 
-  private void manager(String id, String firstName, String lastName, String email, String department) {
+  private void manager(
+      String id, String firstName, String lastName, String email, String department) {
     if (identity.createUserQuery().userId(id).count() == 0) {
       User user = identity.newUser(id);
       user.setFirstName(firstName);

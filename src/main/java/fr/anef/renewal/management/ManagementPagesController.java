@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * The managers' dashboard of their préfecture, « Tableau de bord de la préfecture », and its downloads. Only for
- * the group {@value ManagerScope#MANAGERS}, and only the figures of the manager's own préfecture: the département
- * comes from the manager's scope group, never from the request.
+ * The managers' dashboard of their préfecture, « Tableau de bord de la préfecture », and its
+ * downloads. Only for the group {@value ManagerScope#MANAGERS}, and only the figures of the
+ * manager's own préfecture: the département comes from the manager's scope group, never from the
+ * request.
  */
 @Controller
 @RequestMapping("/gestion")
@@ -60,14 +61,18 @@ class ManagementPagesController {
   ResponseEntity<byte[]> csv(HttpServletRequest request, @RequestParam("tableau") String table) {
     Dashboard dashboard = dashboardOf(request);
     Sheet sheet = dashboard.sheet(table).orElseThrow(() -> new UnknownTable(table));
-    return download(SpreadsheetExports.csv(sheet), SpreadsheetExports.CSV_TYPE,
+    return download(
+        SpreadsheetExports.csv(sheet),
+        SpreadsheetExports.CSV_TYPE,
         "prefecture-" + dashboard.department() + "-" + sheet.fileName() + ".csv");
   }
 
   @GetMapping("/tableau-de-bord.ods")
   ResponseEntity<byte[]> ods(HttpServletRequest request) {
     Dashboard dashboard = dashboardOf(request);
-    return download(SpreadsheetExports.ods(dashboard.sheets()), SpreadsheetExports.ODS_TYPE,
+    return download(
+        SpreadsheetExports.ods(dashboard.sheets()),
+        SpreadsheetExports.ODS_TYPE,
         "prefecture-" + dashboard.department() + "-tableau-de-bord.ods");
   }
 
@@ -87,7 +92,8 @@ class ManagementPagesController {
   @ExceptionHandler(UnknownTable.class)
   @ResponseStatus(HttpStatus.NOT_FOUND)
   String unknownTable(Model model) {
-    model.addAttribute("reason", "Ce tableau n'existe pas : statuts, durees, echeances ou previsions.");
+    model.addAttribute(
+        "reason", "Ce tableau n'existe pas : statuts, durees, echeances ou previsions.");
     return "management-refused";
   }
 
@@ -96,19 +102,33 @@ class ManagementPagesController {
     if (!user.isIn(ManagerScope.MANAGERS)) {
       throw new NotAManager("Ce tableau de bord est réservé aux responsables de préfecture.");
     }
-    String department = ManagerScope.departmentOf(user.groups()).orElseThrow(() -> new NotAManager(
-        "Votre compte n'est rattaché à aucune préfecture, ou à plusieurs : l'administrateur doit le rattacher à la "
-            + "vôtre."));
-    String name = Optional.ofNullable(identity.createGroupQuery().groupId(ManagerScope.groupOf(department)).singleResult())
-        .map(Group::getName).orElse("Préfecture du département " + department);
+    String department =
+        ManagerScope.departmentOf(user.groups())
+            .orElseThrow(
+                () ->
+                    new NotAManager(
+                        "Votre compte n'est rattaché à aucune préfecture, ou à plusieurs : l'administrateur doit le rattacher à la "
+                            + "vôtre."));
+    String name =
+        Optional.ofNullable(
+                identity
+                    .createGroupQuery()
+                    .groupId(ManagerScope.groupOf(department))
+                    .singleResult())
+            .map(Group::getName)
+            .orElse("Préfecture du département " + department);
     return dashboards.of(department, name);
   }
 
   private static ResponseEntity<byte[]> download(byte[] bytes, String type, String fileName) {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(type))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(fileName, StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .header("X-Content-Type-Options", "nosniff")
         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
         .body(bytes);

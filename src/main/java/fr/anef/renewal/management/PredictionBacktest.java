@@ -17,11 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How wrong the {@link DecisionForecast} was on a préfecture's own decided cases: the cases are ordered by their
- * decision; the oldest {@code 1 - testShare} make the history, the newest {@code testShare} are held out. Each
- * held-out case is predicted at each milestone it reached, as the forecast would have seen it the day it reached
- * it; the error is the number of days between the predicted and the actual day of decision. The baseline predicts
- * « dépôt + median time from dépôt to decision » whatever the stage (never before the day of the prediction).
+ * How wrong the {@link DecisionForecast} was on a préfecture's own decided cases: the cases are
+ * ordered by their decision; the oldest {@code 1 - testShare} make the history, the newest {@code
+ * testShare} are held out. Each held-out case is predicted at each milestone it reached, as the
+ * forecast would have seen it the day it reached it; the error is the number of days between the
+ * predicted and the actual day of decision. The baseline predicts « dépôt + median time from dépôt
+ * to decision » whatever the stage (never before the day of the prediction).
  */
 final class PredictionBacktest {
 
@@ -30,22 +31,31 @@ final class PredictionBacktest {
 
   /**
    * @param heldOut the held-out decided cases
-   * @param predictions the predictions made on them (one per milestone reached, with enough history)
-   * @param meanAbsoluteErrorDays the forecast's mean absolute error, in days (NaN without prediction)
+   * @param predictions the predictions made on them (one per milestone reached, with enough
+   *     history)
+   * @param meanAbsoluteErrorDays the forecast's mean absolute error, in days (NaN without
+   *     prediction)
    * @param baselineMeanAbsoluteErrorDays the baseline's, on the same predictions
    */
-  record Result(int heldOut, int predictions, double meanAbsoluteErrorDays, double baselineMeanAbsoluteErrorDays) {}
+  record Result(
+      int heldOut,
+      int predictions,
+      double meanAbsoluteErrorDays,
+      double baselineMeanAbsoluteErrorDays) {}
 
   private PredictionBacktest() {}
 
   static Result run(List<DecidedCase> decided, double testShare, ZoneId zone) {
-    List<DecidedCase> byDecision = decided.stream().sorted(Comparator.comparing(DecidedCase::decided)).toList();
+    List<DecidedCase> byDecision =
+        decided.stream().sorted(Comparator.comparing(DecidedCase::decided)).toList();
     int heldOut = (int) Math.ceil(byDecision.size() * testShare);
     List<DecidedCase> history = byDecision.subList(0, byDecision.size() - heldOut);
     List<DecidedCase> test = byDecision.subList(byDecision.size() - heldOut, byDecision.size());
     Map<Series, DurationDistribution> distributions = distributions(history);
-    Optional<Integer> baselineDays = distributions.get(Series.TOTAL).count() == 0 ? Optional.empty()
-        : Optional.of(distributions.get(Series.TOTAL).median().getAsInt());
+    Optional<Integer> baselineDays =
+        distributions.get(Series.TOTAL).count() == 0
+            ? Optional.empty()
+            : Optional.of(distributions.get(Series.TOTAL).median().getAsInt());
 
     List<Long> errors = new ArrayList<>();
     List<Long> baselineErrors = new ArrayList<>();
@@ -57,16 +67,22 @@ final class PredictionBacktest {
           continue;
         }
         // The case as it was that day: only the milestones reached by then.
-        Milestones seen = new Milestones(c.milestones().deposited(),
-            before(c.milestones().medicalPhaseStarted(), when), before(c.milestones().opinionReceived(), when));
+        Milestones seen =
+            new Milestones(
+                c.milestones().deposited(),
+                before(c.milestones().medicalPhaseStarted(), when),
+                before(c.milestones().opinionReceived(), when));
         Optional<Forecast> forecast = DecisionForecast.of(seen, distributions, when, zone);
         if (forecast.isEmpty() || forecast.get().beyondHistory() || baselineDays.isEmpty()) {
           continue;
         }
         errors.add(Math.abs(ChronoUnit.DAYS.between(forecast.get().date(), actual)));
-        LocalDate baseline = LocalDate.ofInstant(c.milestones().deposited().plus(Duration.ofDays(baselineDays.get())), zone);
+        LocalDate baseline =
+            LocalDate.ofInstant(
+                c.milestones().deposited().plus(Duration.ofDays(baselineDays.get())), zone);
         LocalDate today = LocalDate.ofInstant(when, zone);
-        baselineErrors.add(Math.abs(ChronoUnit.DAYS.between(baseline.isBefore(today) ? today : baseline, actual)));
+        baselineErrors.add(
+            Math.abs(ChronoUnit.DAYS.between(baseline.isBefore(today) ? today : baseline, actual)));
       }
     }
     return new Result(test.size(), errors.size(), mean(errors), mean(baselineErrors));
@@ -80,11 +96,15 @@ final class PredictionBacktest {
     }
     for (DecidedCase c : decided) {
       add(histograms.get(Series.TOTAL), c.milestones().deposited(), c.decided());
-      add(histograms.get(Series.MEDICAL_TO_DECISION), c.milestones().medicalPhaseStarted(), c.decided());
+      add(
+          histograms.get(Series.MEDICAL_TO_DECISION),
+          c.milestones().medicalPhaseStarted(),
+          c.decided());
       add(histograms.get(Series.DECISION), c.milestones().opinionReceived(), c.decided());
     }
     Map<Series, DurationDistribution> distributions = new EnumMap<>(Series.class);
-    histograms.forEach((series, histogram) -> distributions.put(series, DurationDistribution.of(histogram)));
+    histograms.forEach(
+        (series, histogram) -> distributions.put(series, DurationDistribution.of(histogram)));
     return distributions;
   }
 

@@ -1,12 +1,12 @@
 package fr.anef.renewal.management;
 
 /**
- * The durations the managers' view measures, each read from where the application already keeps its ends:
- * the dépôt ({@code renewal_case.deposited_at}), the first review ({@code renewal_case.first_reviewed_at}, the first
- * « DOCUMENTS_REVIEWED » of its history), a complement round ({@code complement_request.requested_at → answered_at}),
- * the medical phase ({@code renewal_case.medical_started_at}, its first « STATUS_MEDICAL_INSTRUCTION », →
- * {@code medical_opinion.recorded_at}) and the decision
- * ({@code decision.decided_at}).
+ * The durations the managers' view measures, each read from where the application already keeps its
+ * ends: the dépôt ({@code renewal_case.deposited_at}), the first review ({@code
+ * renewal_case.first_reviewed_at}, the first « DOCUMENTS_REVIEWED » of its history), a complement
+ * round ({@code complement_request.requested_at → answered_at}), the medical phase ({@code
+ * renewal_case.medical_started_at}, its first « STATUS_MEDICAL_INSTRUCTION », → {@code
+ * medical_opinion.recorded_at}) and the decision ({@code decision.decided_at}).
  */
 enum Series {
   REVIEW("Dépôt → premier examen des pièces", true),

@@ -3,8 +3,8 @@ package fr.anef.renewal.management;
 import java.util.List;
 
 /**
- * One table of figures, as the page, the CSV and the ODS show it: cells are {@link String}, {@link Number},
- * {@link java.time.LocalDate} or null (empty).
+ * One table of figures, as the page, the CSV and the ODS show it: cells are {@link String}, {@link
+ * Number}, {@link java.time.LocalDate} or null (empty).
  *
  * @param name the sheet's French name (ODS)
  * @param fileName the CSV's name, without extension

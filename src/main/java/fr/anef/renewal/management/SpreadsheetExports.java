@@ -16,11 +16,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The managers' figures as files: CSV (Apache Commons CSV; « ; » and a UTF-8 byte order mark, as French
- * spreadsheets expect; dates ISO 8601) and ODS (OpenDocument 1.2 spreadsheet, one sheet per table, numbers and
- * dates typed). No ODF library is available to the build, so the ODS is the minimal valid package the
- * specification asks for (OpenDocument 1.2 part 3, § 3): the {@code mimetype} entry first and stored, the
- * manifest, {@code content.xml}.
+ * The managers' figures as files: CSV (Apache Commons CSV; « ; » and a UTF-8 byte order mark, as
+ * French spreadsheets expect; dates ISO 8601) and ODS (OpenDocument 1.2 spreadsheet, one sheet per
+ * table, numbers and dates typed). No ODF library is available to the build, so the ODS is the
+ * minimal valid package the specification asks for (OpenDocument 1.2 part 3, § 3): the {@code
+ * mimetype} entry first and stored, the manifest, {@code content.xml}.
  */
 final class SpreadsheetExports {
 
@@ -62,13 +62,17 @@ final class SpreadsheetExports {
       zip.putNextEntry(first);
       zip.write(mimetype);
       zip.closeEntry();
-      entry(zip, "META-INF/manifest.xml", """
+      entry(
+          zip,
+          "META-INF/manifest.xml",
+          """
           <?xml version="1.0" encoding="UTF-8"?>
           <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
            <manifest:file-entry manifest:full-path="/" manifest:version="1.2" manifest:media-type="%s"/>
            <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
           </manifest:manifest>
-          """.formatted(ODS_TYPE));
+          """
+              .formatted(ODS_TYPE));
       entry(zip, "content.xml", content(sheets));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -83,7 +87,9 @@ final class SpreadsheetExports {
   }
 
   private static String content(List<Sheet> sheets) {
-    StringBuilder xml = new StringBuilder("""
+    StringBuilder xml =
+        new StringBuilder(
+            """
         <?xml version="1.0" encoding="UTF-8"?>
         <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
         xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" \
@@ -92,7 +98,9 @@ final class SpreadsheetExports {
         """);
     for (Sheet sheet : sheets) {
       xml.append("<table:table table:name=\"").append(escape(sheet.name())).append("\">");
-      xml.append("<table:table-column table:number-columns-repeated=\"").append(sheet.headers().size()).append("\"/>");
+      xml.append("<table:table-column table:number-columns-repeated=\"")
+          .append(sheet.headers().size())
+          .append("\"/>");
       row(xml, new ArrayList<>(sheet.headers()));
       for (List<Object> row : sheet.rows()) {
         row(xml, row);
@@ -108,13 +116,20 @@ final class SpreadsheetExports {
       if (cell == null) {
         xml.append("<table:table-cell/>");
       } else if (cell instanceof Number number) {
-        xml.append("<table:table-cell office:value-type=\"float\" office:value=\"").append(number)
-            .append("\"><text:p>").append(number).append("</text:p></table:table-cell>");
+        xml.append("<table:table-cell office:value-type=\"float\" office:value=\"")
+            .append(number)
+            .append("\"><text:p>")
+            .append(number)
+            .append("</text:p></table:table-cell>");
       } else if (cell instanceof LocalDate date) {
-        xml.append("<table:table-cell office:value-type=\"date\" office:date-value=\"").append(date)
-            .append("\"><text:p>").append(date.format(ManagementDashboard.DATE)).append("</text:p></table:table-cell>");
+        xml.append("<table:table-cell office:value-type=\"date\" office:date-value=\"")
+            .append(date)
+            .append("\"><text:p>")
+            .append(date.format(ManagementDashboard.DATE))
+            .append("</text:p></table:table-cell>");
       } else {
-        xml.append("<table:table-cell office:value-type=\"string\"><text:p>").append(escape(cell.toString()))
+        xml.append("<table:table-cell office:value-type=\"string\"><text:p>")
+            .append(escape(cell.toString()))
             .append("</text:p></table:table-cell>");
       }
     }
@@ -122,6 +137,9 @@ final class SpreadsheetExports {
   }
 
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The applicant's convocation to an OFII examination: a date, a time and a place — nothing medical. OFII's message to
- * the applicant, in their « Mes notifications »; the préfecture is not told (ADR 0035): no line in the case's history,
- * no variable of its process, and its opening is not logged there either ({@value #KIND} starts with {@code OFII_}).
+ * The applicant's convocation to an OFII examination: a date, a time and a place — nothing medical.
+ * OFII's message to the applicant, in their « Mes notifications »; the préfecture is not told (ADR
+ * 0035): no line in the case's history, no variable of its process, and its opening is not logged
+ * there either ({@value #KIND} starts with {@code OFII_}).
  */
 @Component
 class Convocations {
@@ -34,13 +35,27 @@ class Convocations {
     RenewalCase renewal = cases.byRequestNumber(convocation.requestNumber()).orElseThrow();
     RegisteredPerson person = register.person(renewal.getApplicantId()).orElseThrow();
     String when = convocation.date().format(MedicalFiles.DATE) + " à " + convocation.time();
-    notifications.publish("ofii-convocation:" + renewal.getId() + ":" + convocation.date() + ":" + convocation.time(),
-        renewal.getId(), renewal.getApplicantId(), Objects.requireNonNullElse(renewal.getEmail(), person.getEmail()),
-        KIND, "Convocation à l'Office français de l'immigration et de l'intégration",
-        "Bonjour " + person.getFirstNames() + " " + person.getBirthName() + ",\n\nDans le cadre de votre demande de titre "
-            + "de séjour n° " + renewal.getRequestNumber() + ", le médecin de l'OFII vous convoque le " + when
-            + " à l'adresse suivante :\n" + convocation.place() + "\n\nVous devez venir avec un justificatif d'identité et "
+    notifications.publish(
+        "ofii-convocation:" + renewal.getId() + ":" + convocation.date() + ":" + convocation.time(),
+        renewal.getId(),
+        renewal.getApplicantId(),
+        Objects.requireNonNullElse(renewal.getEmail(), person.getEmail()),
+        KIND,
+        "Convocation à l'Office français de l'immigration et de l'intégration",
+        "Bonjour "
+            + person.getFirstNames()
+            + " "
+            + person.getBirthName()
+            + ",\n\nDans le cadre de votre demande de titre "
+            + "de séjour n° "
+            + renewal.getRequestNumber()
+            + ", le médecin de l'OFII vous convoque le "
+            + when
+            + " à l'adresse suivante :\n"
+            + convocation.place()
+            + "\n\nVous devez venir avec un justificatif d'identité et "
             + "les originaux de vos documents médicaux. En cas d'empêchement, prévenez la direction territoriale de "
-            + "l'OFII dont vous dépendez.\n\nCordialement,\nL'Office français de l'immigration et de l'intégration", null);
+            + "l'OFII dont vous dépendez.\n\nCordialement,\nL'Office français de l'immigration et de l'intégration",
+        null);
   }
 }

@@ -1,12 +1,12 @@
 package fr.anef.renewal.medical;
 
+import fr.anef.renewal.shared.FormVariables;
+import fr.anef.renewal.shared.ProcessActors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import fr.anef.renewal.shared.FormVariables;
-import fr.anef.renewal.shared.ProcessActors;
 import org.springframework.stereotype.Component;
 
 /** One-line adapters between {@code ofii-medical-opinion} and {@link MedicalFiles}. */
@@ -32,14 +32,18 @@ final class MedicalDelegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      execution.setVariable(MedicalFiles.VAR_MEDICAL_FILE_ID,
-          files.open(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), execution.getVariables()));
+      execution.setVariable(
+          MedicalFiles.VAR_MEDICAL_FILE_ID,
+          files.open(
+              execution.getProcessInstanceId(),
+              execution.getProcessBusinessKey(),
+              execution.getVariables()));
     }
   }
 
   /**
-   * On every OFII task: fills the identity and the file's summary; records the certificate's receipt on end, and
-   * stores the opinion's due date for « 3 mois sans avis ».
+   * On every OFII task: fills the identity and the file's summary; records the certificate's
+   * receipt on end, and stores the opinion's due date for « 3 mois sans avis ».
    */
   @Component("registerCertificateListener")
   static class RegisterCertificate implements TaskListener, ExecutionListener {
@@ -57,9 +61,13 @@ final class MedicalDelegates {
     @Override
     public void notify(DelegateExecution execution) {
       if (!cancelled(execution)) {
-        files.registerCertificate(execution.getProcessInstanceId(),
-            OfiiForms.RegisterCertificate.from(FormVariables.of(execution)), doctor(execution));
-        execution.setVariable(MedicalFiles.VAR_OPINION_DUE_DATE, files.opinionDueDateText(execution.getProcessInstanceId()));
+        files.registerCertificate(
+            execution.getProcessInstanceId(),
+            OfiiForms.RegisterCertificate.from(FormVariables.of(execution)),
+            doctor(execution));
+        execution.setVariable(
+            MedicalFiles.VAR_OPINION_DUE_DATE,
+            files.opinionDueDateText(execution.getProcessInstanceId()));
       }
     }
   }
@@ -109,8 +117,12 @@ final class MedicalDelegates {
     @Override
     public void notify(DelegateExecution execution) {
       if (!cancelled(execution)) {
-        execution.setVariable("reportAction", files.recordReport(execution.getProcessInstanceId(),
-            OfiiForms.Report.from(FormVariables.of(execution)), doctor(execution)));
+        execution.setVariable(
+            "reportAction",
+            files.recordReport(
+                execution.getProcessInstanceId(),
+                OfiiForms.Report.from(FormVariables.of(execution)),
+                doctor(execution)));
       }
     }
   }
@@ -126,8 +138,12 @@ final class MedicalDelegates {
     @Override
     public void execute(DelegateExecution execution) {
       // The next form shows the questions: set here, by the server, from what was recorded.
-      execution.setVariable("treatingDoctorQuestions", files.recordInformationRequest(execution.getProcessInstanceId(),
-          OfiiForms.Report.from(FormVariables.of(execution)), doctor(execution)));
+      execution.setVariable(
+          "treatingDoctorQuestions",
+          files.recordInformationRequest(
+              execution.getProcessInstanceId(),
+              OfiiForms.Report.from(FormVariables.of(execution)),
+              doctor(execution)));
       execution.setVariables(files.formVariables(execution.getProcessInstanceId()));
     }
   }
@@ -143,8 +159,10 @@ final class MedicalDelegates {
     @Override
     public void notify(DelegateExecution execution) {
       if (!cancelled(execution)) {
-        files.recordTreatingDoctorAnswer(execution.getProcessInstanceId(),
-            OfiiForms.TreatingDoctorAnswer.from(FormVariables.of(execution)), doctor(execution));
+        files.recordTreatingDoctorAnswer(
+            execution.getProcessInstanceId(),
+            OfiiForms.TreatingDoctorAnswer.from(FormVariables.of(execution)),
+            doctor(execution));
       }
     }
   }
@@ -175,8 +193,10 @@ final class MedicalDelegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      convocations.send(files.convocation(execution.getProcessInstanceId(),
-          OfiiForms.Report.from(FormVariables.of(execution))));
+      convocations.send(
+          files.convocation(
+              execution.getProcessInstanceId(),
+              OfiiForms.Report.from(FormVariables.of(execution))));
     }
   }
 
@@ -196,7 +216,9 @@ final class MedicalDelegates {
     @Override
     public void notify(DelegateExecution execution) {
       if (!cancelled(execution)) {
-        files.recordVote(execution.getProcessInstanceId(), OfiiForms.CollegeOpinion.from(FormVariables.of(execution)),
+        files.recordVote(
+            execution.getProcessInstanceId(),
+            OfiiForms.CollegeOpinion.from(FormVariables.of(execution)),
             doctor(execution));
       }
     }

@@ -39,8 +39,14 @@ class MedicalFile {
 
   protected MedicalFile() {}
 
-  MedicalFile(String requestNumber, String processInstanceId, String foreignerNumber, String applicantName,
-      LocalDate birthDate, String nationality, Instant referredAt) {
+  MedicalFile(
+      String requestNumber,
+      String processInstanceId,
+      String foreignerNumber,
+      String applicantName,
+      LocalDate birthDate,
+      String nationality,
+      Instant referredAt) {
     this.id = UUID.randomUUID();
     this.requestNumber = requestNumber;
     this.processInstanceId = processInstanceId;
@@ -52,11 +58,16 @@ class MedicalFile {
   }
 }
 
-/** What happened in a medical file: information requests and answers, convocations, report, votes. */
+/**
+ * What happened in a medical file: information requests and answers, convocations, report, votes.
+ */
 @Entity
 @Table(name = "medical_event")
 class MedicalEvent {
-  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  Long id;
+
   UUID medicalFileId;
   Instant occurredAt;
   String actor;
@@ -91,8 +102,16 @@ class MedicalDocument {
 
   protected MedicalDocument() {}
 
-  MedicalDocument(UUID medicalFileId, String kind, String fileName, String contentType, long sizeBytes, String sha256,
-      UUID contentId, Instant uploadedAt, String uploadedBy) {
+  MedicalDocument(
+      UUID medicalFileId,
+      String kind,
+      String fileName,
+      String contentType,
+      long sizeBytes,
+      String sha256,
+      UUID contentId,
+      Instant uploadedAt,
+      String uploadedBy) {
     this.id = UUID.randomUUID();
     this.medicalFileId = medicalFileId;
     this.kind = kind;
@@ -110,7 +129,10 @@ class MedicalDocument {
 @Entity
 @Table(name = "college_vote")
 class CollegeVote {
-  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  Long id;
+
   UUID medicalFileId;
   String doctor;
   Instant votedAt;

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What OFII's forms send, one record per form: its components are exactly the form's writable input keys
- * (checked against {@code forms/*.form} by {@code FormContractTests}), and its factory reads those keys and no
- * other variable. Dates as sent (validated by {@link MedicalFiles}).
+ * What OFII's forms send, one record per form: its components are exactly the form's writable input
+ * keys (checked against {@code forms/*.form} by {@code FormContractTests}), and its factory reads
+ * those keys and no other variable. Dates as sent (validated by {@link MedicalFiles}).
  */
 public final class OfiiForms {
 
@@ -24,35 +24,68 @@ public final class OfiiForms {
   }
 
   /**
-   * {@code ofii-report}: the action (REPORT, REQUEST_INFO, CONVENE), the questions to the treating doctor, the
-   * convocation, and the report's fields ({@code report_…}, named as the form names them).
+   * {@code ofii-report}: the action (REPORT, REQUEST_INFO, CONVENE), the questions to the treating
+   * doctor, the convocation, and the report's fields ({@code report_…}, named as the form names
+   * them).
    */
   @SuppressWarnings("checkstyle:ParameterName")
-  public record Report(String reportAction, String treatingDoctorQuestions, String convocationDate,
-      String convocationTime, String convocationPlace, String report_diseaseHistory, String report_mainDiagnosis,
-      String report_currentTreatments, String report_treatmentAdherence, String report_medicalFollowUp,
-      String report_hospitalFollowUp, String report_diseaseStage, String report_complications,
-      String report_somaticObservations, String report_psyOnset, String report_psyFirstSpecialistConsultation,
-      Integer report_psyConsultationCount, String report_psyBiography, String report_psyMedicalHistory,
-      String report_psyDisorderHistory, String report_psyMentalState, String report_psyDiagnosis,
-      String report_psyTherapeuticCare, String report_psyPrognosis, Integer reportExpectedCareMonths,
+  public record Report(
+      String reportAction,
+      String treatingDoctorQuestions,
+      String convocationDate,
+      String convocationTime,
+      String convocationPlace,
+      String report_diseaseHistory,
+      String report_mainDiagnosis,
+      String report_currentTreatments,
+      String report_treatmentAdherence,
+      String report_medicalFollowUp,
+      String report_hospitalFollowUp,
+      String report_diseaseStage,
+      String report_complications,
+      String report_somaticObservations,
+      String report_psyOnset,
+      String report_psyFirstSpecialistConsultation,
+      Integer report_psyConsultationCount,
+      String report_psyBiography,
+      String report_psyMedicalHistory,
+      String report_psyDisorderHistory,
+      String report_psyMentalState,
+      String report_psyDiagnosis,
+      String report_psyTherapeuticCare,
+      String report_psyPrognosis,
+      Integer reportExpectedCareMonths,
       String report_doctorObservations) {
     public static final String FORM = "ofii-report";
 
     public static Report from(FormVariables v) {
-      return new Report(FormValues.text(v.get("reportAction")), FormValues.text(v.get("treatingDoctorQuestions")),
-          FormValues.dateText(v.get("convocationDate")), FormValues.text(v.get("convocationTime")),
-          FormValues.text(v.get("convocationPlace")), FormValues.text(v.get("report_diseaseHistory")),
-          FormValues.text(v.get("report_mainDiagnosis")), FormValues.text(v.get("report_currentTreatments")),
-          FormValues.text(v.get("report_treatmentAdherence")), FormValues.text(v.get("report_medicalFollowUp")),
-          FormValues.text(v.get("report_hospitalFollowUp")), FormValues.text(v.get("report_diseaseStage")),
-          FormValues.text(v.get("report_complications")), FormValues.text(v.get("report_somaticObservations")),
-          FormValues.text(v.get("report_psyOnset")), FormValues.text(v.get("report_psyFirstSpecialistConsultation")),
-          FormValues.integer(v.get("report_psyConsultationCount")), FormValues.text(v.get("report_psyBiography")),
-          FormValues.text(v.get("report_psyMedicalHistory")), FormValues.text(v.get("report_psyDisorderHistory")),
-          FormValues.text(v.get("report_psyMentalState")), FormValues.text(v.get("report_psyDiagnosis")),
-          FormValues.text(v.get("report_psyTherapeuticCare")), FormValues.text(v.get("report_psyPrognosis")),
-          FormValues.integer(v.get("reportExpectedCareMonths")), FormValues.text(v.get("report_doctorObservations")));
+      return new Report(
+          FormValues.text(v.get("reportAction")),
+          FormValues.text(v.get("treatingDoctorQuestions")),
+          FormValues.dateText(v.get("convocationDate")),
+          FormValues.text(v.get("convocationTime")),
+          FormValues.text(v.get("convocationPlace")),
+          FormValues.text(v.get("report_diseaseHistory")),
+          FormValues.text(v.get("report_mainDiagnosis")),
+          FormValues.text(v.get("report_currentTreatments")),
+          FormValues.text(v.get("report_treatmentAdherence")),
+          FormValues.text(v.get("report_medicalFollowUp")),
+          FormValues.text(v.get("report_hospitalFollowUp")),
+          FormValues.text(v.get("report_diseaseStage")),
+          FormValues.text(v.get("report_complications")),
+          FormValues.text(v.get("report_somaticObservations")),
+          FormValues.text(v.get("report_psyOnset")),
+          FormValues.text(v.get("report_psyFirstSpecialistConsultation")),
+          FormValues.integer(v.get("report_psyConsultationCount")),
+          FormValues.text(v.get("report_psyBiography")),
+          FormValues.text(v.get("report_psyMedicalHistory")),
+          FormValues.text(v.get("report_psyDisorderHistory")),
+          FormValues.text(v.get("report_psyMentalState")),
+          FormValues.text(v.get("report_psyDiagnosis")),
+          FormValues.text(v.get("report_psyTherapeuticCare")),
+          FormValues.text(v.get("report_psyPrognosis")),
+          FormValues.integer(v.get("reportExpectedCareMonths")),
+          FormValues.text(v.get("report_doctorObservations")));
     }
 
     /** The report's fields, by name without « report_ », in name order (null when left empty). */
@@ -69,7 +102,9 @@ public final class OfiiForms {
       fields.put("somaticObservations", report_somaticObservations);
       fields.put("psyOnset", report_psyOnset);
       fields.put("psyFirstSpecialistConsultation", report_psyFirstSpecialistConsultation);
-      fields.put("psyConsultationCount", report_psyConsultationCount == null ? null : report_psyConsultationCount.toString());
+      fields.put(
+          "psyConsultationCount",
+          report_psyConsultationCount == null ? null : report_psyConsultationCount.toString());
       fields.put("psyBiography", report_psyBiography);
       fields.put("psyMedicalHistory", report_psyMedicalHistory);
       fields.put("psyDisorderHistory", report_psyDisorderHistory);
@@ -87,21 +122,31 @@ public final class OfiiForms {
     public static final String FORM = "ofii-treating-doctor-answer";
 
     public static TreatingDoctorAnswer from(FormVariables variables) {
-      return new TreatingDoctorAnswer(FormValues.dateText(variables.get("treatingDoctorAnswerDate")),
+      return new TreatingDoctorAnswer(
+          FormValues.dateText(variables.get("treatingDoctorAnswerDate")),
           FormValues.text(variables.get("treatingDoctorAnswer")));
     }
   }
 
-  /** {@code ofii-college-opinion}: one college doctor's answers (YES / NO) and the expected duration of care. */
-  public record CollegeOpinion(String careNeeded, String exceptionallySeriousConsequences,
-      String effectiveAccessToCareInOriginCountry, String fitToTravel, Integer expectedCareDurationMonths) {
+  /**
+   * {@code ofii-college-opinion}: one college doctor's answers (YES / NO) and the expected duration
+   * of care.
+   */
+  public record CollegeOpinion(
+      String careNeeded,
+      String exceptionallySeriousConsequences,
+      String effectiveAccessToCareInOriginCountry,
+      String fitToTravel,
+      Integer expectedCareDurationMonths) {
     public static final String FORM = "ofii-college-opinion";
 
     public static CollegeOpinion from(FormVariables variables) {
-      return new CollegeOpinion(FormValues.text(variables.get("careNeeded")),
+      return new CollegeOpinion(
+          FormValues.text(variables.get("careNeeded")),
           FormValues.text(variables.get("exceptionallySeriousConsequences")),
           FormValues.text(variables.get("effectiveAccessToCareInOriginCountry")),
-          FormValues.text(variables.get("fitToTravel")), FormValues.integer(variables.get("expectedCareDurationMonths")));
+          FormValues.text(variables.get("fitToTravel")),
+          FormValues.integer(variables.get("expectedCareDurationMonths")));
     }
   }
 }

@@ -13,10 +13,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.migration.MigrationInstruction;
+import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
-import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -26,14 +26,15 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Service;
 
 /**
- * Moving running cases from one version of a process to another with the engine's migration API (Cockpit's
- * migration screen is not in the Community Edition): a preview — the plan the engine accepts (each wait state of
- * the old version and where it goes), what it refuses, the cases waiting and whether each can move — then the
- * migration of the cases that can, as one batch the job executor runs. ADR 0012.
+ * Moving running cases from one version of a process to another with the engine's migration API
+ * (Cockpit's migration screen is not in the Community Edition): a preview — the plan the engine
+ * accepts (each wait state of the old version and where it goes), what it refuses, the cases
+ * waiting and whether each can move — then the migration of the cases that can, as one batch the
+ * job executor runs. ADR 0012.
  *
- * <p>The engine calls run without the caller's engine authorizations: the page is for analysts and administrators
- * (checked by the caller), and what it shows of a case is its N° de la demande and where it waits, never its
- * variables, which analysts may not read.
+ * <p>The engine calls run without the caller's engine authorizations: the page is for analysts and
+ * administrators (checked by the caller), and what it shows of a case is its N° de la demande and
+ * where it waits, never its variables, which analysts may not read.
  */
 @Service
 public class Migrations {
@@ -49,14 +50,26 @@ public class Migrations {
   }
 
   /** A wait state of the old version and where it goes in the new one. */
-  public record Mapping(String sourceActivityId, String sourceName, String targetActivityId, String targetName) {}
+  public record Mapping(
+      String sourceActivityId, String sourceName, String targetActivityId, String targetName) {}
 
   /** A case waiting on the old version: where, and whether it can move (else why not). */
-  public record WaitingCase(String processInstanceId, String requestNumber, List<String> waitingAt, boolean movable,
+  public record WaitingCase(
+      String processInstanceId,
+      String requestNumber,
+      List<String> waitingAt,
+      boolean movable,
       String reason) {}
 
-  public record Preview(String key, int fromVersion, int toVersion, String sourceDefinitionId, String targetDefinitionId,
-      List<Mapping> mappings, List<String> unmapped, List<WaitingCase> cases) {
+  public record Preview(
+      String key,
+      int fromVersion,
+      int toVersion,
+      String sourceDefinitionId,
+      String targetDefinitionId,
+      List<Mapping> mappings,
+      List<String> unmapped,
+      List<WaitingCase> cases) {
 
     public List<WaitingCase> movable() {
       return cases.stream().filter(WaitingCase::movable).toList();
@@ -69,14 +82,20 @@ public class Migrations {
 
   /** The versions of a process, newest first, with how many cases run on each. */
   public Map<Integer, Long> versions(String key) {
-    return unauthenticated(() -> {
-      Map<Integer, Long> versions = new TreeMap<>(java.util.Comparator.reverseOrder());
-      for (ProcessDefinition definition : repository.createProcessDefinitionQuery().processDefinitionKey(key).list()) {
-        versions.put(definition.getVersion(),
-            runtime.createProcessInstanceQuery().processDefinitionId(definition.getId()).count());
-      }
-      return versions;
-    });
+    return unauthenticated(
+        () -> {
+          Map<Integer, Long> versions = new TreeMap<>(java.util.Comparator.reverseOrder());
+          for (ProcessDefinition definition :
+              repository.createProcessDefinitionQuery().processDefinitionKey(key).list()) {
+            versions.put(
+                definition.getVersion(),
+                runtime
+                    .createProcessInstanceQuery()
+                    .processDefinitionId(definition.getId())
+                    .count());
+          }
+          return versions;
+        });
   }
 
   public Preview preview(String key, int fromVersion, int toVersion) {
@@ -85,16 +104,25 @@ public class Migrations {
 
   /** Migrates the cases that can move, as one batch; the preview it applied. */
   public Applied apply(String key, int fromVersion, int toVersion) {
-    return unauthenticated(() -> {
-      Preview preview = build(key, fromVersion, toVersion);
-      List<String> ids = preview.movable().stream().map(WaitingCase::processInstanceId).toList();
-      if (ids.isEmpty()) {
-        return new Applied(preview, null);
-      }
-      Batch batch = runtime.newMigration(plan(preview.sourceDefinitionId(), preview.targetDefinitionId(), new ArrayList<>()))
-          .processInstanceIds(ids).executeAsync();
-      return new Applied(preview, batch.getId());
-    });
+    return unauthenticated(
+        () -> {
+          Preview preview = build(key, fromVersion, toVersion);
+          List<String> ids =
+              preview.movable().stream().map(WaitingCase::processInstanceId).toList();
+          if (ids.isEmpty()) {
+            return new Applied(preview, null);
+          }
+          Batch batch =
+              runtime
+                  .newMigration(
+                      plan(
+                          preview.sourceDefinitionId(),
+                          preview.targetDefinitionId(),
+                          new ArrayList<>()))
+                  .processInstanceIds(ids)
+                  .executeAsync();
+          return new Applied(preview, batch.getId());
+        });
   }
 
   public record Applied(Preview preview, String batchId) {}
@@ -106,42 +134,68 @@ public class Migrations {
     MigrationPlan plan = plan(source.getId(), target.getId(), unmapped);
     BpmnModelInstance sourceModel = repository.getBpmnModelInstance(source.getId());
     BpmnModelInstance targetModel = repository.getBpmnModelInstance(target.getId());
-    List<Mapping> mappings = plan.getInstructions().stream()
-        .map(i -> new Mapping(i.getSourceActivityId(), name(sourceModel, i.getSourceActivityId()),
-            i.getTargetActivityId(), name(targetModel, i.getTargetActivityId())))
-        .toList();
+    List<Mapping> mappings =
+        plan.getInstructions().stream()
+            .map(
+                i ->
+                    new Mapping(
+                        i.getSourceActivityId(),
+                        name(sourceModel, i.getSourceActivityId()),
+                        i.getTargetActivityId(),
+                        name(targetModel, i.getTargetActivityId())))
+            .toList();
     Set<String> mapped = new LinkedHashSet<>();
     plan.getInstructions().forEach(i -> mapped.add(i.getSourceActivityId()));
     List<WaitingCase> cases = new ArrayList<>();
-    for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionId(source.getId())
-        .orderByProcessInstanceId().asc().list()) {
+    for (ProcessInstance instance :
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionId(source.getId())
+            .orderByProcessInstanceId()
+            .asc()
+            .list()) {
       ActivityInstance tree = runtime.getActivityInstance(instance.getId());
       Set<String> at = new LinkedHashSet<>();
       leaves(tree, at);
       Set<String> scopes = new LinkedHashSet<>(at);
       scopes(tree, scopes);
       List<String> missing = scopes.stream().filter(a -> !mapped.contains(a)).toList();
-      cases.add(new WaitingCase(instance.getId(), instance.getBusinessKey(),
-          at.stream().map(a -> name(sourceModel, a)).toList(), missing.isEmpty(),
-          missing.isEmpty() ? null : "attend à « " + String.join(" », « ", missing.stream().map(a -> name(sourceModel, a)).toList())
-              + " », qui n'a pas d'équivalent dans la version " + toVersion));
+      cases.add(
+          new WaitingCase(
+              instance.getId(),
+              instance.getBusinessKey(),
+              at.stream().map(a -> name(sourceModel, a)).toList(),
+              missing.isEmpty(),
+              missing.isEmpty()
+                  ? null
+                  : "attend à « "
+                      + String.join(
+                          " », « ", missing.stream().map(a -> name(sourceModel, a)).toList())
+                      + " », qui n'a pas d'équivalent dans la version "
+                      + toVersion));
     }
-    return new Preview(key, fromVersion, toVersion, source.getId(), target.getId(), mappings, unmapped, cases);
+    return new Preview(
+        key, fromVersion, toVersion, source.getId(), target.getId(), mappings, unmapped, cases);
   }
 
   /**
-   * The engine's plan between two versions: every activity mapped to the activity of the same id (the ids are
-   * stable); a timer already running keeps its due date (a deadline under way is not restarted), the waits to come
-   * use the new version's durations; an instruction the engine refuses is left out, and said.
+   * The engine's plan between two versions: every activity mapped to the activity of the same id
+   * (the ids are stable); a timer already running keeps its due date (a deadline under way is not
+   * restarted), the waits to come use the new version's durations; an instruction the engine
+   * refuses is left out, and said.
    */
   private MigrationPlan plan(String sourceId, String targetId, List<String> refused) {
     try {
       return runtime.createMigrationPlan(sourceId, targetId).mapEqualActivities().build();
     } catch (MigrationPlanValidationException e) {
       Set<String> failing = new LinkedHashSet<>();
-      for (MigrationInstructionValidationReport report : e.getValidationReport().getInstructionReports()) {
+      for (MigrationInstructionValidationReport report :
+          e.getValidationReport().getInstructionReports()) {
         failing.add(report.getMigrationInstruction().getSourceActivityId());
-        refused.add(report.getMigrationInstruction().getSourceActivityId() + " : " + String.join(" ; ", report.getFailures()));
+        refused.add(
+            report.getMigrationInstruction().getSourceActivityId()
+                + " : "
+                + String.join(" ; ", report.getFailures()));
       }
       MigrationPlanBuilder builder = runtime.createMigrationPlan(sourceId, targetId);
       MigrationPlan all = e.getValidationReport().getMigrationPlan();
@@ -150,8 +204,10 @@ public class Migrations {
         if (failing.contains(instruction.getSourceActivityId())) {
           continue;
         }
-        instructions = (instructions == null ? builder : instructions)
-            .mapActivities(instruction.getSourceActivityId(), instruction.getTargetActivityId());
+        instructions =
+            (instructions == null ? builder : instructions)
+                .mapActivities(
+                    instruction.getSourceActivityId(), instruction.getTargetActivityId());
       }
       return instructions == null ? builder.build() : instructions.build();
     }
@@ -161,7 +217,8 @@ public class Migrations {
     for (TransitionInstance transition : instance.getChildTransitionInstances()) {
       at.add(transition.getActivityId());
     }
-    if (instance.getChildActivityInstances().length == 0 && instance.getChildTransitionInstances().length == 0) {
+    if (instance.getChildActivityInstances().length == 0
+        && instance.getChildTransitionInstances().length == 0) {
       at.add(instance.getActivityId());
     }
     for (ActivityInstance child : instance.getChildActivityInstances()) {
@@ -183,10 +240,15 @@ public class Migrations {
   }
 
   private ProcessDefinition definition(String key, int version) {
-    ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(key)
-        .processDefinitionVersion(version).singleResult();
+    ProcessDefinition definition =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(key)
+            .processDefinitionVersion(version)
+            .singleResult();
     if (definition == null) {
-      throw new IllegalArgumentException("Aucune version " + version + " du processus « " + key + " ».");
+      throw new IllegalArgumentException(
+          "Aucune version " + version + " du processus « " + key + " ».");
     }
     return definition;
   }

@@ -17,12 +17,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The checks every BPMN passes when it is deployed — by the application at start-up and by an analyst from
- * Modeler alike (a BPMN parse listener): a timer's duration is an ISO-8601 duration written in the model, the one
- * the engine and the code read, and the timer's name says it. A refusal is a {@link BpmnParseException} on the
- * timer's element: the engine collects it as a parse error of the resource and refuses the deployment with its
- * {@code ParseException}, which the REST API answers 400 with the French message, the resource and the element
- * (what Modeler shows); the start-up stops on it.
+ * The checks every BPMN passes when it is deployed — by the application at start-up and by an
+ * analyst from Modeler alike (a BPMN parse listener): a timer's duration is an ISO-8601 duration
+ * written in the model, the one the engine and the code read, and the timer's name says it. A
+ * refusal is a {@link BpmnParseException} on the timer's element: the engine collects it as a parse
+ * error of the resource and refuses the deployment with its {@code ParseException}, which the REST
+ * API answers 400 with the French message, the resource and the element (what Modeler shows); the
+ * start-up stops on it.
  */
 @Configuration(proxyBeanMethods = false)
 class ModelChecks {
@@ -64,9 +65,17 @@ class ModelChecks {
       String name = event.attribute("name") == null ? id : event.attribute("name");
       Element duration = definition.element("timeDuration");
       if (duration == null) {
-        // a date (timeDate) a service computed and stored; the duration it added, if any, is the property beside it
-        durationProperty(event).ifPresent(value -> checkSaid(event, id, name, value, "sa propriété « "
-            + ProcedureTimers.DURATION_PROPERTY + " »"));
+        // a date (timeDate) a service computed and stored; the duration it added, if any, is the
+        // property beside it
+        durationProperty(event)
+            .ifPresent(
+                value ->
+                    checkSaid(
+                        event,
+                        id,
+                        name,
+                        value,
+                        "sa propriété « " + ProcedureTimers.DURATION_PROPERTY + " »"));
         return;
       }
       String text = duration.getText() == null ? "" : duration.getText().trim();
@@ -82,15 +91,26 @@ class ModelChecks {
       }
       return properties.elements("property").stream()
           .filter(property -> ProcedureTimers.DURATION_PROPERTY.equals(property.attribute("name")))
-          .map(property -> property.attribute("value") == null ? "" : property.attribute("value").trim())
+          .map(
+              property ->
+                  property.attribute("value") == null ? "" : property.attribute("value").trim())
           .findFirst();
     }
 
-    /** The duration is a literal ISO-8601 duration the engine reads, and the timer's name says it. */
+    /**
+     * The duration is a literal ISO-8601 duration the engine reads, and the timer's name says it.
+     */
     static void checkSaid(Element event, String id, String name, String text, String what) {
       if (text.contains("${") || text.contains("#{")) {
-        throw new BpmnParseException("Le minuteur « " + name + " » (" + id + ") calcule sa durée (« "
-            + text + " ») : écrivez-la dans le modèle, en durée ISO 8601 (exemple : P30D pour 30 jours).", event);
+        throw new BpmnParseException(
+            "Le minuteur « "
+                + name
+                + " » ("
+                + id
+                + ") calcule sa durée (« "
+                + text
+                + " ») : écrivez-la dans le modèle, en durée ISO 8601 (exemple : P30D pour 30 jours).",
+            event);
       }
       ModelDuration parsed;
       try {
@@ -99,9 +119,21 @@ class ModelChecks {
         throw new BpmnParseException(e.getMessage(), event);
       }
       if (!name.toLowerCase(Locale.FRENCH).contains(parsed.inFrench().toLowerCase(Locale.FRENCH))) {
-        throw new BpmnParseException("Le nom du minuteur « " + name + " » (" + id + ") ne dit pas " + what
-            + ", " + text + " (« " + parsed.inFrench() + " ») : renommez-le (exemple : « " + parsed.inFrench()
-            + " sans réponse »).", event);
+        throw new BpmnParseException(
+            "Le nom du minuteur « "
+                + name
+                + " » ("
+                + id
+                + ") ne dit pas "
+                + what
+                + ", "
+                + text
+                + " (« "
+                + parsed.inFrench()
+                + " ») : renommez-le (exemple : « "
+                + parsed.inFrench()
+                + " sans réponse »).",
+            event);
       }
     }
   }

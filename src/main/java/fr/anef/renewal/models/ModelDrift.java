@@ -31,10 +31,11 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
 /**
- * Where the truth lives (ADR 0014): the repository's models (bpmn/, dmn/, forms/, deployed by the application at
- * start-up from {@code processes/}) against what the engine runs. A definition whose latest deployed version is not
- * the repository's file, byte for byte — deployed from Modeler, say — or that the repository does not have at all,
- * is drift: logged at start-up and shown to administrators and analysts on {@code /analyste/modeles}.
+ * Where the truth lives (ADR 0014): the repository's models (bpmn/, dmn/, forms/, deployed by the
+ * application at start-up from {@code processes/}) against what the engine runs. A definition whose
+ * latest deployed version is not the repository's file, byte for byte — deployed from Modeler, say
+ * — or that the repository does not have at all, is drift: logged at start-up and shown to
+ * administrators and analysts on {@code /analyste/modeles}.
  */
 @Service
 public class ModelDrift {
@@ -49,8 +50,16 @@ public class ModelDrift {
   }
 
   /** One definition the engine runs: in step with the repository, or not. */
-  public record Definition(String kind, String key, String file, int version, String deploymentName,
-      String deploymentSource, Date deployedAt, boolean inRepository, boolean sameAsRepository) {
+  public record Definition(
+      String kind,
+      String key,
+      String file,
+      int version,
+      String deploymentName,
+      String deploymentSource,
+      Date deployedAt,
+      boolean inRepository,
+      boolean sameAsRepository) {
 
     public boolean drifted() {
       return !sameAsRepository;
@@ -62,48 +71,96 @@ public class ModelDrift {
   /** Every definition of the repository and every other one the engine has, drifted first. */
   public List<Definition> report() {
     List<RepositoryModel> models = repositoryModels();
-    return engine.getCommandExecutorTxRequired().execute(context -> {
-      List<Definition> report = new ArrayList<>();
-      Set<String> known = new HashSet<>();
-      for (RepositoryModel model : models) {
-        known.add(model.kind() + ":" + model.key());
-        ResourceDefinition latest = latest(context, model.kind(), model.key());
-        if (latest == null) {
-          report.add(new Definition(model.kind(), model.key(), model.file(), 0, null, null, null, true, false));
-          continue;
-        }
-        ResourceEntity resource = context.getResourceManager()
-            .findResourceByDeploymentIdAndResourceName(latest.getDeploymentId(), latest.getResourceName());
-        report.add(definition(context, model.kind(), latest, model.file(), true,
-            resource != null && Arrays.equals(resource.getBytes(), model.bytes())));
-      }
-      for (var process : context.getProcessDefinitionManager().findProcessDefinitionsByQueryCriteria(
-          (org.camunda.bpm.engine.impl.ProcessDefinitionQueryImpl) new org.camunda.bpm.engine.impl.ProcessDefinitionQueryImpl()
-              .latestVersion(), null)) {
-        if (!known.contains("BPMN:" + process.getKey())) {
-          report.add(definition(context, "BPMN", process, null, false, false));
-        }
-      }
-      for (var decision : context.getDecisionDefinitionManager().findDecisionDefinitionsByQueryCriteria(
-          (org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionQueryImpl)
-              new org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionQueryImpl().latestVersion(), null)) {
-        if (!known.contains("DMN:" + decision.getKey())) {
-          report.add(definition(context, "DMN", decision, null, false, false));
-        }
-      }
-      report.sort(Comparator.comparing(Definition::sameAsRepository).thenComparing(Definition::kind)
-          .thenComparing(Definition::key));
-      return report;
-    });
+    return engine
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              List<Definition> report = new ArrayList<>();
+              Set<String> known = new HashSet<>();
+              for (RepositoryModel model : models) {
+                known.add(model.kind() + ":" + model.key());
+                ResourceDefinition latest = latest(context, model.kind(), model.key());
+                if (latest == null) {
+                  report.add(
+                      new Definition(
+                          model.kind(),
+                          model.key(),
+                          model.file(),
+                          0,
+                          null,
+                          null,
+                          null,
+                          true,
+                          false));
+                  continue;
+                }
+                ResourceEntity resource =
+                    context
+                        .getResourceManager()
+                        .findResourceByDeploymentIdAndResourceName(
+                            latest.getDeploymentId(), latest.getResourceName());
+                report.add(
+                    definition(
+                        context,
+                        model.kind(),
+                        latest,
+                        model.file(),
+                        true,
+                        resource != null && Arrays.equals(resource.getBytes(), model.bytes())));
+              }
+              for (var process :
+                  context
+                      .getProcessDefinitionManager()
+                      .findProcessDefinitionsByQueryCriteria(
+                          (org.camunda.bpm.engine.impl.ProcessDefinitionQueryImpl)
+                              new org.camunda.bpm.engine.impl.ProcessDefinitionQueryImpl()
+                                  .latestVersion(),
+                          null)) {
+                if (!known.contains("BPMN:" + process.getKey())) {
+                  report.add(definition(context, "BPMN", process, null, false, false));
+                }
+              }
+              for (var decision :
+                  context
+                      .getDecisionDefinitionManager()
+                      .findDecisionDefinitionsByQueryCriteria(
+                          (org.camunda.bpm.engine.impl.dmn.entity.repository
+                                  .DecisionDefinitionQueryImpl)
+                              new org.camunda.bpm.engine.impl.dmn.entity.repository
+                                      .DecisionDefinitionQueryImpl()
+                                  .latestVersion(),
+                          null)) {
+                if (!known.contains("DMN:" + decision.getKey())) {
+                  report.add(definition(context, "DMN", decision, null, false, false));
+                }
+              }
+              report.sort(
+                  Comparator.comparing(Definition::sameAsRepository)
+                      .thenComparing(Definition::kind)
+                      .thenComparing(Definition::key));
+              return report;
+            });
   }
 
-  /** At start-up, after the application's own deployment: what differs is logged for the administrator. */
+  /**
+   * At start-up, after the application's own deployment: what differs is logged for the
+   * administrator.
+   */
   @EventListener(ApplicationReadyEvent.class)
   public void logDrift() {
-    report().stream().filter(Definition::drifted).forEach(d -> LOG.warn(
-        "Modèle déployé hors du dépôt : {} « {} » version {} (déploiement « {} », source « {} », {}){}", d.kind(), d.key(),
-        d.version(), d.deploymentName(), d.deploymentSource(), d.deployedAt(),
-        d.inRepository() ? ", différent de " + d.file() : ", absent du dépôt"));
+    report().stream()
+        .filter(Definition::drifted)
+        .forEach(
+            d ->
+                LOG.warn(
+                    "Modèle déployé hors du dépôt : {} « {} » version {} (déploiement « {} », source « {} », {}){}",
+                    d.kind(),
+                    d.key(),
+                    d.version(),
+                    d.deploymentName(),
+                    d.deploymentSource(),
+                    d.deployedAt(),
+                    d.inRepository() ? ", différent de " + d.file() : ", absent du dépôt"));
   }
 
   private static ResourceDefinition latest(CommandContext context, String kind, String key) {
@@ -114,11 +171,25 @@ public class ModelDrift {
     };
   }
 
-  private static Definition definition(CommandContext context, String kind, ResourceDefinition latest, String file,
-      boolean inRepository, boolean same) {
-    DeploymentEntity deployment = context.getDeploymentManager().findDeploymentById(latest.getDeploymentId());
-    return new Definition(kind, latest.getKey(), file, latest.getVersion(), deployment.getName(), deployment.getSource(),
-        deployment.getDeploymentTime(), inRepository, same);
+  private static Definition definition(
+      CommandContext context,
+      String kind,
+      ResourceDefinition latest,
+      String file,
+      boolean inRepository,
+      boolean same) {
+    DeploymentEntity deployment =
+        context.getDeploymentManager().findDeploymentById(latest.getDeploymentId());
+    return new Definition(
+        kind,
+        latest.getKey(),
+        file,
+        latest.getVersion(),
+        deployment.getName(),
+        deployment.getSource(),
+        deployment.getDeploymentTime(),
+        inRepository,
+        same);
   }
 
   private static List<RepositoryModel> repositoryModels() {
@@ -127,20 +198,31 @@ public class ModelDrift {
       var resolver = new PathMatchingResourcePatternResolver();
       for (Resource resource : resolver.getResources(MODELS + "bpmn")) {
         byte[] bytes = read(resource);
-        for (Process process : Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)).getModelElementsByType(Process.class)) {
-          models.add(new RepositoryModel("BPMN", process.getId(), "bpmn/" + resource.getFilename(), bytes));
+        for (Process process :
+            Bpmn.readModelFromStream(new ByteArrayInputStream(bytes))
+                .getModelElementsByType(Process.class)) {
+          models.add(
+              new RepositoryModel(
+                  "BPMN", process.getId(), "bpmn/" + resource.getFilename(), bytes));
         }
       }
       for (Resource resource : resolver.getResources(MODELS + "dmn")) {
         byte[] bytes = read(resource);
-        for (Decision decision : Dmn.readModelFromStream(new ByteArrayInputStream(bytes)).getModelElementsByType(Decision.class)) {
-          models.add(new RepositoryModel("DMN", decision.getId(), "dmn/" + resource.getFilename(), bytes));
+        for (Decision decision :
+            Dmn.readModelFromStream(new ByteArrayInputStream(bytes))
+                .getModelElementsByType(Decision.class)) {
+          models.add(
+              new RepositoryModel("DMN", decision.getId(), "dmn/" + resource.getFilename(), bytes));
         }
       }
       for (Resource resource : resolver.getResources(MODELS + "form")) {
         byte[] bytes = read(resource);
-        models.add(new RepositoryModel("Formulaire", new ObjectMapper().readTree(bytes).get("id").asText(),
-            "forms/" + resource.getFilename(), bytes));
+        models.add(
+            new RepositoryModel(
+                "Formulaire",
+                new ObjectMapper().readTree(bytes).get("id").asText(),
+                "forms/" + resource.getFilename(),
+                bytes));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

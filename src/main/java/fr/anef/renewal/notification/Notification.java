@@ -25,8 +25,15 @@ public class Notification {
 
   protected Notification() {}
 
-  Notification(String idempotencyKey, UUID caseId, String applicantId, String kind, String title, String body,
-      UUID attachmentId, Instant createdAt) {
+  Notification(
+      String idempotencyKey,
+      UUID caseId,
+      String applicantId,
+      String kind,
+      String title,
+      String body,
+      UUID attachmentId,
+      Instant createdAt) {
     this.id = UUID.randomUUID();
     this.idempotencyKey = idempotencyKey;
     this.caseId = caseId;
@@ -48,15 +55,47 @@ public class Notification {
     return true;
   }
 
-  public UUID getId() { return id; }
-  public UUID getCaseId() { return caseId; }
-  public String getApplicantId() { return applicantId; }
-  public String getCategory() { return category; }
-  public String getKind() { return kind; }
-  public String getTitle() { return title; }
-  public String getBody() { return body; }
-  public UUID getAttachmentId() { return attachmentId; }
-  public Instant getCreatedAt() { return createdAt; }
-  public Instant getReadAt() { return readAt; }
-  public boolean isRead() { return readAt != null; }
+  public UUID getId() {
+    return id;
+  }
+
+  public UUID getCaseId() {
+    return caseId;
+  }
+
+  public String getApplicantId() {
+    return applicantId;
+  }
+
+  public String getCategory() {
+    return category;
+  }
+
+  public String getKind() {
+    return kind;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public UUID getAttachmentId() {
+    return attachmentId;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getReadAt() {
+    return readAt;
+  }
+
+  public boolean isRead() {
+    return readAt != null;
+  }
 }

@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
-/** One more download of a notification, with the label the page shows (« TÉLÉCHARGER LA NOTICE EXPLICATIVE »). */
+/**
+ * One more download of a notification, with the label the page shows (« TÉLÉCHARGER LA NOTICE
+ * EXPLICATIVE »).
+ */
 @Entity
 @Table(name = "notification_attachment")
 public class NotificationAttachment {
@@ -30,6 +33,11 @@ public class NotificationAttachment {
     this.position = position;
   }
 
-  public UUID getDocumentId() { return documentId; }
-  public String getLabel() { return label; }
+  public UUID getDocumentId() {
+    return documentId;
+  }
+
+  public String getLabel() {
+    return label;
+  }
 }

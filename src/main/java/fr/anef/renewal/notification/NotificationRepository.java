@@ -20,5 +20,6 @@ interface NotificationRepository extends JpaRepository<Notification, UUID> {
 interface NotificationAttachmentRepository
     extends org.springframework.data.jpa.repository.JpaRepository<NotificationAttachment, Long> {
 
-  java.util.List<NotificationAttachment> findByNotificationIdOrderByPositionAsc(UUID notificationId);
+  java.util.List<NotificationAttachment> findByNotificationIdOrderByPositionAsc(
+      UUID notificationId);
 }

@@ -26,8 +26,13 @@ public class NotificationService {
   private final Clock clock;
   private final String loginUrl;
 
-  NotificationService(NotificationRepository notifications, NotificationAttachmentRepository attachments,
-      MailOutbox outbox, ApplicationEventPublisher events, Clock clock, @Value("${anef.mail.login-url}") String loginUrl) {
+  NotificationService(
+      NotificationRepository notifications,
+      NotificationAttachmentRepository attachments,
+      MailOutbox outbox,
+      ApplicationEventPublisher events,
+      Clock clock,
+      @Value("${anef.mail.login-url}") String loginUrl) {
     this.notifications = notifications;
     this.attachments = attachments;
     this.outbox = outbox;
@@ -37,19 +42,43 @@ public class NotificationService {
   }
 
   /**
-   * Publishes a notification once per key and queues its short e-mail to the applicant. A second call
-   * with the same key (a retried job) returns the first notification.
+   * Publishes a notification once per key and queues its short e-mail to the applicant. A second
+   * call with the same key (a retried job) returns the first notification.
    */
   @Transactional
-  public Notification publish(String key, UUID caseId, String applicantId, String recipientEmail, String kind,
-      String title, String body, UUID attachmentId) {
-    return notifications.findByIdempotencyKey(key).orElseGet(() -> {
-      Notification notification = notifications.save(
-          new Notification(key, caseId, applicantId, kind, title, body, attachmentId, clock.instant()));
-      outbox.enqueue("notification-mail:" + notification.getId(), caseId, recipientEmail, MAIL_SUBJECT, mailBody(),
-          null);
-      return notification;
-    });
+  public Notification publish(
+      String key,
+      UUID caseId,
+      String applicantId,
+      String recipientEmail,
+      String kind,
+      String title,
+      String body,
+      UUID attachmentId) {
+    return notifications
+        .findByIdempotencyKey(key)
+        .orElseGet(
+            () -> {
+              Notification notification =
+                  notifications.save(
+                      new Notification(
+                          key,
+                          caseId,
+                          applicantId,
+                          kind,
+                          title,
+                          body,
+                          attachmentId,
+                          clock.instant()));
+              outbox.enqueue(
+                  "notification-mail:" + notification.getId(),
+                  caseId,
+                  recipientEmail,
+                  MAIL_SUBJECT,
+                  mailBody(),
+                  null);
+              return notification;
+            });
   }
 
   /** A labelled download of a notification with several documents. */
@@ -57,14 +86,23 @@ public class NotificationService {
 
   /** Publishes a notification with several labelled downloads (once per key). */
   @Transactional
-  public Notification publishWithDownloads(String key, UUID caseId, String applicantId, String recipientEmail,
-      String kind, String title, String body, List<Download> downloads) {
+  public Notification publishWithDownloads(
+      String key,
+      UUID caseId,
+      String applicantId,
+      String recipientEmail,
+      String kind,
+      String title,
+      String body,
+      List<Download> downloads) {
     boolean isNew = notifications.findByIdempotencyKey(key).isEmpty();
-    Notification notification = publish(key, caseId, applicantId, recipientEmail, kind, title, body, null);
+    Notification notification =
+        publish(key, caseId, applicantId, recipientEmail, kind, title, body, null);
     if (isNew) {
       for (int i = 0; i < downloads.size(); i++) {
-        attachments.save(new NotificationAttachment(notification.getId(), downloads.get(i).documentId(),
-            downloads.get(i).label(), i));
+        attachments.save(
+            new NotificationAttachment(
+                notification.getId(), downloads.get(i).documentId(), downloads.get(i).label(), i));
       }
     }
     return notification;
@@ -76,9 +114,13 @@ public class NotificationService {
   }
 
   @Transactional(readOnly = true)
-  public Page<Notification> list(String applicantId, NotificationFilter filter, int page, int size) {
-    PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100),
-        Sort.by(Sort.Direction.DESC, "createdAt"));
+  public Page<Notification> list(
+      String applicantId, NotificationFilter filter, int page, int size) {
+    PageRequest request =
+        PageRequest.of(
+            Math.max(page, 0),
+            Math.min(Math.max(size, 1), 100),
+            Sort.by(Sort.Direction.DESC, "createdAt"));
     return switch (filter) {
       case ALL -> notifications.findByApplicantId(applicantId, request);
       case UNREAD -> notifications.findByApplicantIdAndReadAtIsNull(applicantId, request);
@@ -96,8 +138,8 @@ public class NotificationService {
   }
 
   /**
-   * The counter route: an agent hands this applicant's notification to them at the counter, which counts
-   * as its reading (the applicant has its content); the event names the agent.
+   * The counter route: an agent hands this applicant's notification to them at the counter, which
+   * counts as its reading (the applicant has its content); the event names the agent.
    */
   @Transactional
   public Optional<Notification> handOverAtCounter(String agentId, String applicantId, UUID id) {
@@ -105,10 +147,20 @@ public class NotificationService {
   }
 
   private Optional<Notification> openAs(String applicantId, UUID id, String readBy) {
-    Optional<Notification> found = notifications.findById(id).filter(n -> n.getApplicantId().equals(applicantId));
-    found.filter(n -> n.markRead(clock.instant()))
-        .ifPresent(n -> events.publishEvent(new NotificationOpened(n.getId(), n.getCaseId(), n.getKind(), n.getTitle(),
-            n.getReadAt(), readBy)));
+    Optional<Notification> found =
+        notifications.findById(id).filter(n -> n.getApplicantId().equals(applicantId));
+    found
+        .filter(n -> n.markRead(clock.instant()))
+        .ifPresent(
+            n ->
+                events.publishEvent(
+                    new NotificationOpened(
+                        n.getId(),
+                        n.getCaseId(),
+                        n.getKind(),
+                        n.getTitle(),
+                        n.getReadAt(),
+                        readBy)));
     return found;
   }
 
@@ -127,6 +179,7 @@ public class NotificationService {
         La Direction Générale des Etrangers en France
 
         Ce message est généré automatiquement, merci de ne pas y répondre.
-        """.formatted(loginUrl);
+        """
+        .formatted(loginUrl);
   }
 }

@@ -32,12 +32,12 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.util.Matrix;
 
 /**
- * One document being written: its embedded fonts, a cursor that wraps text and breaks pages, and the
- * blocks every issued document shares (Marianne block, « VOS RÉFÉRENCES », identity, framed block, page
- * numbers), with the pieces of forms (columns, list items, fill-in lines, writing lines, footnotes).
- * One instance per document and not thread-safe; the parsed fonts it is given may be shared.
- * Content can be measured before it is written ({@link #measure}): it then runs without drawing nor
- * breaking pages, so that every block is measured by the code that writes it.
+ * One document being written: its embedded fonts, a cursor that wraps text and breaks pages, and
+ * the blocks every issued document shares (Marianne block, « VOS RÉFÉRENCES », identity, framed
+ * block, page numbers), with the pieces of forms (columns, list items, fill-in lines, writing
+ * lines, footnotes). One instance per document and not thread-safe; the parsed fonts it is given
+ * may be shared. Content can be measured before it is written ({@link #measure}): it then runs
+ * without drawing nor breaking pages, so that every block is measured by the code that writes it.
  */
 final class PdfLayout implements Closeable {
 
@@ -60,7 +60,11 @@ final class PdfLayout implements Closeable {
   private static final float THIN = 0.4f;
   private static final float LIGHT_GREY = 0.6f;
 
-  enum Style { REGULAR, BOLD, OBLIQUE }
+  enum Style {
+    REGULAR,
+    BOLD,
+    OBLIQUE
+  }
 
   /** Content written into the layout; PDFBox reports every write failure as an IOException. */
   @FunctionalInterface
@@ -81,9 +85,12 @@ final class PdfLayout implements Closeable {
   private PDPageContentStream content;
   private float y;
   private Content pageHeader = layout -> {};
+
   /** Left edge and width of the text: the margins, or inside a frame. */
   private float left = MARGIN;
+
   private float textWidth = WIDTH;
+
   /** Whether content is only being measured: nothing drawn, no page broken. */
   private boolean measuring;
 
@@ -97,10 +104,10 @@ final class PdfLayout implements Closeable {
   // ---------------------------------------------------------------- fonts and document
 
   /**
-   * Parses a TrueType font of the classpath once. The result is read-only and may be shared by documents
-   * rendered concurrently: fontbox guards its lazy table and glyph reads with locks (PDFBox's own font
-   * cache shares fonts the same way), and {@link PDType0Font#load(PDDocument, TrueTypeFont, boolean)}
-   * neither changes nor closes it.
+   * Parses a TrueType font of the classpath once. The result is read-only and may be shared by
+   * documents rendered concurrently: fontbox guards its lazy table and glyph reads with locks
+   * (PDFBox's own font cache shares fonts the same way), and {@link PDType0Font#load(PDDocument,
+   * TrueTypeFont, boolean)} neither changes nor closes it.
    */
   static TrueTypeFont parseFont(String resource) {
     try (InputStream in = PdfLayout.class.getResourceAsStream(resource)) {
@@ -108,8 +115,10 @@ final class PdfLayout implements Closeable {
         throw new IllegalStateException("Font not found on the classpath: " + resource);
       }
       TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
-      // No GSUB shaping: French needs none, and PDFBox's Latin GSUB worker (ligatures) cost about a third of
-      // each PDF's time (benchmark, README « Performance ») and drops ligated letters from the text layer.
+      // No GSUB shaping: French needs none, and PDFBox's Latin GSUB worker (ligatures) cost about a
+      // third of
+      // each PDF's time (benchmark, README « Performance ») and drops ligated letters from the text
+      // layer.
       font.setEnableGsub(false);
       return font;
     } catch (IOException e) {
@@ -117,13 +126,19 @@ final class PdfLayout implements Closeable {
     }
   }
 
-  /** A new document with the two fonts embedded as subsets, its information set and a first page. */
-  static PdfLayout create(TrueTypeFont regular, TrueTypeFont bold, String title) throws IOException {
+  /**
+   * A new document with the two fonts embedded as subsets, its information set and a first page.
+   */
+  static PdfLayout create(TrueTypeFont regular, TrueTypeFont bold, String title)
+      throws IOException {
     PDDocument document = new PDDocument();
     try {
-      PdfLayout layout = new PdfLayout(document, PDType0Font.load(document, regular, true),
-          PDType0Font.load(document, bold, true),
-          List.of(regular.getUnicodeCmapLookup(), bold.getUnicodeCmapLookup()));
+      PdfLayout layout =
+          new PdfLayout(
+              document,
+              PDType0Font.load(document, regular, true),
+              PDType0Font.load(document, bold, true),
+              List.of(regular.getUnicodeCmapLookup(), bold.getUnicodeCmapLookup()));
       layout.describe(title);
       layout.newPage();
       return layout;
@@ -141,14 +156,16 @@ final class PdfLayout implements Closeable {
     document.getDocumentCatalog().setLanguage("fr-FR");
   }
 
-  /** Numbers every page « Page x/y », centred in the bottom margin. Call once, after the content. */
+  /**
+   * Numbers every page « Page x/y », centred in the bottom margin. Call once, after the content.
+   */
   void pageNumbers() throws IOException {
     pageNumbers("");
   }
 
   /**
-   * Numbers every page « Page x/y », centred in the bottom margin, with {@code note} (an edition, « Mars
-   * 2019 ») at its left. Call once, after the content.
+   * Numbers every page « Page x/y », centred in the bottom margin, with {@code note} (an edition, «
+   * Mars 2019 ») at its left. Call once, after the content.
    */
   void pageNumbers(String note) throws IOException {
     closeContent();
@@ -189,7 +206,9 @@ final class PdfLayout implements Closeable {
     pageHeader = Objects.requireNonNull(header);
   }
 
-  /** Starts a new page, its running header written at the full text width. Ignored while measuring. */
+  /**
+   * Starts a new page, its running header written at the full text width. Ignored while measuring.
+   */
   void newPage() throws IOException {
     if (measuring) {
       return;
@@ -262,8 +281,8 @@ final class PdfLayout implements Closeable {
   }
 
   /**
-   * {@code count} light ruled lines across the text width, {@code pitch} points apart, to write on by
-   * hand; they break pages like text.
+   * {@code count} light ruled lines across the text width, {@code pitch} points apart, to write on
+   * by hand; they break pages like text.
    */
   void writingLines(int count, float pitch) throws IOException {
     for (int i = 0; i < count; i++) {
@@ -274,7 +293,8 @@ final class PdfLayout implements Closeable {
   }
 
   /** A horizontal line; {@code grey} 0 for black. Nothing while measuring. */
-  private void stroke(float from, float to, float at, float lineWidth, float grey) throws IOException {
+  private void stroke(float from, float to, float at, float lineWidth, float grey)
+      throws IOException {
     if (measuring) {
       return;
     }
@@ -288,8 +308,8 @@ final class PdfLayout implements Closeable {
   }
 
   /**
-   * Writes {@code body} narrowed by {@code leftIndent} and {@code rightIndent} points, for a column, a
-   * frame or the text of a list item; the width is restored afterwards.
+   * Writes {@code body} narrowed by {@code leftIndent} and {@code rightIndent} points, for a
+   * column, a frame or the text of a list item; the width is restored afterwards.
    */
   void within(float leftIndent, float rightIndent, Content body) throws IOException {
     float oldLeft = left;
@@ -305,9 +325,9 @@ final class PdfLayout implements Closeable {
   }
 
   /**
-   * Columns of equal width side by side, {@code gutter} points apart, each starting at the cursor; the
-   * cursor then goes under the longest. They are kept on one page; columns taller than a page are
-   * written one under the other instead.
+   * Columns of equal width side by side, {@code gutter} points apart, each starting at the cursor;
+   * the cursor then goes under the longest. They are kept on one page; columns taller than a page
+   * are written one under the other instead.
    */
   void columns(float gutter, Content... columns) throws IOException {
     float width = (textWidth - gutter * (columns.length - 1)) / columns.length;
@@ -348,29 +368,31 @@ final class PdfLayout implements Closeable {
 
   /**
    * Writes text from the left margin, wrapped to the text width. Line breaks in the text start new
-   * lines; a line starting with « - » or « • » is a list item whose wrapped lines hang under its text.
+   * lines; a line starting with « - » or « • » is a list item whose wrapped lines hang under its
+   * text.
    */
   void write(String text, Style style, float size) throws IOException {
     write(text, size, line -> List.of(new Span(line, style)));
   }
 
   /**
-   * Like {@link #write}, the parts of the text between two « ** » in bold (the seed's markup): for fixed
-   * wording only, as « ** » in user data would be taken for markup.
+   * Like {@link #write}, the parts of the text between two « ** » in bold (the seed's markup): for
+   * fixed wording only, as « ** » in user data would be taken for markup.
    */
   void writeMarked(String text, Style style, float size) throws IOException {
     write(text, size, line -> marked(line, style));
   }
 
-  private void write(String text, float size, Function<String, List<Span>> spans) throws IOException {
+  private void write(String text, float size, Function<String, List<Span>> spans)
+      throws IOException {
     for (String paragraph : (text == null ? "" : text).split("\\R", -1)) {
       paragraph(spans.apply(printable(paragraph).strip()), size);
     }
   }
 
   /**
-   * Writes one paragraph made of spans, wrapped to the text width: fixed wording with values filled in,
-   * each value a span of its own so that it is never read as markup.
+   * Writes one paragraph made of spans, wrapped to the text width: fixed wording with values filled
+   * in, each value a span of its own so that it is never read as markup.
    */
   void write(List<Span> spans, float size) throws IOException {
     List<Span> printable = new ArrayList<>();
@@ -403,14 +425,16 @@ final class PdfLayout implements Closeable {
   }
 
   /**
-   * A list item: {@code marker} (« 1. », « a. », « ⇒ ») then its text, marked as for
-   * {@link #writeMarked}, whose lines hang under the text.
+   * A list item: {@code marker} (« 1. », « a. », « ⇒ ») then its text, marked as for {@link
+   * #writeMarked}, whose lines hang under the text.
    */
   void item(String marker, String text, Style style, float size) throws IOException {
     item(marker, style, size, layout -> writeMarked(text, style, size));
   }
 
-  /** A list item whose content (its first line level with the marker) hangs under the marker's end. */
+  /**
+   * A list item whose content (its first line level with the marker) hangs under the marker's end.
+   */
   void item(String marker, Style style, float size, Content body) throws IOException {
     String prefix = printable(marker).strip() + " ";
     keepRoom(lineHeight(size));
@@ -434,27 +458,33 @@ final class PdfLayout implements Closeable {
   }
 
   /**
-   * A block set apart by a thin frame: its heading in bold, then its paragraphs, kept on one page. A
-   * block taller than a page is written unframed, its heading still setting it apart.
+   * A block set apart by a thin frame: its heading in bold, then its paragraphs, kept on one page.
+   * A block taller than a page is written unframed, its heading still setting it apart.
    */
   void framed(String heading, List<String> paragraphs, float gap) throws IOException {
-    framed(layout -> {
-      write(heading, Style.BOLD, HEADING);
-      gap(gap);
-      paragraphs(paragraphs, gap);
-    });
+    framed(
+        layout -> {
+          write(heading, Style.BOLD, HEADING);
+          gap(gap);
+          paragraphs(paragraphs, gap);
+        });
   }
 
   /**
-   * Any content set apart by a thin frame at the current width, kept on one page; content taller than a
-   * page is written unframed.
+   * Any content set apart by a thin frame at the current width, kept on one page; content taller
+   * than a page is written unframed.
    */
   void framed(Content body) throws IOException {
-    Content padded = layout -> within(FRAME_PADDING, FRAME_PADDING, inside -> {
-      gap(FRAME_PADDING);
-      body.write(inside);
-      gap(FRAME_PADDING);
-    });
+    Content padded =
+        layout ->
+            within(
+                FRAME_PADDING,
+                FRAME_PADDING,
+                inside -> {
+                  gap(FRAME_PADDING);
+                  body.write(inside);
+                  gap(FRAME_PADDING);
+                });
     float height = measure(padded);
     boolean frame = height <= PAGE_BODY;
     if (frame) {
@@ -470,7 +500,9 @@ final class PdfLayout implements Closeable {
     }
   }
 
-  /** Writes text centred on the page, in as few lines as the text width allows, of balanced lengths. */
+  /**
+   * Writes text centred on the page, in as few lines as the text width allows, of balanced lengths.
+   */
   void centred(String text, Style style, float size) throws IOException {
     aligned(text, style, size, 0.5f);
   }
@@ -480,15 +512,21 @@ final class PdfLayout implements Closeable {
     aligned(text, style, size, 1);
   }
 
-  /** Lines placed {@code position} of the way across the free width: 0.5 centred, 1 right-aligned. */
+  /**
+   * Lines placed {@code position} of the way across the free width: 0.5 centred, 1 right-aligned.
+   */
   private void aligned(String text, Style style, float size, float position) throws IOException {
     for (String line : balanced(printable(text), style, size, textWidth)) {
       line(line, style, size, left + (textWidth - width(font(style), line, size)) * position);
     }
   }
 
-  /** The lines of {@link #wrap} at the narrowest width that needs no more of them (no lone last word). */
-  private List<String> balanced(String text, Style style, float size, float maxWidth) throws IOException {
+  /**
+   * The lines of {@link #wrap} at the narrowest width that needs no more of them (no lone last
+   * word).
+   */
+  private List<String> balanced(String text, Style style, float size, float maxWidth)
+      throws IOException {
     List<String> lines = wrap(text, style, size, maxWidth);
     for (float width = maxWidth * 0.95f; lines.size() > 1; width *= 0.95f) {
       List<String> narrower = wrap(text, style, size, width);
@@ -516,8 +554,8 @@ final class PdfLayout implements Closeable {
   }
 
   /**
-   * One line of fill-in fields sharing the text width equally: each label (« Date : ») followed by a
-   * line to write on, to the end of its share; an empty label leaves its share blank.
+   * One line of fill-in fields sharing the text width equally: each label (« Date : ») followed by
+   * a line to write on, to the end of its share; an empty label leaves its share blank.
    */
   void blanks(float size, String... labels) throws IOException {
     float share = textWidth / labels.length;
@@ -539,16 +577,17 @@ final class PdfLayout implements Closeable {
   }
 
   /**
-   * Notes at the foot of the page, under a short rule and above the page numbers; on the next page if
-   * the text already reaches that low.
+   * Notes at the foot of the page, under a short rule and above the page numbers; on the next page
+   * if the text already reaches that low.
    */
   void footnotes(List<String> notes, float size) throws IOException {
-    Content body = layout -> {
-      gap(4);
-      for (String note : notes) {
-        write(note, Style.REGULAR, size);
-      }
-    };
+    Content body =
+        layout -> {
+          gap(4);
+          for (String note : notes) {
+            write(note, Style.REGULAR, size);
+          }
+        };
     float height = measure(body);
     keepRoom(height);
     if (!measuring) {
@@ -583,8 +622,9 @@ final class PdfLayout implements Closeable {
     return y - size;
   }
 
-  private void draw(PDPageContentStream stream, String text, Style style, float size, float x,
-      float baseline) throws IOException {
+  private void draw(
+      PDPageContentStream stream, String text, Style style, float size, float x, float baseline)
+      throws IOException {
     if (text.isEmpty() || measuring) {
       return;
     }
@@ -600,7 +640,10 @@ final class PdfLayout implements Closeable {
     return style == Style.BOLD ? bold : regular;
   }
 
-  /** How far the wrapped lines of a list item (« - » or « • ») hang under its text; 0 for other lines. */
+  /**
+   * How far the wrapped lines of a list item (« - » or « • ») hang under its text; 0 for other
+   * lines.
+   */
   private float hang(List<Span> line, float size) throws IOException {
     if (line.isEmpty()) {
       return 0;
@@ -612,7 +655,10 @@ final class PdfLayout implements Closeable {
 
   // ---------------------------------------------------------------- wrapping
 
-  /** Splits text of one style into lines no wider than {@code width}; a word wider than a line is cut. */
+  /**
+   * Splits text of one style into lines no wider than {@code width}; a word wider than a line is
+   * cut.
+   */
   private List<String> wrap(String text, Style style, float size, float width) throws IOException {
     return wrap(List.of(new Span(text, style)), size, width).stream()
         .map(line -> line.stream().map(Span::text).collect(Collectors.joining()))
@@ -620,8 +666,8 @@ final class PdfLayout implements Closeable {
   }
 
   /**
-   * Splits spans into lines of spans no wider than {@code width}, breaking at spaces; a word wider than a
-   * line is cut (in the style it starts with, if it mixes styles).
+   * Splits spans into lines of spans no wider than {@code width}, breaking at spaces; a word wider
+   * than a line is cut (in the style it starts with, if it mixes styles).
    */
   private List<List<Span>> wrap(List<Span> text, float size, float width) throws IOException {
     List<List<Span>> lines = new ArrayList<>();
@@ -654,7 +700,9 @@ final class PdfLayout implements Closeable {
     return lines;
   }
 
-  /** The words of the spans, split at spaces; a word whose style changes is made of several spans. */
+  /**
+   * The words of the spans, split at spaces; a word whose style changes is made of several spans.
+   */
   private static List<List<Span>> words(List<Span> text) {
     List<List<Span>> words = new ArrayList<>();
     List<Span> word = new ArrayList<>();
@@ -694,9 +742,12 @@ final class PdfLayout implements Closeable {
     return width;
   }
 
-  /** Adds the full-width pieces of an over-long word to {@code lines} and returns its last piece. */
-  private static String cut(String word, PDFont font, float size, float width, Style style,
-      List<List<Span>> lines) throws IOException {
+  /**
+   * Adds the full-width pieces of an over-long word to {@code lines} and returns its last piece.
+   */
+  private static String cut(
+      String word, PDFont font, float size, float width, Style style, List<List<Span>> lines)
+      throws IOException {
     String rest = word;
     while (width(font, rest, size) > width) {
       int end = fittingLength(rest, font, size, width);
@@ -706,8 +757,12 @@ final class PdfLayout implements Closeable {
     return rest;
   }
 
-  /** How many chars of {@code word} fit, preferring a cut after « / » or « - » (URLs, compound names). */
-  private static int fittingLength(String word, PDFont font, float size, float width) throws IOException {
+  /**
+   * How many chars of {@code word} fit, preferring a cut after « / » or « - » (URLs, compound
+   * names).
+   */
+  private static int fittingLength(String word, PDFont font, float size, float width)
+      throws IOException {
     int end = 1;
     while (end < word.length() && width(font, word.substring(0, end + 1), size) <= width) {
       end++;
@@ -721,15 +776,16 @@ final class PdfLayout implements Closeable {
   }
 
   /**
-   * Text both fonts can show: Unicode composed (NFC), whitespace and control characters as spaces, a
-   * character without a glyph (emoji, rare scripts) as « ? » rather than a failed document.
+   * Text both fonts can show: Unicode composed (NFC), whitespace and control characters as spaces,
+   * a character without a glyph (emoji, rare scripts) as « ? » rather than a failed document.
    */
   String printable(String text) {
     if (text == null) {
       return "";
     }
     StringBuilder out = new StringBuilder(text.length());
-    Normalizer.normalize(text, Normalizer.Form.NFC).codePoints()
+    Normalizer.normalize(text, Normalizer.Form.NFC)
+        .codePoints()
         .forEach(c -> out.appendCodePoint(printable(c)));
     return out.toString();
   }
@@ -744,7 +800,10 @@ final class PdfLayout implements Closeable {
 
   // ---------------------------------------------------------------- shared blocks
 
-  /** The ministry's Marianne block, as text: « MINISTÈRE DE L’INTÉRIEUR ET DES OUTRE-MER » and motto. */
+  /**
+   * The ministry's Marianne block, as text: « MINISTÈRE DE L’INTÉRIEUR ET DES OUTRE-MER » and
+   * motto.
+   */
   void marianne() throws IOException {
     for (String line : List.of("MINISTÈRE", "DE L’INTÉRIEUR", "ET DES OUTRE-MER")) {
       line(line, Style.BOLD, BODY, left);
@@ -756,11 +815,12 @@ final class PdfLayout implements Closeable {
   }
 
   /**
-   * « VOS RÉFÉRENCES : » with the N° étranger and the N° de la demande, then the document's own dates
-   * ({@link #issued(LocalDate)}, or {@link #validity(LocalDate, LocalDate)} for an attestation de
-   * prolongation).
+   * « VOS RÉFÉRENCES : » with the N° étranger and the N° de la demande, then the document's own
+   * dates ({@link #issued(LocalDate)}, or {@link #validity(LocalDate, LocalDate)} for an
+   * attestation de prolongation).
    */
-  void references(ApplicantIdentity applicant, String requestNumber, Field... dates) throws IOException {
+  void references(ApplicantIdentity applicant, String requestNumber, Field... dates)
+      throws IOException {
     write("VOS RÉFÉRENCES :", Style.BOLD, BODY);
     field("Identifiant (N° étranger)", applicant.foreignerNumber());
     field("N° de la demande", requestNumber);
@@ -773,7 +833,9 @@ final class PdfLayout implements Closeable {
     return new Field("DATE D’ÉMISSION", date(issueDate));
   }
 
-  /** « Validité : du dd/MM/yyyy au dd/MM/yyyy », an attestation's dates in place of its issue date. */
+  /**
+   * « Validité : du dd/MM/yyyy au dd/MM/yyyy », an attestation's dates in place of its issue date.
+   */
   static Field validity(LocalDate from, LocalDate until) {
     return new Field("Validité", "du " + date(from) + " au " + date(until));
   }

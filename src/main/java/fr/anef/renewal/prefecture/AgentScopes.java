@@ -11,16 +11,18 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 /**
- * Which préfecture an agent belongs to: their membership of one scope group {@code prefecture-<dept>}
- * ({@code prefecture-59}, {@code prefecture-75}, {@code prefecture-2A}, {@code prefecture-971}). The role groups
- * ({@code prefecture-agents}, {@code prefecture-managers}) say what a person does; the scope group says where. A user in
- * no scope group, or in several, has no préfecture: they see no case.
+ * Which préfecture an agent belongs to: their membership of one scope group {@code
+ * prefecture-<dept>} ({@code prefecture-59}, {@code prefecture-75}, {@code prefecture-2A}, {@code
+ * prefecture-971}). The role groups ({@code prefecture-agents}, {@code prefecture-managers}) say
+ * what a person does; the scope group says where. A user in no scope group, or in several, has no
+ * préfecture: they see no case.
  */
 @Component
 public class AgentScopes {
 
   /** A département code of the table: 01–95, 2A, 2B, 971–976. */
   static final String DEPARTMENT = "2A|2B|\\d{2,3}";
+
   /** The scope groups' ids. */
   public static final Pattern GROUP = Pattern.compile("^prefecture-(" + DEPARTMENT + ")$");
 
@@ -35,14 +37,26 @@ public class AgentScopes {
     if (userId == null) {
       return Optional.empty();
     }
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    List<String> groups =
+        identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     return departmentOf(groups);
   }
 
-  /** The département of the préfecture among these group ids (an authenticated user's), if exactly one. */
+  /**
+   * The département of the préfecture among these group ids (an authenticated user's), if exactly
+   * one.
+   */
   public static Optional<String> departmentOf(Collection<String> groupIds) {
-    List<String> departments = groupIds == null ? List.of() : groupIds.stream().map(GROUP::matcher)
-        .filter(Matcher::matches).map(m -> m.group(1)).filter(d -> Prefectures.of(d).isPresent()).distinct().toList();
+    List<String> departments =
+        groupIds == null
+            ? List.of()
+            : groupIds.stream()
+                .map(GROUP::matcher)
+                .filter(Matcher::matches)
+                .map(m -> m.group(1))
+                .filter(d -> Prefectures.of(d).isPresent())
+                .distinct()
+                .toList();
     return departments.size() == 1 ? Optional.of(departments.get(0)) : Optional.empty();
   }
 

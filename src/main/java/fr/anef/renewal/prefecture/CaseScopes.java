@@ -1,8 +1,8 @@
 package fr.anef.renewal.prefecture;
 
-import fr.anef.renewal.shared.ActorGroups;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import fr.anef.renewal.shared.ActorGroups;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -23,108 +23,129 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 /**
- * A case's place in one préfecture, in the engine's own authorizations (ADR 0016): its process instance and its
- * historic process instance readable by the préfecture's scope group, its agents' tasks offered to that group instead
- * of the national role group {@value #ROLE}. Written by server code only, with the engine's authorization checks off
- * for these writes (the applicant whose dépôt creates them may not write authorizations).
+ * A case's place in one préfecture, in the engine's own authorizations (ADR 0016): its process
+ * instance and its historic process instance readable by the préfecture's scope group, its agents'
+ * tasks offered to that group instead of the national role group {@value #ROLE}. Written by server
+ * code only, with the engine's authorization checks off for these writes (the applicant whose dépôt
+ * creates them may not write authorizations).
  */
 @Service
 public class CaseScopes {
 
-  /** The role group the models name as candidates; each task is narrowed to its case's préfecture when created. */
+  /**
+   * The role group the models name as candidates; each task is narrowed to its case's préfecture
+   * when created.
+   */
   public static final String ROLE = ActorGroups.PREFECTURE_AGENTS;
+
   /** Resources a préfecture's scope group reads per case. */
-  private static final List<Resource> CASE_RESOURCES = List.of(Resources.PROCESS_INSTANCE,
-      Resources.HISTORIC_PROCESS_INSTANCE);
+  private static final List<Resource> CASE_RESOURCES =
+      List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE);
 
   private final AuthorizationService authorizations;
   private final TaskService tasks;
   private final ProcessEngineConfigurationImpl engine;
 
-  CaseScopes(AuthorizationService authorizations, TaskService tasks, ProcessEngineConfiguration engine) {
+  CaseScopes(
+      AuthorizationService authorizations, TaskService tasks, ProcessEngineConfiguration engine) {
     this.authorizations = authorizations;
     this.tasks = tasks;
     this.engine = (ProcessEngineConfigurationImpl) engine;
   }
 
   /**
-   * Puts the case in the préfecture of {@code department}: grants its instance and history to the scope group and
-   * moves its open agents' tasks to it. Idempotent (a second call changes nothing).
+   * Puts the case in the préfecture of {@code department}: grants its instance and history to the
+   * scope group and moves its open agents' tasks to it. Idempotent (a second call changes nothing).
    */
   public void assign(String processInstanceId, String department) {
     String group = scopeGroup(department);
-    withoutAuthorization(() -> {
-      for (Resource resource : CASE_RESOURCES) {
-        grantRead(group, resource, processInstanceId);
-      }
-      for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
-        boolean agentTask = false;
-        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-          if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
-              && isPrefectureGroup(link.getGroupId())) {
-            agentTask = true;
-            if (!link.getGroupId().equals(group)) {
-              tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
-              revoke(link.getGroupId(), Resources.TASK, task.getId());
-              tasks.addCandidateGroup(task.getId(), group);
+    withoutAuthorization(
+        () -> {
+          for (Resource resource : CASE_RESOURCES) {
+            grantRead(group, resource, processInstanceId);
+          }
+          for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+            boolean agentTask = false;
+            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+              if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                  && link.getGroupId() != null
+                  && isPrefectureGroup(link.getGroupId())) {
+                agentTask = true;
+                if (!link.getGroupId().equals(group)) {
+                  tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
+                  revoke(link.getGroupId(), Resources.TASK, task.getId());
+                  tasks.addCandidateGroup(task.getId(), group);
+                }
+              }
+            }
+            if (agentTask) {
+              keepWithin(group, task);
             }
           }
-        }
-        if (agentTask) {
-          keepWithin(group, task);
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
   /**
-   * Gives the préfecture of {@code department} the history of a case that ended before per-préfecture scopes (the
-   * start-up migration of earlier versions' cases): its agents read it in Cockpit, no one else.
+   * Gives the préfecture of {@code department} the history of a case that ended before
+   * per-préfecture scopes (the start-up migration of earlier versions' cases): its agents read it
+   * in Cockpit, no one else.
    */
   public void assignHistory(String processInstanceId, String department) {
     String group = scopeGroup(department);
-    withoutAuthorization(() -> {
-      grantRead(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
-      return null;
-    });
+    withoutAuthorization(
+        () -> {
+          grantRead(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
+          return null;
+        });
   }
 
   /**
-   * Moves the case from one préfecture to another (a change of address before the decision): the receiving
-   * préfecture gets the instance, its history and the open tasks; the former one keeps nothing of them.
+   * Moves the case from one préfecture to another (a change of address before the decision): the
+   * receiving préfecture gets the instance, its history and the open tasks; the former one keeps
+   * nothing of them.
    */
   public void transfer(String processInstanceId, String fromDepartment, String toDepartment) {
     assign(processInstanceId, toDepartment);
     if (fromDepartment != null && !fromDepartment.equals(toDepartment)) {
-      withoutAuthorization(() -> {
-        for (Resource resource : CASE_RESOURCES) {
-          revoke(AgentScopes.groupOf(fromDepartment), resource, processInstanceId);
-        }
-        return null;
-      });
+      withoutAuthorization(
+          () -> {
+            for (Resource resource : CASE_RESOURCES) {
+              revoke(AgentScopes.groupOf(fromDepartment), resource, processInstanceId);
+            }
+            return null;
+          });
     }
   }
 
   /**
-   * An agent task stays with its préfecture's agents only: an assignee from elsewhere (the agent of the préfecture
-   * the case left) is removed, and the grants the engine gave them as assignee — which it keeps when the assignee
-   * changes — are revoked.
+   * An agent task stays with its préfecture's agents only: an assignee from elsewhere (the agent of
+   * the préfecture the case left) is removed, and the grants the engine gave them as assignee —
+   * which it keeps when the assignee changes — are revoked.
    */
   private void keepWithin(String group, Task task) {
     if (task.getAssignee() != null && !isMember(task.getAssignee(), group)) {
       tasks.setAssignee(task.getId(), null);
     }
-    authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId()).list().stream()
+    authorizations
+        .createAuthorizationQuery()
+        .resourceType(Resources.TASK)
+        .resourceId(task.getId())
+        .list()
+        .stream()
         .filter(a -> a.getUserId() != null && !isMember(a.getUserId(), group))
         .forEach(a -> authorizations.deleteAuthorization(a.getId()));
   }
 
   private boolean isMember(String userId, String group) {
-    return engine.getIdentityService().createUserQuery().userId(userId).memberOfGroup(group).count() > 0;
+    return engine.getIdentityService().createUserQuery().userId(userId).memberOfGroup(group).count()
+        > 0;
   }
 
-  /** Whether a group id is the role group or a scope group (a task offered to it belongs to a préfecture). */
+  /**
+   * Whether a group id is the role group or a scope group (a task offered to it belongs to a
+   * préfecture).
+   */
   static boolean isPrefectureGroup(String groupId) {
     return ROLE.equals(groupId) || AgentScopes.GROUP.matcher(groupId).matches();
   }
@@ -137,17 +158,28 @@ public class CaseScopes {
   }
 
   private void grantRead(String group, Resource resource, String resourceId) {
-    Authorization grant = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(group).resourceType(resource).resourceId(resourceId).list().stream().findFirst()
-        .orElseGet(() -> {
-          Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-          created.setGroupId(group);
-          created.setResource(resource);
-          created.setResourceId(resourceId);
-          return created;
-        });
-    Permission read = resource == Resources.HISTORIC_PROCESS_INSTANCE ? HistoricProcessInstancePermissions.READ
-        : Permissions.READ;
+    Authorization grant =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(group)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .list()
+            .stream()
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+                  created.setGroupId(group);
+                  created.setResource(resource);
+                  created.setResourceId(resourceId);
+                  return created;
+                });
+    Permission read =
+        resource == Resources.HISTORIC_PROCESS_INSTANCE
+            ? HistoricProcessInstancePermissions.READ
+            : Permissions.READ;
     if (!grant.isPermissionGranted(read)) {
       grant.addPermission(read);
       authorizations.saveAuthorization(grant);
@@ -155,19 +187,27 @@ public class CaseScopes {
   }
 
   private void revoke(String group, Resource resource, String resourceId) {
-    authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId).list()
+    authorizations
+        .createAuthorizationQuery()
+        .groupIdIn(group)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .list()
         .forEach(a -> authorizations.deleteAuthorization(a.getId()));
   }
 
   /**
-   * Runs engine calls with its authorization checks off: inside the current engine command when there is one (a
-   * delegate, a listener), else in a command of its own (one transaction, joined to the caller's Spring one).
+   * Runs engine calls with its authorization checks off: inside the current engine command when
+   * there is one (a delegate, a listener), else in a command of its own (one transaction, joined to
+   * the caller's Spring one).
    */
   private <T> T withoutAuthorization(Callable<T> work) {
     CommandContext current = Context.getCommandContext();
     if (current != null) {
       return current.runWithoutAuthorization(work);
     }
-    return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(work));
+    return engine
+        .getCommandExecutorTxRequired()
+        .execute(context -> context.runWithoutAuthorization(work));
   }
 }

@@ -1,8 +1,9 @@
 package fr.anef.renewal.processes;
 
 /**
- * The contract of the process {@code mail-dispatch} (bpmn/mail-dispatch.bpmn): one instance per queued e-mail, its
- * business key the mail's idempotency key. Checked against the BPMN file by {@code ProcessContractsTests}.
+ * The contract of the process {@code mail-dispatch} (bpmn/mail-dispatch.bpmn): one instance per
+ * queued e-mail, its business key the mail's idempotency key. Checked against the BPMN file by
+ * {@code ProcessContractsTests}.
  */
 public final class MailDispatchProcess {
 

@@ -1,9 +1,9 @@
 package fr.anef.renewal.processes;
 
 /**
- * The contract of OFII's process {@code ofii-medical-opinion} (bpmn/ofii-medical-opinion.bpmn): its key, the ids of
- * the elements the code and the tests name, its messages and the size of the college. Checked against the BPMN file
- * by {@code ProcessContractsTests}.
+ * The contract of OFII's process {@code ofii-medical-opinion} (bpmn/ofii-medical-opinion.bpmn): its
+ * key, the ids of the elements the code and the tests name, its messages and the size of the
+ * college. Checked against the BPMN file by {@code ProcessContractsTests}.
  */
 public final class OfiiMedicalOpinionProcess {
 
@@ -11,6 +11,7 @@ public final class OfiiMedicalOpinionProcess {
 
   /** The préfecture's referral starts the process (message start event). */
   public static final String MESSAGE_REFERRAL = "OfiiReferral";
+
   /** The préfecture closed the case: the medical file closes, nothing is sent back. */
   public static final String MESSAGE_CASE_CLOSED = "OfiiCaseClosed";
 
@@ -23,8 +24,10 @@ public final class OfiiMedicalOpinionProcess {
   public static final String REPORT_ACTION = "gateway_reportAction";
   public static final String CONVENE_APPLICANT = "serviceTask_conveneApplicant";
   public static final String REQUEST_TREATING_DOCTOR_INFO = "serviceTask_requestTreatingDoctorInfo";
-  public static final String REGISTER_TREATING_DOCTOR_ANSWER = "userTask_registerTreatingDoctorAnswer";
-  public static final String RECORD_TREATING_DOCTOR_SILENCE = "serviceTask_recordTreatingDoctorSilence";
+  public static final String REGISTER_TREATING_DOCTOR_ANSWER =
+      "userTask_registerTreatingDoctorAnswer";
+  public static final String RECORD_TREATING_DOCTOR_SILENCE =
+      "serviceTask_recordTreatingDoctorSilence";
   public static final String COLLEGE_OPINION = "userTask_collegeOpinion";
   public static final String CONSOLIDATE_OPINION = "serviceTask_consolidateOpinion";
   public static final String SEND_OPINION = "serviceTask_sendOpinion";
@@ -36,12 +39,14 @@ public final class OfiiMedicalOpinionProcess {
 
   /** « 15 jours sans réponse »: the treating doctor's time to answer. */
   public static final String TIMER_TREATING_DOCTOR_SILENCE = "boundaryTimer_treatingDoctorSilence";
+
   /** « 3 mois sans avis »: the college's opinion is due after the certificate. */
   public static final String TIMER_OPINION_OVERDUE = "boundaryTimer_opinionOverdue";
 
   /**
-   * The college of OFII doctors that gives the opinion (arrêté du 27/12/2016, art. 6): three doctors, none the
-   * report's author; the multi-instance « Avis du collège de médecins » has this cardinality.
+   * The college of OFII doctors that gives the opinion (arrêté du 27/12/2016, art. 6): three
+   * doctors, none the report's author; the multi-instance « Avis du collège de médecins » has this
+   * cardinality.
    */
   public static final int COLLEGE_SIZE = 3;
 

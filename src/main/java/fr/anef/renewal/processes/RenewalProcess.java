@@ -1,11 +1,11 @@
 package fr.anef.renewal.processes;
 
-
 /**
- * The contract of the process {@code residence-permit-renewal} (bpmn/residence-permit-renewal.bpmn): its key, the
- * ids of the elements the code and the tests name, its messages and its variables. The code and the tests use these
- * constants, never the strings; {@code ProcessContractsTests} checks every id and message here against the BPMN file,
- * so that a rename in Modeler fails a test, not a case.
+ * The contract of the process {@code residence-permit-renewal}
+ * (bpmn/residence-permit-renewal.bpmn): its key, the ids of the elements the code and the tests
+ * name, its messages and its variables. The code and the tests use these constants, never the
+ * strings; {@code ProcessContractsTests} checks every id and message here against the BPMN file, so
+ * that a rename in Modeler fails a test, not a case.
  */
 public final class RenewalProcess {
 
@@ -22,8 +22,10 @@ public final class RenewalProcess {
   public static final String DRAFT_ABANDONED = "endEvent_draftAbandoned";
   public static final String DEPOSIT_APPLICATION = "serviceTask_depositApplication";
   public static final String ISSUE_DEPOSIT_RECEIPT = "serviceTask_issueDepositReceipt";
+
   /** The instruction (« Instruction de la demande »): the préfecture's part, after the dépôt. */
   public static final String INSTRUCTION = "subProcess_instruction";
+
   public static final String REVIEW_APPLICATION = "userTask_reviewApplication";
   public static final String DOCUMENTS_COMPLETE = "gateway_documentsComplete";
   public static final String REQUEST_COMPLEMENT = "serviceTask_requestComplement";
@@ -45,42 +47,70 @@ public final class RenewalProcess {
 
   /** Timers (their durations: {@code models.ProcedureTimers}). « 15 jours sans lecture ». */
   public static final String TIMER_COMPLEMENT_UNREAD = "intermediateTimer_complementUnread";
+
   /** « 30 jours sans réponse ». */
   public static final String TIMER_COMPLEMENT_DEADLINE = "intermediateTimer_complementDeadline";
+
   /** « Un mois sans certificat ». */
   public static final String TIMER_CERTIFICATE_DEADLINE = "intermediateTimer_certificateDeadline";
+
   /** « Expiration du titre »: the first prolongation attestation. */
   public static final String TIMER_PROLONGATION_START = "intermediateTimer_prolongationStart";
+
   /** « 3 mois plus tard »: the next prolongation attestation. */
   public static final String TIMER_NEXT_PROLONGATION = "intermediateTimer_nextProlongation";
+
   /** « 4 mois sans décision ». */
   public static final String TIMER_IMPLICIT_REJECTION = "intermediateTimer_implicitRejection";
 
-  /** Messages the renewal waits for (their names in the BPMN). A notification the process awaits was opened. */
+  /**
+   * Messages the renewal waits for (their names in the BPMN). A notification the process awaits was
+   * opened.
+   */
   public static final String MESSAGE_NOTIFICATION_READ = "NotificationRead";
+
   /** The applicant answered a complement request. */
   public static final String MESSAGE_COMPLEMENT_REPLY = "ComplementReply";
+
   /** OFII's college sent its opinion (sent by OFII's process). */
   public static final String MESSAGE_OFII_OPINION = "OfiiOpinion";
+
   /** OFII received the medical certificate (sent by OFII's process). */
   public static final String MESSAGE_CERTIFICATE_RECEIVED = "MedicalCertificateReceived";
+
   /** OFII did not receive the certificate: the préfecture decides without an opinion. */
   public static final String MESSAGE_CERTIFICATE_NOT_RECEIVED = "MedicalCertificateNotReceived";
 
   /** Variables the process carries: ids and small values. */
   public static final String VAR_CASE_ID = "caseId";
+
   public static final String VAR_APPLICANT_ID = "applicantId";
+
   /** Who fills the four steps (their assignee): the applicant, or the agent at the counter. */
   public static final String VAR_FILED_BY = "filedBy";
+
   /** Set by the counter page when an agent opens a renewal for the person at the counter. */
   public static final String VAR_COUNTER_APPLICANT_ID = "counterApplicantId";
+
   public static final String VAR_REQUEST_NUMBER = "requestNumber";
   public static final String VAR_ACTION = "action";
-  /** {@code CaseStatus.code()} of the case, kept current for Cockpit's filters (written by {@code Cases.moveTo}). */
+
+  /**
+   * {@code CaseStatus.code()} of the case, kept current for Cockpit's filters (written by {@code
+   * Cases.moveTo}).
+   */
   public static final String VAR_CASE_STATUS = "caseStatus";
-  /** When « 4 mois sans décision » fires: set at the dépôt (ISO-8601 with offset), read by the timer. */
+
+  /**
+   * When « 4 mois sans décision » fires: set at the dépôt (ISO-8601 with offset), read by the
+   * timer.
+   */
   public static final String VAR_IMPLICIT_REJECTION_DATE = "implicitRejectionDate";
-  /** Set by a step that waits for the opening of one notification (message {@code NotificationRead}). */
+
+  /**
+   * Set by a step that waits for the opening of one notification (message {@code
+   * NotificationRead}).
+   */
   public static final String VAR_AWAITED_NOTIFICATION_ID = "awaitedNotificationId";
 
   private RenewalProcess() {}

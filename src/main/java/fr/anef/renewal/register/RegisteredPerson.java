@@ -33,8 +33,15 @@ public class RegisteredPerson {
 
   protected RegisteredPerson() {}
 
-  public RegisteredPerson(String foreignerNumber, String birthName, String firstNames, String sex,
-      LocalDate birthDate, String birthPlace, String birthCountry, String nationality) {
+  public RegisteredPerson(
+      String foreignerNumber,
+      String birthName,
+      String firstNames,
+      String sex,
+      LocalDate birthDate,
+      String birthPlace,
+      String birthCountry,
+      String nationality) {
     this.foreignerNumber = foreignerNumber;
     this.birthName = birthName;
     this.firstNames = firstNames;
@@ -45,7 +52,8 @@ public class RegisteredPerson {
     this.nationality = nationality;
   }
 
-  public RegisteredPerson livingAt(String addressLine, String postalCode, String city, String country) {
+  public RegisteredPerson livingAt(
+      String addressLine, String postalCode, String city, String country) {
     this.addressLine = addressLine;
     this.postalCode = postalCode;
     this.city = city;
@@ -64,22 +72,69 @@ public class RegisteredPerson {
     return this;
   }
 
-  public String getForeignerNumber() { return foreignerNumber; }
-  public String getBirthName() { return birthName; }
-  public String getUsageName() { return usageName; }
-  public String getFirstNames() { return firstNames; }
-  public String getSex() { return sex; }
-  public LocalDate getBirthDate() { return birthDate; }
-  public String getBirthPlace() { return birthPlace; }
-  public String getBirthCountry() { return birthCountry; }
-  public String getNationality() { return nationality; }
-  public String getAddressLine() { return addressLine; }
-  public String getPostalCode() { return postalCode; }
-  public String getCity() { return city; }
-  public String getCountry() { return country; }
-  public String getEmail() { return email; }
-  public String getPhone() { return phone; }
-  public LocalDate getEntryDate() { return entryDate; }
+  public String getForeignerNumber() {
+    return foreignerNumber;
+  }
+
+  public String getBirthName() {
+    return birthName;
+  }
+
+  public String getUsageName() {
+    return usageName;
+  }
+
+  public String getFirstNames() {
+    return firstNames;
+  }
+
+  public String getSex() {
+    return sex;
+  }
+
+  public LocalDate getBirthDate() {
+    return birthDate;
+  }
+
+  public String getBirthPlace() {
+    return birthPlace;
+  }
+
+  public String getBirthCountry() {
+    return birthCountry;
+  }
+
+  public String getNationality() {
+    return nationality;
+  }
+
+  public String getAddressLine() {
+    return addressLine;
+  }
+
+  public String getPostalCode() {
+    return postalCode;
+  }
+
+  public String getCity() {
+    return city;
+  }
+
+  public String getCountry() {
+    return country;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public LocalDate getEntryDate() {
+    return entryDate;
+  }
 
   /** « 20 rue Nationale 59000 Lille FRANCE ». */
   public String fullAddress() {

@@ -23,8 +23,13 @@ public class ResidenceTitle {
 
   protected ResidenceTitle() {}
 
-  public ResidenceTitle(String titleNumber, String foreignerNumber, String category, String mention,
-      LocalDate validFrom, LocalDate validUntil) {
+  public ResidenceTitle(
+      String titleNumber,
+      String foreignerNumber,
+      String category,
+      String mention,
+      LocalDate validFrom,
+      LocalDate validUntil) {
     this.titleNumber = titleNumber;
     this.foreignerNumber = foreignerNumber;
     this.category = category;
@@ -33,10 +38,27 @@ public class ResidenceTitle {
     this.validUntil = validUntil;
   }
 
-  public String getTitleNumber() { return titleNumber; }
-  public String getForeignerNumber() { return foreignerNumber; }
-  public String getCategory() { return category; }
-  public String getMention() { return mention; }
-  public LocalDate getValidFrom() { return validFrom; }
-  public LocalDate getValidUntil() { return validUntil; }
+  public String getTitleNumber() {
+    return titleNumber;
+  }
+
+  public String getForeignerNumber() {
+    return foreignerNumber;
+  }
+
+  public String getCategory() {
+    return category;
+  }
+
+  public String getMention() {
+    return mention;
+  }
+
+  public LocalDate getValidFrom() {
+    return validFrom;
+  }
+
+  public LocalDate getValidUntil() {
+    return validUntil;
+  }
 }

@@ -22,9 +22,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The nightly purge (ADR 0020). Every node schedules it; the first to take the lock {@link ClusterLock#RETENTION}
- * records the night in {@code cluster_lock.last_run} and purges, the others find the night taken and do nothing.
- * The purge itself runs after the lock, in short transactions of one batch each.
+ * The nightly purge (ADR 0020). Every node schedules it; the first to take the lock {@link
+ * ClusterLock#RETENTION} records the night in {@code cluster_lock.last_run} and purges, the others
+ * find the night taken and do nothing. The purge itself runs after the lock, in short transactions
+ * of one batch each.
  */
 @Component
 public class RetentionJob {
@@ -32,7 +33,8 @@ public class RetentionJob {
   private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
 
   /** What one purge deleted: parents, each with all its children. */
-  public record Report(int closedCases, int drafts, int medicalFiles, int sentMails, int accountTokens) {
+  public record Report(
+      int closedCases, int drafts, int medicalFiles, int sentMails, int accountTokens) {
 
     public int total() {
       return closedCases + drafts + medicalFiles + sentMails + accountTokens;
@@ -46,7 +48,12 @@ public class RetentionJob {
   private final Clock clock;
   private final ObjectProvider<MeterRegistry> meters;
 
-  RetentionJob(RetentionPolicy policy, RetentionPurge purge, ClusterLock lock, JdbcTemplate jdbc, Clock clock,
+  RetentionJob(
+      RetentionPolicy policy,
+      RetentionPurge purge,
+      ClusterLock lock,
+      JdbcTemplate jdbc,
+      Clock clock,
       ObjectProvider<MeterRegistry> meters) {
     this.policy = policy;
     this.purge = purge;
@@ -64,18 +71,28 @@ public class RetentionJob {
   /** Purges unless a node already did today (French legal date); empty when it did. */
   public Optional<Report> runOncePerNight() {
     LocalDate today = LocalDate.now(clock);
-    boolean claimed = lock.exclusively(ClusterLock.RETENTION, () -> {
-      OffsetDateTime lastRun = jdbc.queryForObject("select last_run from cluster_lock where name = ?",
-          OffsetDateTime.class, ClusterLock.RETENTION);
-      if (lastRun != null && lastRun.atZoneSameInstant(clock.getZone()).toLocalDate().equals(today)) {
-        return false;
-      }
-      jdbc.update("update cluster_lock set last_run = ? where name = ?", clock.instant().atOffset(ZoneOffset.UTC),
-          ClusterLock.RETENTION);
-      return true;
-    });
+    boolean claimed =
+        lock.exclusively(
+            ClusterLock.RETENTION,
+            () -> {
+              OffsetDateTime lastRun =
+                  jdbc.queryForObject(
+                      "select last_run from cluster_lock where name = ?",
+                      OffsetDateTime.class,
+                      ClusterLock.RETENTION);
+              if (lastRun != null
+                  && lastRun.atZoneSameInstant(clock.getZone()).toLocalDate().equals(today)) {
+                return false;
+              }
+              jdbc.update(
+                  "update cluster_lock set last_run = ? where name = ?",
+                  clock.instant().atOffset(ZoneOffset.UTC),
+                  ClusterLock.RETENTION);
+              return true;
+            });
     if (!claimed) {
-      LOG.info("Conservation des données : la purge du {} a déjà été faite, rien à faire sur ce nœud.",
+      LOG.info(
+          "Conservation des données : la purge du {} a déjà été faite, rien à faire sur ce nœud.",
           today.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
       return Optional.empty();
     }
@@ -84,17 +101,26 @@ public class RetentionJob {
 
   /** Deletes everything past its retention period, now. */
   public Report purge() {
-    Report report = new Report(
-        repeat("closed-case", policy.closedCases(), purge::closedCases),
-        repeat("draft", policy.drafts(), purge::drafts),
-        repeat("medical-file", policy.medicalFiles(), purge::medicalFiles),
-        repeat("sent-mail", policy.sentMails(), purge::sentMails),
-        repeat("account-token", policy.expiredTokens(), purge::accountTokens));
-    LOG.info("Conservation des données : {} demande(s) close(s) depuis plus de {}, {} brouillon(s) abandonné(s) ou sans "
+    Report report =
+        new Report(
+            repeat("closed-case", policy.closedCases(), purge::closedCases),
+            repeat("draft", policy.drafts(), purge::drafts),
+            repeat("medical-file", policy.medicalFiles(), purge::medicalFiles),
+            repeat("sent-mail", policy.sentMails(), purge::sentMails),
+            repeat("account-token", policy.expiredTokens(), purge::accountTokens));
+    LOG.info(
+        "Conservation des données : {} demande(s) close(s) depuis plus de {}, {} brouillon(s) abandonné(s) ou sans "
             + "activité depuis plus de {}, {} dossier(s) médical(aux) clos depuis plus de {}, {} courriel(s) envoyé(s) depuis "
             + "plus de {}, {} lien(s) de compte expiré(s) depuis plus de {} : supprimés.",
-        report.closedCases(), french(policy.closedCases()), report.drafts(), french(policy.drafts()), report.medicalFiles(),
-        french(policy.medicalFiles()), report.sentMails(), french(policy.sentMails()), report.accountTokens(),
+        report.closedCases(),
+        french(policy.closedCases()),
+        report.drafts(),
+        french(policy.drafts()),
+        report.medicalFiles(),
+        french(policy.medicalFiles()),
+        report.sentMails(),
+        french(policy.sentMails()),
+        report.accountTokens(),
         french(policy.expiredTokens()));
     return report;
   }
@@ -126,8 +152,11 @@ public class RetentionJob {
     if (total > 0) {
       MeterRegistry registry = meters.getIfAvailable();
       if (registry != null) {
-        Counter.builder("anef.retention.purged").description("Lignes supprimées par la purge de conservation des données")
-            .tag("kind", kind).register(registry).increment(total);
+        Counter.builder("anef.retention.purged")
+            .description("Lignes supprimées par la purge de conservation des données")
+            .tag("kind", kind)
+            .register(registry)
+            .increment(total);
       }
     }
     return total;

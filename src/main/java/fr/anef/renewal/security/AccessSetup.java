@@ -1,8 +1,5 @@
 package fr.anef.renewal.security;
 
-import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
-import fr.anef.renewal.processes.RenewalProcess;
-import fr.anef.renewal.shared.ActorGroups;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
@@ -15,6 +12,9 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 
 import fr.anef.renewal.prefecture.Prefecture;
 import fr.anef.renewal.prefecture.Prefectures;
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.shared.ClusterLock;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +33,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.spring.boot.starter.property.AdminUserProperty;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -44,9 +44,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Groups, authorizations and Tasklist filters of every installation (production too), created when
- * missing. Applicants get Tasklist and the right to start the renewal; what they read of an instance
- * comes only from the task grants the engine gives the assignee. Agents get Tasklist, Cockpit and the
- * renewal's instances; analysts deploy models.
+ * missing. Applicants get Tasklist and the right to start the renewal; what they read of an
+ * instance comes only from the task grants the engine gives the assignee. Agents get Tasklist,
+ * Cockpit and the renewal's instances; analysts deploy models.
  */
 @Component
 class AccessSetup {
@@ -66,11 +66,17 @@ class AccessSetup {
   private final TaskService tasks;
   private final ClusterLock lock;
   private final AdminUserProperty firstAdministrator;
+
   /** The groups found at the start of {@link #createMissing}, under the start-up lock. */
   private Set<String> existingGroups = Set.of();
 
-  AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
-      ClusterLock lock, CamundaBpmProperties camunda) {
+  AccessSetup(
+      IdentityService identity,
+      AuthorizationService authorizations,
+      FilterService filters,
+      TaskService tasks,
+      ClusterLock lock,
+      CamundaBpmProperties camunda) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
@@ -80,8 +86,8 @@ class AccessSetup {
   }
 
   /**
-   * Runs before the demo data, which joins users to these groups; one node at a time, so that nodes started
-   * together on an empty database create each group, grant and filter once (ADR 0009).
+   * Runs before the demo data, which joins users to these groups; one node at a time, so that nodes
+   * started together on an empty database create each group, grant and filter once (ADR 0009).
    */
   @EventListener(ApplicationReadyEvent.class)
   @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -90,12 +96,23 @@ class AccessSetup {
   }
 
   private void createMissing() {
-    // Which of the groups exist already: one query, not one per group (more than a hundred with the préfectures).
-    List<String> wanted = new ArrayList<>(List.of(Groups.CAMUNDA_ADMIN, APPLICANTS, PREFECTURE_AGENTS, OFII_DOCTORS,
-        OFII_COLLEGE, ANALYSTS, MONITORING));
+    // Which of the groups exist already: one query, not one per group (more than a hundred with the
+    // préfectures).
+    List<String> wanted =
+        new ArrayList<>(
+            List.of(
+                Groups.CAMUNDA_ADMIN,
+                APPLICANTS,
+                PREFECTURE_AGENTS,
+                OFII_DOCTORS,
+                OFII_COLLEGE,
+                ANALYSTS,
+                MONITORING));
     Prefectures.all().forEach(prefecture -> wanted.add(prefecture.group()));
-    existingGroups = identity.createGroupQuery().groupIdIn(wanted.toArray(String[]::new)).list().stream()
-        .map(Group::getId).collect(Collectors.toSet());
+    existingGroups =
+        identity.createGroupQuery().groupIdIn(wanted.toArray(String[]::new)).list().stream()
+            .map(Group::getId)
+            .collect(Collectors.toSet());
     group(Groups.CAMUNDA_ADMIN, "Administrateurs", Groups.GROUP_TYPE_SYSTEM);
     group(APPLICANTS, "Usagers", Groups.GROUP_TYPE_WORKFLOW);
     group(PREFECTURE_AGENTS, "Agents instructeurs de la préfecture", Groups.GROUP_TYPE_WORKFLOW);
@@ -114,23 +131,41 @@ class AccessSetup {
 
     grant(PREFECTURE_AGENTS, Resources.APPLICATION, "tasklist", ACCESS);
     grant(PREFECTURE_AGENTS, Resources.APPLICATION, "cockpit", ACCESS);
-    // CREATE_INSTANCE: the counter route, where an agent opens a renewal for a person at the counter. No national
-    // READ_INSTANCE, READ_HISTORY nor READ_TASK (earlier versions granted them: withdrawn here): an agent reads the
-    // cases of their préfecture only, through the per-case grants of its scope group (prefecture.CaseScopes, ADR 0016).
+    // CREATE_INSTANCE: the counter route, where an agent opens a renewal for a person at the
+    // counter. No national
+    // READ_INSTANCE, READ_HISTORY nor READ_TASK (earlier versions granted them: withdrawn here): an
+    // agent reads the
+    // cases of their préfecture only, through the per-case grants of its scope group
+    // (prefecture.CaseScopes, ADR 0016).
     grant(PREFECTURE_AGENTS, Resources.PROCESS_DEFINITION, RENEWAL, READ, CREATE_INSTANCE);
-    withdraw(PREFECTURE_AGENTS, Resources.PROCESS_DEFINITION, RENEWAL, READ_INSTANCE, READ_HISTORY, READ_TASK);
-    // One scope group per préfecture (prefecture-59, prefecture-75…): where an agent works; the role group says what.
+    withdraw(
+        PREFECTURE_AGENTS,
+        Resources.PROCESS_DEFINITION,
+        RENEWAL,
+        READ_INSTANCE,
+        READ_HISTORY,
+        READ_TASK);
+    // One scope group per préfecture (prefecture-59, prefecture-75…): where an agent works; the
+    // role group says what.
     for (Prefecture prefecture : Prefectures.all()) {
       group(prefecture.group(), prefecture.name(), Groups.GROUP_TYPE_WORKFLOW);
     }
     grant(PREFECTURE_AGENTS, Resources.PROCESS_INSTANCE, Authorization.ANY, CREATE);
     grant(PREFECTURE_AGENTS, Resources.DECISION_DEFINITION, Authorization.ANY, READ);
 
-    // Medical secrecy: only the OFII groups get anything on ofii-medical-opinion (definition, instances, tasks,
+    // Medical secrecy: only the OFII groups get anything on ofii-medical-opinion (definition,
+    // instances, tasks,
     // history, variables); the préfecture's agents get nothing on it, applicants neither.
     for (String ofii : new String[] {OFII_DOCTORS, OFII_COLLEGE}) {
       grant(ofii, Resources.APPLICATION, "tasklist", ACCESS);
-      grant(ofii, Resources.PROCESS_DEFINITION, OFII_PROCESS, READ, READ_INSTANCE, READ_HISTORY, READ_TASK);
+      grant(
+          ofii,
+          Resources.PROCESS_DEFINITION,
+          OFII_PROCESS,
+          READ,
+          READ_INSTANCE,
+          READ_HISTORY,
+          READ_TASK);
     }
     grant(OFII_DOCTORS, Resources.APPLICATION, "cockpit", ACCESS);
 
@@ -142,23 +177,43 @@ class AccessSetup {
 
     firstAdministrator();
 
-    filter("Mes démarches", "Les étapes de vos demandes", -10,
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), APPLICANTS, PREFECTURE_AGENTS, OFII_DOCTORS,
+    filter(
+        "Mes démarches",
+        "Les étapes de vos demandes",
+        -10,
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        APPLICANTS,
+        PREFECTURE_AGENTS,
+        OFII_DOCTORS,
         OFII_COLLEGE);
     // The tasks offered to one of the agent's groups: their préfecture's scope group (ADR 0016).
-    filter("Demandes à examiner", "Demandes déposées, à examiner par la préfecture", 0,
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+    filter(
+        "Demandes à examiner",
+        "Demandes déposées, à examiner par la préfecture",
+        0,
+        tasks
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks(),
         PREFECTURE_AGENTS);
-    filter("Dossiers médicaux", "Certificats à enregistrer, rapports à rédiger (OFII)", 1,
-        tasks.createTaskQuery().taskCandidateGroup(OFII_DOCTORS).includeAssignedTasks(), OFII_DOCTORS);
-    filter("Collège de médecins", "Avis du collège à rendre (OFII)", 2,
-        tasks.createTaskQuery().taskCandidateGroup(OFII_COLLEGE).includeAssignedTasks(), OFII_COLLEGE);
+    filter(
+        "Dossiers médicaux",
+        "Certificats à enregistrer, rapports à rédiger (OFII)",
+        1,
+        tasks.createTaskQuery().taskCandidateGroup(OFII_DOCTORS).includeAssignedTasks(),
+        OFII_DOCTORS);
+    filter(
+        "Collège de médecins",
+        "Avis du collège à rendre (OFII)",
+        2,
+        tasks.createTaskQuery().taskCandidateGroup(OFII_COLLEGE).includeAssignedTasks(),
+        OFII_COLLEGE);
   }
 
   /**
    * The first administrator, from the configuration ({@code camunda.bpm.admin-user}: environment
-   * {@code CAMUNDA_BPM_ADMIN_USER_ID}, {@code CAMUNDA_BPM_ADMIN_USER_PASSWORD}), created here under the start-up lock
-   * rather than by the starter's own check-then-create (StarterAdminUserOff).
+   * {@code CAMUNDA_BPM_ADMIN_USER_ID}, {@code CAMUNDA_BPM_ADMIN_USER_PASSWORD}), created here under
+   * the start-up lock rather than by the starter's own check-then-create (StarterAdminUserOff).
    */
   private void firstAdministrator() {
     String id = firstAdministrator == null ? null : firstAdministrator.getId();
@@ -183,15 +238,25 @@ class AccessSetup {
     }
   }
 
-  private static boolean sameQuery(org.camunda.bpm.engine.query.Query<?, ?> saved, TaskQuery wanted) {
+  private static boolean sameQuery(
+      org.camunda.bpm.engine.query.Query<?, ?> saved, TaskQuery wanted) {
     var json = new org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter();
-    return json.toJsonObject((TaskQuery) saved).toString().equals(json.toJsonObject(wanted).toString());
+    return json.toJsonObject((TaskQuery) saved)
+        .toString()
+        .equals(json.toJsonObject(wanted).toString());
   }
 
   /** Removes permissions an earlier version granted, if its grant is still there. */
-  private void withdraw(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    for (Authorization authorization : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list()) {
+  private void withdraw(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    for (Authorization authorization :
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .list()) {
       boolean changed = false;
       for (Permission permission : permissions) {
         if (authorization.isPermissionGranted(permission)) {
@@ -205,17 +270,26 @@ class AccessSetup {
     }
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-        .list().stream().findFirst()
-        .orElseGet(() -> {
-          Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-          created.setGroupId(groupId);
-          created.setResource(resource);
-          created.setResourceId(resourceId);
-          return created;
-        });
+  private void grant(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .list()
+            .stream()
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+                  created.setGroupId(groupId);
+                  created.setResource(resource);
+                  created.setResourceId(resourceId);
+                  return created;
+                });
     boolean changed = authorization.getId() == null;
     for (Permission permission : permissions) {
       if (!authorization.isPermissionGranted(permission)) {
@@ -229,16 +303,20 @@ class AccessSetup {
     }
   }
 
-  private void filter(String name, String description, int priority, TaskQuery query, String... readers) {
-    Filter filter = filters.createFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
+  private void filter(
+      String name, String description, int priority, TaskQuery query, String... readers) {
+    Filter filter =
+        filters.createFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
     if (filter == null) {
       filter = filters.newTaskFilter(name);
       filter.setOwner("admin");
       filter.setQuery(query);
-      filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+      filter.setProperties(
+          Map.of("description", description, "priority", priority, "refresh", true));
       filters.saveFilter(filter);
     } else if (!sameQuery(filter.getQuery(), query)) {
-      // A filter made by an earlier version (« Demandes à examiner » offered every préfecture's tasks): the code's.
+      // A filter made by an earlier version (« Demandes à examiner » offered every préfecture's
+      // tasks): the code's.
       filter.setQuery(query);
       filters.saveFilter(filter);
     }

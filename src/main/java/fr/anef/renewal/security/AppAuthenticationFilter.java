@@ -14,9 +14,10 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates the application's pages and API: the user logged into the Camunda webapps in this HTTP
- * session (Tasklist's login), or HTTP Basic checked by the engine's identity service (login throttling
- * included). Pages send an anonymous visitor to the application's login (/connexion), which brings them back to the page asked; the API answers 401 in French.
+ * Authenticates the application's pages and API: the user logged into the Camunda webapps in this
+ * HTTP session (Tasklist's login), or HTTP Basic checked by the engine's identity service (login
+ * throttling included). Pages send an anonymous visitor to the application's login (/connexion),
+ * which brings them back to the page asked; the API answers 401 in French.
  */
 class AppAuthenticationFilter extends OncePerRequestFilter {
 
@@ -29,7 +30,8 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<AppUser> user = fromBasic(request).or(() -> fromSession(request));
     if (user.isEmpty()) {
@@ -41,7 +43,8 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private Optional<AppUser> fromSession(HttpServletRequest request) {
-    return ApplicationLogin.userOf(request).map(userId -> new AppUser(userId, groupsOf(userId), true));
+    return ApplicationLogin.userOf(request)
+        .map(userId -> new AppUser(userId, groupsOf(userId), true));
   }
 
   private Optional<AppUser> fromBasic(HttpServletRequest request) {
@@ -51,7 +54,9 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -66,7 +71,9 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private List<String> groupsOf(String userId) {
-    return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    return identity.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId)
+        .toList();
   }
 
   private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -77,12 +84,20 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
       response.setContentType("application/json;charset=UTF-8");
       String header = request.getHeader("Authorization");
       boolean sentCredentials = header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
-      response.getWriter().write("{\"messages\":[\"" + (sentCredentials ? LoginRefusals.REFUSED : LoginRefusals.REQUIRED)
-          + "\"]}");
+      response
+          .getWriter()
+          .write(
+              "{\"messages\":[\""
+                  + (sentCredentials ? LoginRefusals.REFUSED : LoginRefusals.REQUIRED)
+                  + "\"]}");
     } else {
-      String asked = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-      response.sendRedirect(request.getContextPath() + "/connexion?suite="
-          + java.net.URLEncoder.encode(asked, StandardCharsets.UTF_8));
+      String asked =
+          request.getRequestURI()
+              + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+      response.sendRedirect(
+          request.getContextPath()
+              + "/connexion?suite="
+              + java.net.URLEncoder.encode(asked, StandardCharsets.UTF_8));
     }
   }
 }

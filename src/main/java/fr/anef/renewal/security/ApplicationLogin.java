@@ -11,11 +11,12 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
 
 /**
- * The application's one login (page /connexion, ADR 0015): the password is checked by the engine's identity service
- * (login throttling and lock-out included, {@code LockingIdentityProvider}), then the HTTP session gets the very
- * authentication Camunda's webapps keep in it — the one their own login would have written (groups, tenants and
- * the webapps the user may open, computed by Camunda's {@link AuthenticationUtil}) — in a new session (no
- * fixation). Tasklist, Cockpit, Admin and the application's pages then all read the same session.
+ * The application's one login (page /connexion, ADR 0015): the password is checked by the engine's
+ * identity service (login throttling and lock-out included, {@code LockingIdentityProvider}), then
+ * the HTTP session gets the very authentication Camunda's webapps keep in it — the one their own
+ * login would have written (groups, tenants and the webapps the user may open, computed by
+ * Camunda's {@link AuthenticationUtil}) — in a new session (no fixation). Tasklist, Cockpit, Admin
+ * and the application's pages then all read the same session.
  */
 @Component
 public class ApplicationLogin {
@@ -26,7 +27,10 @@ public class ApplicationLogin {
     this.engine = engine;
   }
 
-  /** Logs in; false (and the session untouched) when the identifier and password are refused, whatever the cause. */
+  /**
+   * Logs in; false (and the session untouched) when the identifier and password are refused,
+   * whatever the cause.
+   */
   public boolean logIn(HttpServletRequest request, String userId, String password) {
     if (userId == null || userId.isBlank() || password == null || password.isEmpty()) {
       return false;
@@ -44,12 +48,13 @@ public class ApplicationLogin {
   }
 
   /**
-   * Logs in a user whose identity an identity provider has proven (FranceConnect, {@code FranceConnectLogin}): no
-   * password, the same session as {@link #logIn} otherwise. Server code only, after that proof; false (and the session
-   * untouched) when the engine has no such user.
+   * Logs in a user whose identity an identity provider has proven (FranceConnect, {@code
+   * FranceConnectLogin}): no password, the same session as {@link #logIn} otherwise. Server code
+   * only, after that proof; false (and the session untouched) when the engine has no such user.
    */
   public boolean logInIdentified(HttpServletRequest request, String userId) {
-    if (userId == null || userId.isBlank()
+    if (userId == null
+        || userId.isBlank()
         || engine.getIdentityService().createUserQuery().userId(userId).count() != 1) {
       return false;
     }
@@ -69,8 +74,10 @@ public class ApplicationLogin {
       return Optional.empty();
     }
     Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    Authentication authentication = authentications == null ? null
-        : authentications.getAuthenticationForProcessEngine(AppAuthenticationFilter.ENGINE);
+    Authentication authentication =
+        authentications == null
+            ? null
+            : authentications.getAuthenticationForProcessEngine(AppAuthenticationFilter.ENGINE);
     return Optional.ofNullable(authentication).map(Authentication::getIdentityId);
   }
 
@@ -83,12 +90,16 @@ public class ApplicationLogin {
   }
 
   /**
-   * Where to go after the login: {@code asked} when it is a path of this application (never another site, never a
-   * protocol-relative or back-slashed address), else the applicant's Tasklist.
+   * Where to go after the login: {@code asked} when it is a path of this application (never another
+   * site, never a protocol-relative or back-slashed address), else the applicant's Tasklist.
    */
   public static String safeDestination(String contextPath, String asked) {
     String fallback = contextPath + "/camunda/app/tasklist/";
-    if (asked == null || asked.isBlank() || !asked.startsWith("/") || asked.startsWith("//") || asked.contains("\\")
+    if (asked == null
+        || asked.isBlank()
+        || !asked.startsWith("/")
+        || asked.startsWith("//")
+        || asked.contains("\\")
         || asked.chars().anyMatch(c -> c < 0x20)) {
       return fallback;
     }

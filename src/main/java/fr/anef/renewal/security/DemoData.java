@@ -1,11 +1,11 @@
 package fr.anef.renewal.security;
 
-import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.prefecture.AgentScopes;
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.register.Register;
-import fr.anef.renewal.shared.ClusterLock;
 import fr.anef.renewal.register.RegisteredPerson;
 import fr.anef.renewal.register.ResidenceTitle;
+import fr.anef.renewal.shared.ClusterLock;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo users and register entries of the embedded default ({@code anef.demo.enabled}, off in the
- * {@code postgres} profile). Every password is {@value #PASSWORD}. The titres are dated from today so
- * that the filing window is open for 5903007229 and past for 5903007243 (a « demande tardive »).
+ * {@code postgres} profile). Every password is {@value #PASSWORD}. The titres are dated from today
+ * so that the filing window is open for 5903007229 and past for 5903007243 (a « demande tardive »).
  */
 @Component
 @ConditionalOnProperty(name = "anef.demo.enabled", havingValue = "true")
@@ -53,52 +53,144 @@ class DemoData {
   private void createMissing() {
     LocalDate today = LocalDate.now(clock);
     register.saveIfAbsent(
-        new RegisteredPerson("5903007229", "GUIDE", "MALADE", "M", LocalDate.of(2000, 10, 3), "Mexico", "Mexique", "Mexicaine")
+        new RegisteredPerson(
+                "5903007229",
+                "GUIDE",
+                "MALADE",
+                "M",
+                LocalDate.of(2000, 10, 3),
+                "Mexico",
+                "Mexique",
+                "Mexicaine")
             .livingAt("20 rue Nationale", "59000", "Lille", "FRANCE")
             .reachableAt("guideem@yopmail.com", "0102030405")
             .enteredFranceOn(LocalDate.of(2022, 8, 31)),
-        List.of(new ResidenceTitle("5900001234", "5903007229", ETRANGER_MALADE, VPF, today.minusYears(1).plusDays(90), today.plusDays(90))));
+        List.of(
+            new ResidenceTitle(
+                "5900001234",
+                "5903007229",
+                ETRANGER_MALADE,
+                VPF,
+                today.minusYears(1).plusDays(90),
+                today.plusDays(90))));
     register.saveIfAbsent(
-        new RegisteredPerson("5903007243", "OFII", "TROIS", "M", LocalDate.of(2000, 5, 2), "Cancun", "Mexique", "Mexicaine")
+        new RegisteredPerson(
+                "5903007243",
+                "OFII",
+                "TROIS",
+                "M",
+                LocalDate.of(2000, 5, 2),
+                "Cancun",
+                "Mexique",
+                "Mexicaine")
             .livingAt("20 rue Nationale", "59000", "Lille", "FRANCE")
             .reachableAt("ofiitrois@yopmail.com", null)
             .enteredFranceOn(LocalDate.of(2021, 3, 15)),
-        List.of(new ResidenceTitle("5900005678", "5903007243", ETRANGER_MALADE, VPF, today.minusYears(1).plusDays(30), today.plusDays(30))));
+        List.of(
+            new ResidenceTitle(
+                "5900005678",
+                "5903007243",
+                ETRANGER_MALADE,
+                VPF,
+                today.minusYears(1).plusDays(30),
+                today.plusDays(30))));
 
     // A titre holder without an account yet, to try « Créer un compte » (titre 5900004321).
     register.saveIfAbsent(
-        new RegisteredPerson("5903007250", "OFII", "QUATRE", "F", LocalDate.of(1998, 7, 14), "Oran", "Algérie", "Algérienne")
+        new RegisteredPerson(
+                "5903007250",
+                "OFII",
+                "QUATRE",
+                "F",
+                LocalDate.of(1998, 7, 14),
+                "Oran",
+                "Algérie",
+                "Algérienne")
             .livingAt("3 rue Solférino", "59000", "Lille", "FRANCE")
             .enteredFranceOn(LocalDate.of(2020, 9, 1)),
-        List.of(new ResidenceTitle("5900004321", "5903007250", ETRANGER_MALADE, VPF, LocalDate.of(2025, 12, 1), LocalDate.of(2026, 12, 31))));
+        List.of(
+            new ResidenceTitle(
+                "5900004321",
+                "5903007250",
+                ETRANGER_MALADE,
+                VPF,
+                LocalDate.of(2025, 12, 1),
+                LocalDate.of(2026, 12, 31))));
 
-    // A person who cannot file online, for the counter route (« Guichet », agent.lille; titre 5900004338).
+    // A person who cannot file online, for the counter route (« Guichet », agent.lille; titre
+    // 5900004338).
     register.saveIfAbsent(
-        new RegisteredPerson("5903007268", "OFII", "CINQ", "M", LocalDate.of(1975, 2, 20), "Kinshasa",
-            "République démocratique du Congo", "Congolaise")
+        new RegisteredPerson(
+                "5903007268",
+                "OFII",
+                "CINQ",
+                "M",
+                LocalDate.of(1975, 2, 20),
+                "Kinshasa",
+                "République démocratique du Congo",
+                "Congolaise")
             .livingAt("8 rue Gambetta", "59000", "Lille", "FRANCE")
             .enteredFranceOn(LocalDate.of(2019, 5, 2)),
-        List.of(new ResidenceTitle("5900004338", "5903007268", ETRANGER_MALADE, VPF, LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28))));
+        List.of(
+            new ResidenceTitle(
+                "5900004338",
+                "5903007268",
+                ETRANGER_MALADE,
+                VPF,
+                LocalDate.of(2026, 3, 1),
+                LocalDate.of(2027, 2, 28))));
 
-    // An applicant living in Paris: her case goes to the préfecture de police (agent.paris), not to the Nord.
+    // An applicant living in Paris: her case goes to the préfecture de police (agent.paris), not to
+    // the Nord.
     register.saveIfAbsent(
-        new RegisteredPerson("7503004417", "BENALI", "SAMIRA", "F", LocalDate.of(1990, 4, 12), "Alger", "Algérie", "Algérienne")
+        new RegisteredPerson(
+                "7503004417",
+                "BENALI",
+                "SAMIRA",
+                "F",
+                LocalDate.of(1990, 4, 12),
+                "Alger",
+                "Algérie",
+                "Algérienne")
             .livingAt("12 rue de Rivoli", "75004", "Paris", "FRANCE")
             .reachableAt("samira.benali@yopmail.com", "0611223344")
             .enteredFranceOn(LocalDate.of(2018, 9, 3)),
-        List.of(new ResidenceTitle("7500002468", "7503004417", ETRANGER_MALADE, VPF, today.minusYears(1).plusDays(100), today.plusDays(100))));
+        List.of(
+            new ResidenceTitle(
+                "7500002468",
+                "7503004417",
+                ETRANGER_MALADE,
+                VPF,
+                today.minusYears(1).plusDays(100),
+                today.plusDays(100))));
 
     user("5903007229", "MALADE", "GUIDE", "guideem@yopmail.com", AccessSetup.APPLICANTS);
     user("7503004417", "SAMIRA", "BENALI", "samira.benali@yopmail.com", AccessSetup.APPLICANTS);
     user("5903007243", "TROIS", "OFII", "ofiitrois@yopmail.com", AccessSetup.APPLICANTS);
-    // Each agent in the role group and in their préfecture's scope group (ADR 0016); added to an existing agent.lille too.
-    user("agent.lille", "Agent", "Préfecture du Nord", "agent.lille@nord.gouv.fr", AccessSetup.PREFECTURE_AGENTS,
+    // Each agent in the role group and in their préfecture's scope group (ADR 0016); added to an
+    // existing agent.lille too.
+    user(
+        "agent.lille",
+        "Agent",
+        "Préfecture du Nord",
+        "agent.lille@nord.gouv.fr",
+        AccessSetup.PREFECTURE_AGENTS,
         AgentScopes.groupOf("59"));
-    user("agent.paris", "Agent", "Préfecture de police", "agent.paris@interieur.gouv.fr", AccessSetup.PREFECTURE_AGENTS,
+    user(
+        "agent.paris",
+        "Agent",
+        "Préfecture de police",
+        "agent.paris@interieur.gouv.fr",
+        AccessSetup.PREFECTURE_AGENTS,
         AgentScopes.groupOf("75"));
     user("medecin.ofii", "Médecin", "OFII", "medecin.ofii@ofii.fr", AccessSetup.OFII_DOCTORS);
     for (int i = 2; i <= 1 + OfiiMedicalOpinionProcess.COLLEGE_SIZE; i++) {
-      user("medecin.ofii" + i, "Médecin " + i, "Collège OFII", "medecin.ofii" + i + "@ofii.fr", AccessSetup.OFII_COLLEGE);
+      user(
+          "medecin.ofii" + i,
+          "Médecin " + i,
+          "Collège OFII",
+          "medecin.ofii" + i + "@ofii.fr",
+          AccessSetup.OFII_COLLEGE);
     }
     user("analyste", "Analyste", "Processus", "analyste@interieur.gouv.fr", AccessSetup.ANALYSTS);
     user("admin", "Administrateur", "ANEF", "admin@interieur.gouv.fr", Groups.CAMUNDA_ADMIN);

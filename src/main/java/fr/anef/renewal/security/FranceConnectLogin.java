@@ -20,11 +20,12 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
 /**
- * What a FranceConnect identity opens (ADR 0021): the identité pivot (family_name = nom de naissance, given_name = the
- * first names in order, birthdate, gender) is looked up in the register; exactly one person with an account → the
- * same session as the password login ({@link ApplicationLogin#logInIdentified}), back to the page asked for. No one,
- * several persons, a person without an account, or a provider that refused → a French page saying so; no account is
- * ever created here.
+ * What a FranceConnect identity opens (ADR 0021): the identité pivot (family_name = nom de
+ * naissance, given_name = the first names in order, birthdate, gender) is looked up in the
+ * register; exactly one person with an account → the same session as the password login ({@link
+ * ApplicationLogin#logInIdentified}), back to the page asked for. No one, several persons, a person
+ * without an account, or a provider that refused → a French page saying so; no account is ever
+ * created here.
  */
 @Component
 @ConditionalOnProperty(prefix = "anef.franceconnect", name = "issuer-uri")
@@ -32,14 +33,23 @@ public class FranceConnectLogin {
 
   /** Session attribute: the page to return to ({@code suite} of the login page). */
   public static final String DESTINATION = "anef.franceconnect.suite";
+
   /** Start of the OpenID Connect exchange. */
-  public static final String START = FranceConnectConfiguration.AUTHORIZATION_BASE + "/"
-      + FranceConnectConfiguration.REGISTRATION_ID;
+  public static final String START =
+      FranceConnectConfiguration.AUTHORIZATION_BASE
+          + "/"
+          + FranceConnectConfiguration.REGISTRATION_ID;
+
   /** The refusal page, {@code ?motif=} one of {@link Refusal}. */
   public static final String REFUSAL_PAGE = "/connexion/franceconnect/refus";
 
   /** Why a FranceConnect login is refused: the codes of the refusal page. */
-  public enum Refusal { INCONNU, AMBIGU, SANS_COMPTE, ECHEC }
+  public enum Refusal {
+    INCONNU,
+    AMBIGU,
+    SANS_COMPTE,
+    ECHEC
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(FranceConnectLogin.class);
 
@@ -51,15 +61,23 @@ public class FranceConnectLogin {
     this.login = login;
   }
 
-  void succeeded(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+  void succeeded(
+      HttpServletRequest request, HttpServletResponse response, Authentication authentication)
       throws IOException {
-    SecurityContextHolder.clearContext(); // Spring Security keeps nothing: the session below is the webapps'
+    SecurityContextHolder
+        .clearContext(); // Spring Security keeps nothing: the session below is the webapps'
     String destination = destination(request);
     Map<String, Object> claims = ((OidcUser) authentication.getPrincipal()).getClaims();
-    List<RegisteredPerson> persons = register.personsWithCivilStatus(text(claims, "family_name"),
-        text(claims, "given_name"), date(text(claims, "birthdate")), sex(text(claims, "gender")));
+    List<RegisteredPerson> persons =
+        register.personsWithCivilStatus(
+            text(claims, "family_name"),
+            text(claims, "given_name"),
+            date(text(claims, "birthdate")),
+            sex(text(claims, "gender")));
     if (persons.size() != 1) {
-      LOG.info("FranceConnect: identité {} dans le registre", persons.isEmpty() ? "inconnue" : "ambiguë");
+      LOG.info(
+          "FranceConnect: identité {} dans le registre",
+          persons.isEmpty() ? "inconnue" : "ambiguë");
       refuse(request, response, persons.isEmpty() ? Refusal.INCONNU : Refusal.AMBIGU);
       return;
     }
@@ -72,19 +90,22 @@ public class FranceConnectLogin {
     response.sendRedirect(ApplicationLogin.safeDestination(request.getContextPath(), destination));
   }
 
-  void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+  void failed(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
       throws IOException {
     LOG.info("FranceConnect: échec de la connexion ({})", failure.getMessage());
     refuse(request, response, Refusal.ECHEC);
   }
 
-  private static void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
+  private static void refuse(
+      HttpServletRequest request, HttpServletResponse response, Refusal refusal)
       throws IOException {
     HttpSession session = request.getSession(false);
     if (session != null) {
       session.removeAttribute(DESTINATION);
     }
-    response.sendRedirect(request.getContextPath() + REFUSAL_PAGE + "?motif=" + refusal.name().toLowerCase());
+    response.sendRedirect(
+        request.getContextPath() + REFUSAL_PAGE + "?motif=" + refusal.name().toLowerCase());
   }
 
   private static String destination(HttpServletRequest request) {

@@ -5,9 +5,10 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
 import org.springframework.stereotype.Component;
 
 /**
- * The Camunda starter creates {@code camunda.bpm.admin-user} while the engine is built, by a check then a create that
- * two nodes starting together on an empty database both pass (the second crashed on a duplicate key). Its bean is
- * removed; {@link AccessSetup} creates the same user under the start-up lock.
+ * The Camunda starter creates {@code camunda.bpm.admin-user} while the engine is built, by a check
+ * then a create that two nodes starting together on an empty database both pass (the second crashed
+ * on a duplicate key). Its bean is removed; {@link AccessSetup} creates the same user under the
+ * start-up lock.
  */
 @Component
 class StarterAdminUserOff implements BeanDefinitionRegistryPostProcessor {

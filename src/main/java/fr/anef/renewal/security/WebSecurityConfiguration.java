@@ -7,11 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authentication of {@code /engine-rest} and of the application's own pages and API. */
 @Configuration(proxyBeanMethods = false)
@@ -25,7 +25,8 @@ class WebSecurityConfiguration {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-authentication");
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         FrenchHttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(10);
@@ -37,7 +38,14 @@ class WebSecurityConfiguration {
     FilterRegistrationBean<AppAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new AppAuthenticationFilter(identity));
     registration.setName("app-authentication");
-    registration.addUrlPatterns("/mon-espace/*", "/agent/*", "/ofii/*", "/api/*", "/demo/*", "/analyste/*", "/gestion/*",
+    registration.addUrlPatterns(
+        "/mon-espace/*",
+        "/agent/*",
+        "/ofii/*",
+        "/api/*",
+        "/demo/*",
+        "/analyste/*",
+        "/gestion/*",
         METRICS);
     registration.setOrder(20);
     return registration;
@@ -46,30 +54,39 @@ class WebSecurityConfiguration {
   /** Metrics for the monitoring (group {@code monitoring}) and administrators only. */
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> metricsAccess() {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        AppUser user = AppUser.of(request);
-        if (user.isIn(AccessSetup.MONITORING) || user.isIn(Groups.CAMUNDA_ADMIN)) {
-          chain.doFilter(request, response);
-          return;
-        }
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write("{\"messages\":[\"Les métriques sont réservées à la supervision.\"]}");
-      }
-    });
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(
+            new OncePerRequestFilter() {
+              @Override
+              protected void doFilterInternal(
+                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                  throws ServletException, IOException {
+                AppUser user = AppUser.of(request);
+                if (user.isIn(AccessSetup.MONITORING) || user.isIn(Groups.CAMUNDA_ADMIN)) {
+                  chain.doFilter(request, response);
+                  return;
+                }
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                response.setContentType("application/json;charset=UTF-8");
+                response
+                    .getWriter()
+                    .write("{\"messages\":[\"Les métriques sont réservées à la supervision.\"]}");
+              }
+            });
     registration.setName("metrics-access");
     registration.addUrlPatterns(METRICS);
     registration.setOrder(21);
     return registration;
   }
 
-  /** The webapps' pages lead a visitor who is not logged in to the application's login page (ADR 0015). */
+  /**
+   * The webapps' pages lead a visitor who is not logged in to the application's login page (ADR
+   * 0015).
+   */
   @Bean
   FilterRegistrationBean<WebappLoginRedirect> webappLoginRedirect() {
-    FilterRegistrationBean<WebappLoginRedirect> registration = new FilterRegistrationBean<>(new WebappLoginRedirect());
+    FilterRegistrationBean<WebappLoginRedirect> registration =
+        new FilterRegistrationBean<>(new WebappLoginRedirect());
     registration.setName("webapp-login-redirect");
     registration.addUrlPatterns("/camunda/app/*", "/camunda/app");
     registration.setOrder(5);

@@ -4,7 +4,9 @@
  * authorizations and Tasklist filters every installation needs, and the demo users of the embedded
  * default.
  */
-@ApplicationModule(displayName = "Sécurité", allowedDependencies = {"prefecture", "processes", "register", "shared"})
+@ApplicationModule(
+    displayName = "Sécurité",
+    allowedDependencies = {"prefecture", "processes", "register", "shared"})
 package fr.anef.renewal.security;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,25 +3,40 @@ package fr.anef.renewal.shared;
 import org.camunda.bpm.engine.authorization.Groups;
 
 /**
- * The engine's groups of the people who act on a case, in one place: the security set-up creates them, the models
- * offer tasks to them (candidate groups in the BPMN), the pages check them.
+ * The engine's groups of the people who act on a case, in one place: the security set-up creates
+ * them, the models offer tasks to them (candidate groups in the BPMN), the pages check them.
  */
 public final class ActorGroups {
 
   /** « Usagers »: the applicants, who file online. */
   public static final String APPLICANTS = "applicants";
-  /** « Agents instructeurs des préfectures »: the role; an agent also belongs to their préfecture's scope group. */
+
+  /**
+   * « Agents instructeurs des préfectures »: the role; an agent also belongs to their préfecture's
+   * scope group.
+   */
   public static final String PREFECTURE_AGENTS = "prefecture-agents";
-  /** « Responsables de préfecture » (managers' view); they also belong to their préfecture's scope group. */
+
+  /**
+   * « Responsables de préfecture » (managers' view); they also belong to their préfecture's scope
+   * group.
+   */
   public static final String PREFECTURE_MANAGERS = "prefecture-managers";
-  /** The scope group of one préfecture is this prefix and its département: {@code prefecture-59}. */
+
+  /**
+   * The scope group of one préfecture is this prefix and its département: {@code prefecture-59}.
+   */
   public static final String PREFECTURE_SCOPE_PREFIX = "prefecture-";
+
   /** « Médecins de l'OFII » (certificate, report). */
   public static final String OFII_DOCTORS = "ofii-doctors";
+
   /** « Collège de médecins de l'OFII ». */
   public static final String OFII_COLLEGE = "ofii-college";
+
   /** Process analysts (Cockpit, deployments). */
   public static final String ANALYSTS = "analysts";
+
   /** The engine's administrators (Camunda Admin). */
   public static final String ADMINISTRATORS = Groups.CAMUNDA_ADMIN;
 

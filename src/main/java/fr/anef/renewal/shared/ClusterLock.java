@@ -8,15 +8,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Work one node at a time: the caller's work runs in one transaction that first takes a row of
- * {@code cluster_lock}; another node asking for the same lock waits until that transaction ends, then runs its own
- * work and finds what the first one did. Engine commands run inside join the transaction (the engine's Spring
- * integration), so their check-then-create steps cannot race.
+ * {@code cluster_lock}; another node asking for the same lock waits until that transaction ends,
+ * then runs its own work and finds what the first one did. Engine commands run inside join the
+ * transaction (the engine's Spring integration), so their check-then-create steps cannot race.
  */
 @Component
 public class ClusterLock {
 
   /** The start-up set-up: groups, grants, filters, the first administrator, demo data. */
   public static final String START_UP = "start-up";
+
   /** The nightly retention purge. */
   public static final String RETENTION = "retention";
 
@@ -30,17 +31,21 @@ public class ClusterLock {
 
   /** Runs {@code work} holding the lock {@code name}, and returns its result. */
   public <T> T exclusively(String name, Supplier<T> work) {
-    return transaction.execute(status -> {
-      jdbc.queryForObject("select name from cluster_lock where name = ? for update", String.class, name);
-      return work.get();
-    });
+    return transaction.execute(
+        status -> {
+          jdbc.queryForObject(
+              "select name from cluster_lock where name = ? for update", String.class, name);
+          return work.get();
+        });
   }
 
   /** Runs {@code work} holding the lock {@code name}. */
   public void exclusively(String name, Runnable work) {
-    exclusively(name, () -> {
-      work.run();
-      return null;
-    });
+    exclusively(
+        name,
+        () -> {
+          work.run();
+          return null;
+        });
   }
 }

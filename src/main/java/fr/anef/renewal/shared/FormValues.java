@@ -7,8 +7,8 @@ import java.time.format.ResolverStyle;
 import java.util.Date;
 
 /**
- * Values as forms and messages bring them into the process — strings from Camunda Forms (dates as
- * « YYYY-MM-DD »), typed values from REST clients — and the French date format everything prints.
+ * Values as forms and messages bring them into the process — strings from Camunda Forms (dates as «
+ * YYYY-MM-DD »), typed values from REST clients — and the French date format everything prints.
  */
 public final class FormValues {
 
@@ -34,8 +34,8 @@ public final class FormValues {
   }
 
   /**
-   * A form's datetime (date subtype) as text: a {@link Date} sent by a typed client becomes « YYYY-MM-DD » (Paris),
-   * anything else its trimmed text; null when absent.
+   * A form's datetime (date subtype) as text: a {@link Date} sent by a typed client becomes «
+   * YYYY-MM-DD » (Paris), anything else its trimmed text; null when absent.
    */
   public static String dateText(Object value) {
     if (value instanceof Date legacy) {
@@ -44,12 +44,20 @@ public final class FormValues {
     return text(value);
   }
 
-  /** A checkbox: true for {@code true} or « true », false for anything else present, null when absent. */
+  /**
+   * A checkbox: true for {@code true} or « true », false for anything else present, null when
+   * absent.
+   */
   public static Boolean checkbox(Object value) {
-    return value == null ? null : Boolean.TRUE.equals(value) || "true".equals(value.toString().strip());
+    return value == null
+        ? null
+        : Boolean.TRUE.equals(value) || "true".equals(value.toString().strip());
   }
 
-  /** A number field as an integer; null when absent, blank, not a whole number or out of the int range. */
+  /**
+   * A number field as an integer; null when absent, blank, not a whole number or out of the int
+   * range.
+   */
   public static Integer integer(Object value) {
     if (value instanceof Integer i) {
       return i;
@@ -74,8 +82,9 @@ public final class FormValues {
   }
 
   /**
-   * A date from a form or a message: a {@link Date}, « YYYY-MM-DD » (possibly followed by a time) or
-   * « JJ/MM/AAAA », parsed strictly (a day that the month does not have is refused); null when absent.
+   * A date from a form or a message: a {@link Date}, « YYYY-MM-DD » (possibly followed by a time)
+   * or « JJ/MM/AAAA », parsed strictly (a day that the month does not have is refused); null when
+   * absent.
    *
    * @throws java.time.format.DateTimeParseException when it is not a date
    */

@@ -4,8 +4,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * Where a form record reads its fields from: one variable at a time, by name, so that a record built from an
- * execution reads exactly the keys its form declares and nothing else.
+ * Where a form record reads its fields from: one variable at a time, by name, so that a record
+ * built from an execution reads exactly the keys its form declares and nothing else.
  */
 @FunctionalInterface
 public interface FormVariables {

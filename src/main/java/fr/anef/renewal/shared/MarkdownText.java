@@ -1,14 +1,17 @@
 package fr.anef.renewal.shared;
 
 /**
- * Text that someone other than the server chose (a file name, a message), put into a variable that a form-js
- * {@code text} component renders: form-js renders Markdown and some HTML there, so the text is HTML-escaped and
- * every Markdown special character is backslash-escaped, and it shows as the very characters typed — never a
- * link, an image, a heading or a tag.
+ * Text that someone other than the server chose (a file name, a message), put into a variable that
+ * a form-js {@code text} component renders: form-js renders Markdown and some HTML there, so the
+ * text is HTML-escaped and every Markdown special character is backslash-escaped, and it shows as
+ * the very characters typed — never a link, an image, a heading or a tag.
  */
 public final class MarkdownText {
 
-  /** Markdown's punctuation that can start or end a construct (CommonMark's backslash-escapable set, HTML aside). */
+  /**
+   * Markdown's punctuation that can start or end a construct (CommonMark's backslash-escapable set,
+   * HTML aside).
+   */
   private static final String MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~=:";
 
   private MarkdownText() {}

@@ -12,9 +12,10 @@ import javax.xml.datatype.Duration;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 
 /**
- * A duration of the procedure as the models write it: the ISO-8601 duration of a BPMN timer ({@code P30D},
- * {@code P1M}, {@code PT3M}…), read by the engine's own timer parser ({@link DurationHelper}), so that the date
- * the code computes and shows is the date the engine's timer fires; and said in French for the notices.
+ * A duration of the procedure as the models write it: the ISO-8601 duration of a BPMN timer ({@code
+ * P30D}, {@code P1M}, {@code PT3M}…), read by the engine's own timer parser ({@link
+ * DurationHelper}), so that the date the code computes and shows is the date the engine's timer
+ * fires; and said in French for the notices.
  */
 public record ModelDuration(String iso) {
 
@@ -29,8 +30,8 @@ public record ModelDuration(String iso) {
   }
 
   /**
-   * The duration, checked as the engine reads timers; {@link IllegalArgumentException} with a French message
-   * naming where it was written otherwise.
+   * The duration, checked as the engine reads timers; {@link IllegalArgumentException} with a
+   * French message naming where it was written otherwise.
    */
   public static ModelDuration parse(String iso, String where) {
     String value = iso == null ? "" : iso.trim();
@@ -41,8 +42,14 @@ public record ModelDuration(String iso) {
         throw new IllegalArgumentException(value);
       }
     } catch (Exception e) {
-      throw new IllegalArgumentException("La durée « " + value + " » de " + where + " n'est pas une durée ISO 8601 "
-          + "positive (exemples : P30D pour 30 jours, P1M pour un mois, PT3M pour 3 minutes).", e);
+      throw new IllegalArgumentException(
+          "La durée « "
+              + value
+              + " » de "
+              + where
+              + " n'est pas une durée ISO 8601 "
+              + "positive (exemples : P30D pour 30 jours, P1M pour un mois, PT3M pour 3 minutes).",
+          e);
     }
     return new ModelDuration(value);
   }
@@ -83,7 +90,10 @@ public record ModelDuration(String iso) {
     if (field == null) {
       return;
     }
-    BigInteger value = field instanceof BigInteger b ? b : new java.math.BigDecimal(field.toString()).toBigInteger();
+    BigInteger value =
+        field instanceof BigInteger b
+            ? b
+            : new java.math.BigDecimal(field.toString()).toBigInteger();
     if (value.signum() == 0) {
       return;
     }

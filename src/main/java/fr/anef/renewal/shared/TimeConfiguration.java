@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The application's clock: the engine's clock (so that read dates, deadlines and validity dates agree
- * with the timers, also when a test moves the engine clock), in French legal time, to the millisecond
- * both databases store.
+ * The application's clock: the engine's clock (so that read dates, deadlines and validity dates
+ * agree with the timers, also when a test moves the engine clock), in French legal time, to the
+ * millisecond both databases store.
  */
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {

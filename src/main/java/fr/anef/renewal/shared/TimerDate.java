@@ -7,9 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A date a BPMN timer reads from a process variable ({@code <timeDate>${implicitRejectionDate}</timeDate>}): the
- * service that owns the deadline computes it when its fact happens and stores it as ISO-8601 text with its offset
- * ({@code 2027-04-02T10:15:30+02:00}), which the engine's timer parses and Cockpit shows as it is.
+ * A date a BPMN timer reads from a process variable ({@code
+ * <timeDate>${implicitRejectionDate}</timeDate>}): the service that owns the deadline computes it
+ * when its fact happens and stores it as ISO-8601 text with its offset ({@code
+ * 2027-04-02T10:15:30+02:00}), which the engine's timer parses and Cockpit shows as it is.
  */
 public final class TimerDate {
 

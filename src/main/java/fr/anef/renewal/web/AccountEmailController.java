@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * « Modifier mon adresse email » in the personal space: the new address typed twice; it changes only when the
- * link sent to it is used (/compte/courriel). The engine's own {@code PUT /user/{id}/profile} is closed to users.
+ * « Modifier mon adresse email » in the personal space: the new address typed twice; it changes
+ * only when the link sent to it is used (/compte/courriel). The engine's own {@code PUT
+ * /user/{id}/profile} is closed to users.
  */
 @Controller
 @RequestMapping("/mon-espace/courriel")
@@ -31,10 +32,14 @@ class AccountEmailController {
   }
 
   @PostMapping
-  String request(HttpServletRequest request, Model model, @RequestParam(defaultValue = "") String email,
+  String request(
+      HttpServletRequest request,
+      Model model,
+      @RequestParam(defaultValue = "") String email,
       @RequestParam(defaultValue = "") String emailConfirmation) {
     try {
-      model.addAttribute("sent", accounts.requestEmailChange(AppUser.of(request).id(), email, emailConfirmation));
+      model.addAttribute(
+          "sent", accounts.requestEmailChange(AppUser.of(request).id(), email, emailConfirmation));
     } catch (Refusal refusal) {
       model.addAttribute("errors", refusal.reasons());
       model.addAttribute("email", email);

@@ -2,12 +2,12 @@ package fr.anef.renewal.web;
 
 import fr.anef.renewal.account.AccountService;
 import fr.anef.renewal.shared.Refusal;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Public pages of the seed's sections 1–7: create an account, confirm the e-mail, set or reset the password; and
- * the link that confirms a new e-mail ({@link AccountEmailController}).
+ * Public pages of the seed's sections 1–7: create an account, confirm the e-mail, set or reset the
+ * password; and the link that confirms a new e-mail ({@link AccountEmailController}).
  */
 @Controller
 @RequestMapping("/compte")
@@ -40,15 +40,25 @@ class AccountPagesController {
   }
 
   @PostMapping("/creation")
-  String create(Model model, @RequestParam(defaultValue = "") String numero,
-      @RequestParam(defaultValue = "") String debutJour, @RequestParam(defaultValue = "") String debutMois,
-      @RequestParam(defaultValue = "") String debutAnnee, @RequestParam(defaultValue = "") String finJour,
-      @RequestParam(defaultValue = "") String finMois, @RequestParam(defaultValue = "") String finAnnee,
-      @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String emailConfirmation) {
+  String create(
+      Model model,
+      @RequestParam(defaultValue = "") String numero,
+      @RequestParam(defaultValue = "") String debutJour,
+      @RequestParam(defaultValue = "") String debutMois,
+      @RequestParam(defaultValue = "") String debutAnnee,
+      @RequestParam(defaultValue = "") String finJour,
+      @RequestParam(defaultValue = "") String finMois,
+      @RequestParam(defaultValue = "") String finAnnee,
+      @RequestParam(defaultValue = "") String email,
+      @RequestParam(defaultValue = "") String emailConfirmation) {
     model.addAttribute("numero", numero);
     model.addAttribute("email", email);
     try {
-      accounts.requestAccount(numero, date(debutJour, debutMois, debutAnnee), date(finJour, finMois, finAnnee), email,
+      accounts.requestAccount(
+          numero,
+          date(debutJour, debutMois, debutAnnee),
+          date(finJour, finMois, finAnnee),
+          email,
           emailConfirmation);
       return "account-requested";
     } catch (Refusal refusal) {
@@ -59,12 +69,16 @@ class AccountPagesController {
 
   @GetMapping("/confirmation")
   String confirmation(Model model, @RequestParam(name = "jeton", defaultValue = "") String token) {
-    return passwordPage(model, token, "CREATE", "/compte/confirmation", "Votre adresse email a bien été validée.");
+    return passwordPage(
+        model, token, "CREATE", "/compte/confirmation", "Votre adresse email a bien été validée.");
   }
 
   @PostMapping("/confirmation")
-  String createPassword(Model model, @RequestParam(name = "jeton", defaultValue = "") String token,
-      @RequestParam(defaultValue = "") String motDePasse, @RequestParam(defaultValue = "") String confirmation) {
+  String createPassword(
+      Model model,
+      @RequestParam(name = "jeton", defaultValue = "") String token,
+      @RequestParam(defaultValue = "") String motDePasse,
+      @RequestParam(defaultValue = "") String confirmation) {
     try {
       model.addAttribute("identifier", accounts.createAccount(token, motDePasse, confirmation));
       return "account-created";
@@ -92,8 +106,11 @@ class AccountPagesController {
   }
 
   @PostMapping("/reinitialisation")
-  String reset(Model model, @RequestParam(name = "jeton", defaultValue = "") String token,
-      @RequestParam(defaultValue = "") String motDePasse, @RequestParam(defaultValue = "") String confirmation) {
+  String reset(
+      Model model,
+      @RequestParam(name = "jeton", defaultValue = "") String token,
+      @RequestParam(defaultValue = "") String motDePasse,
+      @RequestParam(defaultValue = "") String confirmation) {
     try {
       accounts.resetPassword(token, motDePasse, confirmation);
       model.addAttribute("reset", true);
@@ -104,9 +121,13 @@ class AccountPagesController {
     }
   }
 
-  /** The link mailed to a new address: a GET shows the confirmation (a mail scanner opening it changes nothing). */
+  /**
+   * The link mailed to a new address: a GET shows the confirmation (a mail scanner opening it
+   * changes nothing).
+   */
   @GetMapping("/courriel")
-  String emailChangeForm(Model model, @RequestParam(name = "jeton", defaultValue = "") String token) {
+  String emailChangeForm(
+      Model model, @RequestParam(name = "jeton", defaultValue = "") String token) {
     if (!accounts.usable(token, "EMAIL_CHANGE")) {
       model.addAttribute("errors", List.of(AccountService.LINK_INVALID));
       model.addAttribute("dead", true);
@@ -116,7 +137,8 @@ class AccountPagesController {
   }
 
   @PostMapping("/courriel")
-  String confirmEmailChange(Model model, @RequestParam(name = "jeton", defaultValue = "") String token) {
+  String confirmEmailChange(
+      Model model, @RequestParam(name = "jeton", defaultValue = "") String token) {
     try {
       model.addAttribute("changed", accounts.confirmEmailChange(token));
     } catch (Refusal refusal) {
@@ -126,7 +148,8 @@ class AccountPagesController {
     return "account-email-confirm";
   }
 
-  private String passwordPage(Model model, String token, String purpose, String action, String notice) {
+  private String passwordPage(
+      Model model, String token, String purpose, String action, String notice) {
     if (!accounts.usable(token, purpose) && !model.containsAttribute("errors")) {
       model.addAttribute("errors", List.of(AccountService.LINK_INVALID));
       model.addAttribute("dead", true);
@@ -139,7 +162,10 @@ class AccountPagesController {
 
   static LocalDate date(String day, String month, String year) {
     try {
-      return LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
+      return LocalDate.of(
+          Integer.parseInt(year.strip()),
+          Integer.parseInt(month.strip()),
+          Integer.parseInt(day.strip()));
     } catch (NumberFormatException | DateTimeException e) {
       return null;
     }

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * « Déclarer un changement d'adresse » in the personal space: the new address in France; a renewal filed and not yet
- * decided goes to the préfecture of the new address (ADR 0016).
+ * « Déclarer un changement d'adresse » in the personal space: the new address in France; a renewal
+ * filed and not yet decided goes to the préfecture of the new address (ADR 0016).
  */
 @Controller
 @RequestMapping("/mon-espace/adresse")
@@ -34,15 +34,26 @@ class AddressChangeController {
   }
 
   @PostMapping
-  String declare(HttpServletRequest request, Model model, @RequestParam(defaultValue = "") String adresse,
-      @RequestParam(defaultValue = "") String codePostal, @RequestParam(defaultValue = "") String commune) {
+  String declare(
+      HttpServletRequest request,
+      Model model,
+      @RequestParam(defaultValue = "") String adresse,
+      @RequestParam(defaultValue = "") String codePostal,
+      @RequestParam(defaultValue = "") String commune) {
     AppUser user = AppUser.of(request);
     try {
-      model.addAttribute("success", filing.declareNewAddress(user.id(), user.id(), adresse, codePostal, commune)
-          .map(p -> "Votre nouvelle adresse est enregistrée. Votre demande en cours est transmise à la "
-              + Character.toLowerCase(p.name().charAt(0)) + p.name().substring(1) + ", compétente pour votre nouvelle "
-              + "adresse ; son numéro ne change pas.")
-          .orElse("Votre nouvelle adresse est enregistrée."));
+      model.addAttribute(
+          "success",
+          filing
+              .declareNewAddress(user.id(), user.id(), adresse, codePostal, commune)
+              .map(
+                  p ->
+                      "Votre nouvelle adresse est enregistrée. Votre demande en cours est transmise à la "
+                          + Character.toLowerCase(p.name().charAt(0))
+                          + p.name().substring(1)
+                          + ", compétente pour votre nouvelle "
+                          + "adresse ; son numéro ne change pas.")
+              .orElse("Votre nouvelle adresse est enregistrée."));
     } catch (Refusal refusal) {
       model.addAttribute("errors", refusal.reasons());
       model.addAttribute("adresse", adresse);

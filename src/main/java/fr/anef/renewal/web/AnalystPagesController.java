@@ -1,13 +1,12 @@
 package fr.anef.renewal.web;
 
-import fr.anef.renewal.processes.MailDispatchProcess;
-import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
-import fr.anef.renewal.shared.ActorGroups;
-import fr.anef.renewal.processes.RenewalProcess;
-import fr.anef.renewal.mail.MailOutbox;
 import fr.anef.renewal.models.Migrations;
 import fr.anef.renewal.models.ModelDrift;
+import fr.anef.renewal.processes.MailDispatchProcess;
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.security.AppUser;
+import fr.anef.renewal.shared.ActorGroups;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -20,15 +19,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * « Migrer les demandes en cours » for analysts and administrators: the versions of a process, the preview of a
- * migration between two (the plan, the cases and where each waits, what cannot move), then the migration of the
- * cases that can, as one batch (ADR 0013); « Modèles déployés »: the definitions deployed outside the repository.
+ * « Migrer les demandes en cours » for analysts and administrators: the versions of a process, the
+ * preview of a migration between two (the plan, the cases and where each waits, what cannot move),
+ * then the migration of the cases that can, as one batch (ADR 0013); « Modèles déployés »: the
+ * definitions deployed outside the repository.
  */
 @Controller
 @RequestMapping("/analyste")
 class AnalystPagesController {
 
-  static final List<String> PROCESSES = List.of(RenewalProcess.KEY, OfiiMedicalOpinionProcess.KEY, MailDispatchProcess.KEY);
+  static final List<String> PROCESSES =
+      List.of(RenewalProcess.KEY, OfiiMedicalOpinionProcess.KEY, MailDispatchProcess.KEY);
 
   private final Migrations migrations;
   private final ModelDrift drift;
@@ -49,9 +50,12 @@ class AnalystPagesController {
   }
 
   @GetMapping("/migrations")
-  String page(HttpServletRequest request, Model model,
+  String page(
+      HttpServletRequest request,
+      Model model,
       @RequestParam(name = "processus", defaultValue = RenewalProcess.KEY) String key,
-      @RequestParam(name = "de", required = false) Integer from, @RequestParam(name = "vers", required = false) Integer to) {
+      @RequestParam(name = "de", required = false) Integer from,
+      @RequestParam(name = "vers", required = false) Integer to) {
     requireAnalyst(request);
     String process = known(key);
     model.addAttribute("processes", PROCESSES);
@@ -69,8 +73,12 @@ class AnalystPagesController {
   }
 
   @PostMapping("/migrations")
-  String apply(HttpServletRequest request, Model model, @RequestParam("processus") String key,
-      @RequestParam("de") int from, @RequestParam("vers") int to) {
+  String apply(
+      HttpServletRequest request,
+      Model model,
+      @RequestParam("processus") String key,
+      @RequestParam("de") int from,
+      @RequestParam("vers") int to) {
     requireAnalyst(request);
     String process = known(key);
     model.addAttribute("processes", PROCESSES);
@@ -81,7 +89,8 @@ class AnalystPagesController {
       model.addAttribute("preview", applied.preview());
       model.addAttribute("batchId", applied.batchId());
     } catch (IllegalArgumentException e) {
-      model.addAttribute("error", e.getMessage()); // an unknown version: said in French, as in the preview
+      model.addAttribute(
+          "error", e.getMessage()); // an unknown version: said in French, as in the preview
     }
     model.addAttribute("versions", migrations.versions(process));
     return "analyst-migrations";
@@ -97,7 +106,8 @@ class AnalystPagesController {
   static AppUser requireAnalyst(HttpServletRequest request) {
     AppUser user = AppUser.of(request);
     if (!user.isIn(ActorGroups.ANALYSTS) && !user.isIn(ActorGroups.ADMINISTRATORS)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé aux analystes des processus et aux administrateurs.");
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "Réservé aux analystes des processus et aux administrateurs.");
     }
     return user;
   }

@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Refusals of the JSON API: HTTP 400 with the French messages (a sending too large: {@link UploadSizeLimit}). */
+/**
+ * Refusals of the JSON API: HTTP 400 with the French messages (a sending too large: {@link
+ * UploadSizeLimit}).
+ */
 @RestControllerAdvice(assignableTypes = ApplicantApiController.class)
 class ApiErrors {
 
@@ -19,6 +22,7 @@ class ApiErrors {
 
   @ExceptionHandler(ResponseStatusException.class)
   ResponseEntity<Map<String, List<String>>> status(ResponseStatusException e) {
-    return ResponseEntity.status(e.getStatusCode()).body(Map.of("messages", List.of(String.valueOf(e.getReason()))));
+    return ResponseEntity.status(e.getStatusCode())
+        .body(Map.of("messages", List.of(String.valueOf(e.getReason()))));
   }
 }

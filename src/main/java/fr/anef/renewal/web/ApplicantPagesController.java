@@ -1,10 +1,10 @@
 package fr.anef.renewal.web;
 
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.documents.DocumentFile;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.security.AppUser;
 import fr.anef.renewal.shared.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** « Mon espace »: the applicant's cases, the upload page of step 3, the list of documents to provide. */
+/**
+ * « Mon espace »: the applicant's cases, the upload page of step 3, the list of documents to
+ * provide.
+ */
 @Controller
 @RequestMapping("/mon-espace")
 class ApplicantPagesController {
@@ -40,8 +43,14 @@ class ApplicantPagesController {
   private final fr.anef.renewal.notification.NotificationService notifications;
   private final fr.anef.renewal.instruction.Complements complements;
 
-  ApplicantPagesController(FilingService filing, Cases renewals, DocumentService documents, OwnedResources owned, CaseHistory caseHistory,
-      fr.anef.renewal.notification.NotificationService notifications, fr.anef.renewal.instruction.Complements complements) {
+  ApplicantPagesController(
+      FilingService filing,
+      Cases renewals,
+      DocumentService documents,
+      OwnedResources owned,
+      CaseHistory caseHistory,
+      fr.anef.renewal.notification.NotificationService notifications,
+      fr.anef.renewal.instruction.Complements complements) {
     this.filing = filing;
     this.renewals = renewals;
     this.documents = documents;
@@ -57,13 +66,20 @@ class ApplicantPagesController {
     List<RenewalCase> cases = renewals.casesOf(user.id());
     model.addAttribute("user", user);
     model.addAttribute("cases", cases);
-    model.addAttribute("issued", cases.stream().collect(Collectors.toMap(RenewalCase::getId,
-        c -> documents.issuedDocumentsOf(c.getId()))));
-    model.addAttribute("unread", notifications.list(user.id(),
-        fr.anef.renewal.notification.NotificationFilter.UNREAD, 0, 1).getTotalElements());
+    model.addAttribute(
+        "issued",
+        cases.stream()
+            .collect(
+                Collectors.toMap(RenewalCase::getId, c -> documents.issuedDocumentsOf(c.getId()))));
+    model.addAttribute(
+        "unread",
+        notifications
+            .list(user.id(), fr.anef.renewal.notification.NotificationFilter.UNREAD, 0, 1)
+            .getTotalElements());
     // An open complement request, per case: « Répondre » leads to it.
     Map<UUID, UUID> toAnswer = new java.util.HashMap<>();
-    cases.forEach(c -> complements.awaitingAnswer(c.getId()).ifPresent(n -> toAnswer.put(c.getId(), n)));
+    cases.forEach(
+        c -> complements.awaitingAnswer(c.getId()).ifPresent(n -> toAnswer.put(c.getId(), n)));
     model.addAttribute("toAnswer", toAnswer);
     return "space";
   }
@@ -77,25 +93,43 @@ class ApplicantPagesController {
     model.addAttribute("csrf", CsrfTokens.tokenOf(request));
     model.addAttribute("uploadBase", "/mon-espace/justificatifs");
     model.addAttribute("filesBase", "/mon-espace/justificatifs/fichiers");
-    renewals.currentDraft(user.id()).ifPresent(draft -> {
-      model.addAttribute("draft", draft);
-      model.addAttribute("requirements", documents.requirements(draft.getId()));
-      model.addAttribute("files", documents.filesOf(draft.getId()).stream()
-          .collect(Collectors.groupingBy(DocumentFile::getDocumentCode)));
-    });
+    renewals
+        .currentDraft(user.id())
+        .ifPresent(
+            draft -> {
+              model.addAttribute("draft", draft);
+              model.addAttribute("requirements", documents.requirements(draft.getId()));
+              model.addAttribute(
+                  "files",
+                  documents.filesOf(draft.getId()).stream()
+                      .collect(Collectors.groupingBy(DocumentFile::getDocumentCode)));
+            });
     return "documents";
   }
 
-  /** « Envoyer »: every file chosen on the page, each document's under its rules (see {@link DocumentSending}). */
+  /**
+   * « Envoyer »: every file chosen on the page, each document's under its rules (see {@link
+   * DocumentSending}).
+   */
   @PostMapping("/justificatifs")
-  String upload(HttpServletRequest request, @RequestParam MultiValueMap<String, MultipartFile> files,
+  String upload(
+      HttpServletRequest request,
+      @RequestParam MultiValueMap<String, MultipartFile> files,
       RedirectAttributes redirect) {
     String applicantId = AppUser.of(request).id();
     try {
-      RenewalCase draft = renewals.currentDraft(applicantId)
-          .orElseThrow(() -> new Refusal("Aucune demande en cours de saisie : une demande déposée ne peut plus être modifiée."));
-      DocumentSending.send(files, documents.requirements(draft.getId()),
-          (code, chosen) -> filing.attach(applicantId, code, chosen).size(), redirect);
+      RenewalCase draft =
+          renewals
+              .currentDraft(applicantId)
+              .orElseThrow(
+                  () ->
+                      new Refusal(
+                          "Aucune demande en cours de saisie : une demande déposée ne peut plus être modifiée."));
+      DocumentSending.send(
+          files,
+          documents.requirements(draft.getId()),
+          (code, chosen) -> filing.attach(applicantId, code, chosen).size(),
+          redirect);
     } catch (Refusal refusal) {
       redirect.addFlashAttribute("errors", refusal.reasons());
     }
@@ -103,7 +137,8 @@ class ApplicantPagesController {
   }
 
   @PostMapping("/justificatifs/fichiers/{fileId}/supprimer")
-  String remove(HttpServletRequest request, @PathVariable UUID fileId, RedirectAttributes redirect) {
+  String remove(
+      HttpServletRequest request, @PathVariable UUID fileId, RedirectAttributes redirect) {
     try {
       filing.detach(AppUser.of(request).id(), fileId);
       redirect.addFlashAttribute("success", "Le fichier a été supprimé.");
@@ -134,9 +169,12 @@ class ApplicantPagesController {
   ResponseEntity<byte[]> requiredDocumentsList(HttpServletRequest request) {
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("liste-des-pieces-justificatives.pdf").build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("liste-des-pieces-justificatives.pdf")
+                .build()
+                .toString())
         .body(filing.requiredDocumentsList(AppUser.of(request).id()));
   }
-
 }

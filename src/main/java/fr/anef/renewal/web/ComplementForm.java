@@ -18,14 +18,20 @@ final class ComplementForm {
 
   static List<ComplementAnswer> answers(MultipartHttpServletRequest request) {
     Set<String> codes = new LinkedHashSet<>();
-    request.getParameterMap().keySet().stream().filter(k -> k.startsWith("reponse_") || k.startsWith("raison_"))
+    request.getParameterMap().keySet().stream()
+        .filter(k -> k.startsWith("reponse_") || k.startsWith("raison_"))
         .forEach(k -> codes.add(k.substring(k.indexOf('_') + 1)));
-    request.getMultiFileMap().keySet().stream().filter(k -> k.startsWith("fichiers_"))
+    request.getMultiFileMap().keySet().stream()
+        .filter(k -> k.startsWith("fichiers_"))
         .forEach(k -> codes.add(k.substring("fichiers_".length())));
     List<ComplementAnswer> answers = new ArrayList<>();
     for (String code : codes) {
-      answers.add(new ComplementAnswer(code, request.getParameter("reponse_" + code), request.getParameter("raison_" + code),
-          ApplicantApiController.toUploads(request.getFiles("fichiers_" + code))));
+      answers.add(
+          new ComplementAnswer(
+              code,
+              request.getParameter("reponse_" + code),
+              request.getParameter("raison_" + code),
+              ApplicantApiController.toUploads(request.getFiles("fichiers_" + code))));
     }
     return answers;
   }

@@ -8,10 +8,11 @@ import java.util.HexFormat;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Synchronizer token for state-changing requests authenticated by the session cookie (HTML forms): a
- * page gets the session's token, a POST must send it back. Requests authenticated by HTTP Basic carry
- * no ambient credential and need none. The public account pages ({@link #forPublicForms()}) ask it of
- * every POST: nobody is logged in there, but a forged form must not request accounts or resets.
+ * Synchronizer token for state-changing requests authenticated by the session cookie (HTML forms):
+ * a page gets the session's token, a POST must send it back. Requests authenticated by HTTP Basic
+ * carry no ambient credential and need none. The public account pages ({@link #forPublicForms()})
+ * ask it of every POST: nobody is logged in there, but a forged form must not request accounts or
+ * resets.
  */
 class CsrfTokens implements HandlerInterceptor {
 
@@ -48,7 +49,8 @@ class CsrfTokens implements HandlerInterceptor {
   }
 
   @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
+  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+      throws Exception {
     if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
       return true;
     }
@@ -56,12 +58,19 @@ class CsrfTokens implements HandlerInterceptor {
     if (!everyPost && (!(user instanceof AppUser appUser) || !appUser.viaSession())) {
       return true;
     }
-    String sent = request.getHeader(HEADER) != null ? request.getHeader(HEADER) : request.getParameter(PARAMETER);
-    Object expected = request.getSession(false) == null ? null : request.getSession(false).getAttribute(SESSION_ATTRIBUTE);
+    String sent =
+        request.getHeader(HEADER) != null
+            ? request.getHeader(HEADER)
+            : request.getParameter(PARAMETER);
+    Object expected =
+        request.getSession(false) == null
+            ? null
+            : request.getSession(false).getAttribute(SESSION_ATTRIBUTE);
     if (expected != null && expected.equals(sent)) {
       return true;
     }
-    response.sendError(HttpServletResponse.SC_FORBIDDEN,
+    response.sendError(
+        HttpServletResponse.SC_FORBIDDEN,
         "Formulaire expiré ou envoyé depuis un autre site : rechargez la page et recommencez.");
     return false;
   }

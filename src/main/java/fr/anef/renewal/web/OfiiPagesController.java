@@ -1,8 +1,8 @@
 package fr.anef.renewal.web;
 
-import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.medical.MedicalFiles;
 import fr.anef.renewal.security.AppUser;
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.shared.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -21,14 +21,16 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * OFII's medical file pages, under medical secrecy: only members of {@code ofii-doctors} or
- * {@code ofii-college} get them; anybody else — a préfecture agent included — gets 403 and nothing medical.
+ * OFII's medical file pages, under medical secrecy: only members of {@code ofii-doctors} or {@code
+ * ofii-college} get them; anybody else — a préfecture agent included — gets 403 and nothing
+ * medical.
  */
 @Controller
 @RequestMapping("/ofii")
 class OfiiPagesController {
 
-  static final List<String> OFII_GROUPS = List.of(ActorGroups.OFII_DOCTORS, ActorGroups.OFII_COLLEGE);
+  static final List<String> OFII_GROUPS =
+      List.of(ActorGroups.OFII_DOCTORS, ActorGroups.OFII_COLLEGE);
 
   private final MedicalFiles files;
 
@@ -39,7 +41,9 @@ class OfiiPagesController {
   static AppUser requireOfii(HttpServletRequest request) {
     AppUser user = AppUser.of(request);
     if (OFII_GROUPS.stream().noneMatch(user::isIn)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Dossier couvert par le secret médical : réservé aux médecins de l'OFII.");
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
+          "Dossier couvert par le secret médical : réservé aux médecins de l'OFII.");
     }
     return user;
   }
@@ -54,11 +58,16 @@ class OfiiPagesController {
   }
 
   @PostMapping("/dossiers/{id}/pieces")
-  String upload(HttpServletRequest request, @PathVariable UUID id, @RequestParam String kind,
-      @RequestParam(name = "fichiers", required = false) List<MultipartFile> uploads, RedirectAttributes redirect) {
+  String upload(
+      HttpServletRequest request,
+      @PathVariable UUID id,
+      @RequestParam String kind,
+      @RequestParam(name = "fichiers", required = false) List<MultipartFile> uploads,
+      RedirectAttributes redirect) {
     AppUser doctor = requireOfii(request);
     try {
-      int stored = files.attach(id, kind, ApplicantApiController.toUploads(uploads), doctor.id()).size();
+      int stored =
+          files.attach(id, kind, ApplicantApiController.toUploads(uploads), doctor.id()).size();
       redirect.addFlashAttribute("success", stored + " fichier(s) ajouté(s) au dossier médical.");
     } catch (Refusal refusal) {
       redirect.addFlashAttribute("errors", refusal.reasons());

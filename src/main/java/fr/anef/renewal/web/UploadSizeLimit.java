@@ -14,8 +14,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.http.MediaType;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,16 +24,17 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
- * An upload larger than the server takes (the multipart {@code max-request-size}) answered in French: the upload
- * pages show « L'envoi dépasse la taille autorisée : 10 Mo par fichier. », the JSON API answers 413 with
- * {@code {"messages":[…]}}.
+ * An upload larger than the server takes (the multipart {@code max-request-size}) answered in
+ * French: the upload pages show « L'envoi dépasse la taille autorisée : 10 Mo par fichier. », the
+ * JSON API answers 413 with {@code {"messages":[…]}}.
  *
- * <p>Why a filter: Spring parses the multipart body in the {@code DispatcherServlet} before it knows the handler,
- * so the {@code MaxUploadSizeExceededException} never reached the controllers' handlers (only Spring's default,
- * an empty 413); and Tomcat reads at most {@code maxSwallowSize} (2 Mo) of a body left unread before closing the
- * connection, so a client still sending 60 Mo got a reset, never the answer. The filter refuses on the declared
- * {@code Content-Length} before anything is parsed, reads and discards the body (up to {@link #MAX_DRAINED}) so
- * that the client reads the answer, and stores nothing. A body without a length (chunked) is bounded by the
+ * <p>Why a filter: Spring parses the multipart body in the {@code DispatcherServlet} before it
+ * knows the handler, so the {@code MaxUploadSizeExceededException} never reached the controllers'
+ * handlers (only Spring's default, an empty 413); and Tomcat reads at most {@code maxSwallowSize}
+ * (2 Mo) of a body left unread before closing the connection, so a client still sending 60 Mo got a
+ * reset, never the answer. The filter refuses on the declared {@code Content-Length} before
+ * anything is parsed, reads and discards the body (up to {@link #MAX_DRAINED}) so that the client
+ * reads the answer, and stores nothing. A body without a length (chunked) is bounded by the
  * multipart parser; its exception gets the same answers ({@link TooLargeAdvice}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,34 +45,44 @@ class UploadSizeLimit {
   /** Beyond this, the body is not read: the connection is closed after the answer. */
   static final long MAX_DRAINED = 256L * 1024 * 1024;
 
-  private static final Pattern COUNTER_UPLOAD = Pattern.compile("^/agent/guichet/demandes/([0-9a-fA-F-]{36})/justificatifs(/.*)?$");
-  private static final Pattern OFII_UPLOAD = Pattern.compile("^/ofii/dossiers/([0-9a-fA-F-]{36})/pieces$");
-  private static final Pattern COMPLEMENT_REPLY = Pattern.compile("^/mon-espace/notifications/([0-9a-fA-F-]{36})/reponse$");
+  private static final Pattern COUNTER_UPLOAD =
+      Pattern.compile("^/agent/guichet/demandes/([0-9a-fA-F-]{36})/justificatifs(/.*)?$");
+  private static final Pattern OFII_UPLOAD =
+      Pattern.compile("^/ofii/dossiers/([0-9a-fA-F-]{36})/pieces$");
+  private static final Pattern COMPLEMENT_REPLY =
+      Pattern.compile("^/mon-espace/notifications/([0-9a-fA-F-]{36})/reponse$");
 
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> uploadSizeLimitFilter(MultipartProperties multipart) {
+  FilterRegistrationBean<OncePerRequestFilter> uploadSizeLimitFilter(
+      MultipartProperties multipart) {
     long limit = multipart.getMaxRequestSize().toBytes();
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        String contentType = request.getContentType();
-        long length = request.getContentLengthLong();
-        if (limit > 0 && length > limit && contentType != null
-            && contentType.toLowerCase().startsWith("multipart/")) {
-          if (length <= MAX_DRAINED) {
-            drain(request.getInputStream());
-          } else {
-            response.setHeader("Connection", "close");
-          }
-          refuse(request, response);
-          return;
-        }
-        chain.doFilter(request, response);
-      }
-    });
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(
+            new OncePerRequestFilter() {
+              @Override
+              protected void doFilterInternal(
+                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                  throws ServletException, IOException {
+                String contentType = request.getContentType();
+                long length = request.getContentLengthLong();
+                if (limit > 0
+                    && length > limit
+                    && contentType != null
+                    && contentType.toLowerCase().startsWith("multipart/")) {
+                  if (length <= MAX_DRAINED) {
+                    drain(request.getInputStream());
+                  } else {
+                    response.setHeader("Connection", "close");
+                  }
+                  refuse(request, response);
+                  return;
+                }
+                chain.doFilter(request, response);
+              }
+            });
     registration.addUrlPatterns("/api/*", "/mon-espace/*", "/agent/*", "/ofii/*");
-    // Inside Spring Session's filter (SessionRepositoryFilter.DEFAULT_ORDER), so that the refusal it flashes lands in
+    // Inside Spring Session's filter (SessionRepositoryFilter.DEFAULT_ORDER), so that the refusal
+    // it flashes lands in
     // the shared session the next page reads.
     registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 10);
     registration.setName("uploadSizeLimit");
@@ -103,7 +114,10 @@ class UploadSizeLimit {
     response.setHeader("Location", request.getContextPath() + page + "#erreurs");
   }
 
-  /** The page that shows the error of a sending to {@code path}, or null for the JSON API and anything else. */
+  /**
+   * The page that shows the error of a sending to {@code path}, or null for the JSON API and
+   * anything else.
+   */
   static String pageOf(String path) {
     if (path.startsWith("/mon-espace/justificatifs")) {
       return "/mon-espace/justificatifs";

@@ -9,8 +9,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(CsrfTokens.forSessionForms())
-        .addPathPatterns("/mon-espace/**", "/api/**", "/agent/**", "/ofii/**", "/demo/**", "/analyste/**");
-    registry.addInterceptor(CsrfTokens.forPublicForms()).addPathPatterns("/compte/**", "/connexion", "/deconnexion");
+    registry
+        .addInterceptor(CsrfTokens.forSessionForms())
+        .addPathPatterns(
+            "/mon-espace/**", "/api/**", "/agent/**", "/ofii/**", "/demo/**", "/analyste/**");
+    registry
+        .addInterceptor(CsrfTokens.forPublicForms())
+        .addPathPatterns("/compte/**", "/connexion", "/deconnexion");
   }
 }

@@ -1,7 +1,7 @@
 package fr.anef.renewal.benchmark;
 
-import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -23,22 +23,50 @@ import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * The baseline: a bare engine in the same JVM, on its own database, with the project's three process
- * models as they are deployed (same async continuations, timers, multi-instance, messages) but every
- * delegate and listener a no-op, no document, no PDF, no mail, no authorization. The driver plays the
- * same steps as {@link ProjectDriver} and sends itself the messages the project's delegates would send.
+ * The baseline: a bare engine in the same JVM, on its own database, with the project's three
+ * process models as they are deployed (same async continuations, timers, multi-instance, messages)
+ * but every delegate and listener a no-op, no document, no PDF, no mail, no authorization. The
+ * driver plays the same steps as {@link ProjectDriver} and sends itself the messages the project's
+ * delegates would send.
  */
 final class BareEngine implements AutoCloseable {
 
-  static final Set<String> DELEGATES = Set.of("abandonDraftDelegate", "applicantStepListener", "certificateMissingDelegate",
-      "certificateMissingTaskListener", "certificateReceivedDelegate", "closeIncompleteDelegate", "closureNotificationDelegate",
-      "collegeOpinionListener", "consolidateOpinionDelegate", "convocationDelegate", "decisionTaskListener",
-      "depositApplicationDelegate", "depositReceiptDelegate", "documentReviewListener", "enterMedicalPhaseDelegate",
-      "favourableDecisionDelegate", "implicitRejectionDelegate", "medicalOutcomeDelegate", "medicalReportListener",
-      "openDraftDelegate", "openMedicalFileDelegate", "opinionOverdueDelegate", "prolongationDelegate", "prolongationStartListener",
-      "refusalDecisionDelegate", "registerCertificateListener", "remindComplementDelegate", "requestComplementDelegate",
-      "requiredDocumentsDelegate", "sendMailDelegate", "sendOpinionDelegate", "treatingDoctorAnswerListener",
-      "treatingDoctorRequestDelegate", "treatingDoctorSilenceDelegate");
+  static final Set<String> DELEGATES =
+      Set.of(
+          "abandonDraftDelegate",
+          "applicantStepListener",
+          "certificateMissingDelegate",
+          "certificateMissingTaskListener",
+          "certificateReceivedDelegate",
+          "closeIncompleteDelegate",
+          "closureNotificationDelegate",
+          "collegeOpinionListener",
+          "consolidateOpinionDelegate",
+          "convocationDelegate",
+          "decisionTaskListener",
+          "depositApplicationDelegate",
+          "depositReceiptDelegate",
+          "documentReviewListener",
+          "enterMedicalPhaseDelegate",
+          "favourableDecisionDelegate",
+          "implicitRejectionDelegate",
+          "medicalOutcomeDelegate",
+          "medicalReportListener",
+          "openDraftDelegate",
+          "openMedicalFileDelegate",
+          "opinionOverdueDelegate",
+          "prolongationDelegate",
+          "prolongationStartListener",
+          "refusalDecisionDelegate",
+          "registerCertificateListener",
+          "remindComplementDelegate",
+          "requestComplementDelegate",
+          "requiredDocumentsDelegate",
+          "sendMailDelegate",
+          "sendOpinionDelegate",
+          "treatingDoctorAnswerListener",
+          "treatingDoctorRequestDelegate",
+          "treatingDoctorSilenceDelegate");
 
   /** Every delegate and listener of the models, doing nothing. */
   static final class NoOp implements JavaDelegate, TaskListener, ExecutionListener {
@@ -53,15 +81,23 @@ final class BareEngine implements AutoCloseable {
   }
 
   /**
-   * The dates the timers read (the project's services store them as variables at the dépôt, at the certificate's
-   * receipt): fixed dates far enough not to fire during the run, resolved as beans of the same names.
+   * The dates the timers read (the project's services store them as variables at the dépôt, at the
+   * certificate's receipt): fixed dates far enough not to fire during the run, resolved as beans of
+   * the same names.
    */
   static Map<String, Date> timerDates() {
-    return Map.of("implicitRejectionDate", in(120), "prolongationStartDate", in(90), "opinionDueDate", in(90));
+    return Map.of(
+        "implicitRejectionDate",
+        in(120),
+        "prolongationStartDate",
+        in(90),
+        "opinionDueDate",
+        in(90));
   }
 
   private static Date in(int days) {
-    return Date.from(LocalDate.now().plusDays(days).atStartOfDay(ZoneId.systemDefault()).toInstant());
+    return Date.from(
+        LocalDate.now().plusDays(days).atStartOfDay(ZoneId.systemDefault()).toInstant());
   }
 
   private final ProcessEngine engine;
@@ -72,8 +108,9 @@ final class BareEngine implements AutoCloseable {
     NoOp noOp = new NoOp();
     DELEGATES.forEach(name -> beans.put(name, noOp));
     beans.putAll(timerDates());
-    StandaloneProcessEngineConfiguration config = (StandaloneProcessEngineConfiguration) ProcessEngineConfiguration
-        .createStandaloneProcessEngineConfiguration();
+    StandaloneProcessEngineConfiguration config =
+        (StandaloneProcessEngineConfiguration)
+            ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
     config.setProcessEngineName("bare");
     config.setJdbcUrl(jdbcUrl);
     config.setJdbcUsername(user);
@@ -87,9 +124,18 @@ final class BareEngine implements AutoCloseable {
     config.setMetricsEnabled(false);
     this.engine = config.buildProcessEngine();
     this.configuration = config;
-    var deployment = engine.getRepositoryService().createDeployment().name("bare").enableDuplicateFiltering(false);
-    for (String resource : List.of("residence-permit-renewal.bpmn", "ofii-medical-opinion.bpmn", "mail-dispatch.bpmn",
-        "required-documents.dmn")) {
+    var deployment =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .name("bare")
+            .enableDuplicateFiltering(false);
+    for (String resource :
+        List.of(
+            "residence-permit-renewal.bpmn",
+            "ofii-medical-opinion.bpmn",
+            "mail-dispatch.bpmn",
+            "required-documents.dmn")) {
       deployment.addClasspathResource("processes/" + resource);
     }
     deployment.deploy();
@@ -108,53 +154,182 @@ final class BareEngine implements AutoCloseable {
     String applicant = "97" + String.format("%08d", index);
     String requestNumber = "5901" + String.format("%015d", index);
 
-    String instance = metrics.time("démarrage", () -> runtime.startProcessInstanceByKey(RenewalProcess.KEY,
-        requestNumber, Map.of("renewalRequested", true, "applicantId", applicant, "filedBy", applicant)).getId());
-    List<Map<String, Object>> steps = List.of(
-        Map.of("email", "banc@exemple.fr", "phone", "0612345678", "housingType", "OWN", "action", "NEXT"),
-        Map.of("maritalStatus", "SINGLE", "dependentChildren", "NO", "attestationNoPolygamy", true, "attestationPenalties", true,
-            "action", "NEXT"),
-        Map.of("ephotoNumber", "1234567890123456789012", "ephotoNumberConfirmation", "1234567890123456789012", "action", "NEXT"),
-        Map.of("observations", "", "action", "NEXT"));
+    String instance =
+        metrics.time(
+            "démarrage",
+            () ->
+                runtime
+                    .startProcessInstanceByKey(
+                        RenewalProcess.KEY,
+                        requestNumber,
+                        Map.of(
+                            "renewalRequested",
+                            true,
+                            "applicantId",
+                            applicant,
+                            "filedBy",
+                            applicant))
+                    .getId());
+    List<Map<String, Object>> steps =
+        List.of(
+            Map.of(
+                "email",
+                "banc@exemple.fr",
+                "phone",
+                "0612345678",
+                "housingType",
+                "OWN",
+                "action",
+                "NEXT"),
+            Map.of(
+                "maritalStatus",
+                "SINGLE",
+                "dependentChildren",
+                "NO",
+                "attestationNoPolygamy",
+                true,
+                "attestationPenalties",
+                true,
+                "action",
+                "NEXT"),
+            Map.of(
+                "ephotoNumber",
+                "1234567890123456789012",
+                "ephotoNumberConfirmation",
+                "1234567890123456789012",
+                "action",
+                "NEXT"),
+            Map.of("observations", "", "action", "NEXT"));
     for (Map<String, Object> step : steps) {
-      Task task = metrics.time("requête de tâches", () -> tasks.createTaskQuery().processInstanceId(instance).singleResult());
+      Task task =
+          metrics.time(
+              "requête de tâches",
+              () -> tasks.createTaskQuery().processInstanceId(instance).singleResult());
       metrics.time("complétion de tâche", () -> tasks.complete(task.getId(), step));
     }
-    Task review = waits.until("review task", () -> task(instance, RenewalProcess.REVIEW_APPLICATION));
+    Task review =
+        waits.until("review task", () -> task(instance, RenewalProcess.REVIEW_APPLICATION));
     metrics.time("complétion de tâche", () -> tasks.complete(review.getId(), review(!complement)));
     if (complement) {
-      waits.until("complement read subscription", () -> subscribed(instance, RenewalProcess.MESSAGE_NOTIFICATION_READ));
-      runtime.createMessageCorrelation(RenewalProcess.MESSAGE_NOTIFICATION_READ).processInstanceId(instance).correlateAllWithResult();
-      runtime.createMessageCorrelation(RenewalProcess.MESSAGE_COMPLEMENT_REPLY).processInstanceId(instance).correlateWithResult();
-      Task again = waits.until("second review task", () -> task(instance, RenewalProcess.REVIEW_APPLICATION));
+      waits.until(
+          "complement read subscription",
+          () -> subscribed(instance, RenewalProcess.MESSAGE_NOTIFICATION_READ));
+      runtime
+          .createMessageCorrelation(RenewalProcess.MESSAGE_NOTIFICATION_READ)
+          .processInstanceId(instance)
+          .correlateAllWithResult();
+      runtime
+          .createMessageCorrelation(RenewalProcess.MESSAGE_COMPLEMENT_REPLY)
+          .processInstanceId(instance)
+          .correlateWithResult();
+      Task again =
+          waits.until(
+              "second review task", () -> task(instance, RenewalProcess.REVIEW_APPLICATION));
       metrics.time("complétion de tâche", () -> tasks.complete(again.getId(), review(true)));
     }
-    waits.until("certificate notice subscription", () -> subscribed(instance, RenewalProcess.MESSAGE_NOTIFICATION_READ));
-    String ofii = runtime.startProcessInstanceByMessage(OfiiMedicalOpinionProcess.MESSAGE_REFERRAL, requestNumber, Map.of("requestNumber", requestNumber))
-        .getId();
-    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_NOTIFICATION_READ).processInstanceId(instance).correlateAllWithResult();
+    waits.until(
+        "certificate notice subscription",
+        () -> subscribed(instance, RenewalProcess.MESSAGE_NOTIFICATION_READ));
+    String ofii =
+        runtime
+            .startProcessInstanceByMessage(
+                OfiiMedicalOpinionProcess.MESSAGE_REFERRAL,
+                requestNumber,
+                Map.of("requestNumber", requestNumber))
+            .getId();
+    runtime
+        .createMessageCorrelation(RenewalProcess.MESSAGE_NOTIFICATION_READ)
+        .processInstanceId(instance)
+        .correlateAllWithResult();
 
-    complete(ofii, OfiiMedicalOpinionProcess.REGISTER_CERTIFICATE, Map.of("certificateReceivedDate", LocalDate.now().toString()), metrics, waits);
-    waits.until("certificate received job", () -> task(ofii, OfiiMedicalOpinionProcess.WRITE_REPORT));
-    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED).processInstanceId(instance)
+    complete(
+        ofii,
+        OfiiMedicalOpinionProcess.REGISTER_CERTIFICATE,
+        Map.of("certificateReceivedDate", LocalDate.now().toString()),
+        metrics,
+        waits);
+    waits.until(
+        "certificate received job", () -> task(ofii, OfiiMedicalOpinionProcess.WRITE_REPORT));
+    runtime
+        .createMessageCorrelation(RenewalProcess.MESSAGE_CERTIFICATE_RECEIVED)
+        .processInstanceId(instance)
         .setVariable("certificateReceivedDate", LocalDate.now().toString())
         .correlateAllWithResult();
-    complete(ofii, OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REPORT", "report_diseaseHistory", "Suivi depuis 2021."),
-        metrics, waits);
+    complete(
+        ofii,
+        OfiiMedicalOpinionProcess.WRITE_REPORT,
+        Map.of("reportAction", "REPORT", "report_diseaseHistory", "Suivi depuis 2021."),
+        metrics,
+        waits);
     for (int i = 0; i < 3; i++) {
-      complete(ofii, OfiiMedicalOpinionProcess.COLLEGE_OPINION, Map.of("careNeeded", "YES", "exceptionallySeriousConsequences", "YES",
-          "effectiveAccessToCareInOriginCountry", "NO", "fitToTravel", "YES", "expectedCareDurationMonths", 12), metrics, waits);
+      complete(
+          ofii,
+          OfiiMedicalOpinionProcess.COLLEGE_OPINION,
+          Map.of(
+              "careNeeded",
+              "YES",
+              "exceptionallySeriousConsequences",
+              "YES",
+              "effectiveAccessToCareInOriginCountry",
+              "NO",
+              "fitToTravel",
+              "YES",
+              "expectedCareDurationMonths",
+              12),
+          metrics,
+          waits);
     }
-    waits.until("OFII ended", () -> runtime.createProcessInstanceQuery().processInstanceId(ofii).count() == 0 ? Boolean.TRUE : null);
-    runtime.createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION).processInstanceId(instance).setVariables(Map.of("careNeeded", true,
-        "exceptionallySeriousConsequences", true, "effectiveAccessToCareInOriginCountry", false, "expectedCareDurationMonths", 12,
-        "fitToTravel", true, "opinionDate", LocalDate.now().toString())).correlateWithResult();
+    waits.until(
+        "OFII ended",
+        () ->
+            runtime.createProcessInstanceQuery().processInstanceId(ofii).count() == 0
+                ? Boolean.TRUE
+                : null);
+    runtime
+        .createMessageCorrelation(RenewalProcess.MESSAGE_OFII_OPINION)
+        .processInstanceId(instance)
+        .setVariables(
+            Map.of(
+                "careNeeded",
+                true,
+                "exceptionallySeriousConsequences",
+                true,
+                "effectiveAccessToCareInOriginCountry",
+                false,
+                "expectedCareDurationMonths",
+                12,
+                "fitToTravel",
+                true,
+                "opinionDate",
+                LocalDate.now().toString()))
+        .correlateWithResult();
     Task decide = waits.until("decision task", () -> task(instance, RenewalProcess.DECIDE));
-    metrics.time("complétion de tâche", () -> tasks.complete(decide.getId(), refusal
-        ? Map.of("decision", "REFUSAL", "instructionOutcome", "REFUSAL", "refusalReason", "Conditions non remplies.")
-        : Map.of("decision", "FAVOURABLE", "instructionOutcome", "FAVOURABLE")));
-    waits.until("case done", () -> engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
-        .finished().count() == 1 ? Boolean.TRUE : null);
+    metrics.time(
+        "complétion de tâche",
+        () ->
+            tasks.complete(
+                decide.getId(),
+                refusal
+                    ? Map.of(
+                        "decision",
+                        "REFUSAL",
+                        "instructionOutcome",
+                        "REFUSAL",
+                        "refusalReason",
+                        "Conditions non remplies.")
+                    : Map.of("decision", "FAVOURABLE", "instructionOutcome", "FAVOURABLE")));
+    waits.until(
+        "case done",
+        () ->
+            engine
+                        .getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance)
+                        .finished()
+                        .count()
+                    == 1
+                ? Boolean.TRUE
+                : null);
   }
 
   private static Map<String, Object> review(boolean complete) {
@@ -169,20 +344,48 @@ final class BareEngine implements AutoCloseable {
   }
 
   private Boolean subscribed(String instance, String message) {
-    return engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(instance).eventName(message).count() > 0
-        ? Boolean.TRUE : null;
+    return engine
+                .getRuntimeService()
+                .createEventSubscriptionQuery()
+                .processInstanceId(instance)
+                .eventName(message)
+                .count()
+            > 0
+        ? Boolean.TRUE
+        : null;
   }
 
   private Task task(String instance, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).listPage(0, 1).stream()
-        .findFirst().orElse(null);
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(instance)
+        .taskDefinitionKey(key)
+        .listPage(0, 1)
+        .stream()
+        .findFirst()
+        .orElse(null);
   }
 
-  private void complete(String instance, String key, Map<String, Object> values, Metrics metrics, Waits waits) {
-    Task task = waits.until(key, () -> engine.getTaskService().createTaskQuery().processInstanceId(instance)
-        .taskDefinitionKey(key).taskUnassigned().listPage(0, 1).stream().findFirst().orElse(null));
+  private void complete(
+      String instance, String key, Map<String, Object> values, Metrics metrics, Waits waits) {
+    Task task =
+        waits.until(
+            key,
+            () ->
+                engine
+                    .getTaskService()
+                    .createTaskQuery()
+                    .processInstanceId(instance)
+                    .taskDefinitionKey(key)
+                    .taskUnassigned()
+                    .listPage(0, 1)
+                    .stream()
+                    .findFirst()
+                    .orElse(null));
     engine.getTaskService().claim(task.getId(), "medecin");
-    metrics.time("complétion de tâche", () -> engine.getTaskService().complete(task.getId(), values));
+    metrics.time(
+        "complétion de tâche", () -> engine.getTaskService().complete(task.getId(), values));
   }
 
   @Override

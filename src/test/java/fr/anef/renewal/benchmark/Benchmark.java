@@ -1,20 +1,20 @@
 package fr.anef.renewal.benchmark;
 
-import fr.anef.renewal.cases.Cases;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.anef.renewal.RenewalApplication;
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.pdf.ApplicantIdentity;
 import fr.anef.renewal.pdf.DepositReceipt;
 import fr.anef.renewal.pdf.PdfRenderer;
-import java.time.LocalDate;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,10 +30,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The performance benchmark (README « Performance »): not a test, run by {@code mvn -Pbenchmark verify}
- * or {@code bench/run}. Starts the application on H2 or PostgreSQL, drives N whole cases with T concurrent
- * actors, then the same models on a bare engine, then (PostgreSQL) loads the database at national scale
- * and times the users' queries. Settings are system properties (see README), the database the environment.
+ * The performance benchmark (README « Performance »): not a test, run by {@code mvn -Pbenchmark
+ * verify} or {@code bench/run}. Starts the application on H2 or PostgreSQL, drives N whole cases
+ * with T concurrent actors, then the same models on a bare engine, then (PostgreSQL) loads the
+ * database at national scale and times the users' queries. Settings are system properties (see
+ * README), the database the environment.
  */
 public final class Benchmark {
 
@@ -68,21 +69,32 @@ public final class Benchmark {
     if (url == null) {
       url = "jdbc:h2:file:/tmp/anef-bench-h2/anef-" + stamp + ";DB_CLOSE_ON_EXIT=FALSE";
     }
-    String bareUrl = env("BENCH_BARE_DATABASE_URL", postgres ? null : "jdbc:h2:file:/tmp/anef-bench-h2/bare-" + stamp);
+    String bareUrl =
+        env(
+            "BENCH_BARE_DATABASE_URL",
+            postgres ? null : "jdbc:h2:file:/tmp/anef-bench-h2/bare-" + stamp);
     StringBuilder report = new StringBuilder();
     report.append("== Benchmark « étranger malade » — ").append(Instant.now()).append('\n');
-    report.append(String.format("machine : %d cœurs, %s ; JVM %s, -Xmx %s ; charge au départ : %s%n",
-        Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
-        Metrics.mb(Runtime.getRuntime().maxMemory()), loadAverage()));
-    report.append(String.format("base : %s%nN = %d dossiers, T = %d acteurs, échauffement %d dossiers%n",
-        url.replaceAll("password=[^&;]*", "password=…"), cases, actors, warmup));
+    report.append(
+        String.format(
+            "machine : %d cœurs, %s ; JVM %s, -Xmx %s ; charge au départ : %s%n",
+            Runtime.getRuntime().availableProcessors(),
+            cpuModel(),
+            System.getProperty("java.version"),
+            Metrics.mb(Runtime.getRuntime().maxMemory()),
+            loadAverage()));
+    report.append(
+        String.format(
+            "base : %s%nN = %d dossiers, T = %d acteurs, échauffement %d dossiers%n",
+            url.replaceAll("password=[^&;]*", "password=…"), cases, actors, warmup));
 
     Map<String, String> properties = new HashMap<>();
     properties.put("server.port", "0");
     properties.put("spring.datasource.url", url);
     properties.put("spring.datasource.username", user);
     properties.put("spring.datasource.password", password);
-    properties.put("spring.datasource.hikari.maximum-pool-size", String.valueOf(Math.max(10, actors + 6)));
+    properties.put(
+        "spring.datasource.hikari.maximum-pool-size", String.valueOf(Math.max(10, actors + 6)));
     properties.put("anef.demo.enabled", "true");
     properties.put("anef.mail.embedded-server.enabled", "true");
     properties.put("anef.mail.embedded-server.port", "0");
@@ -91,37 +103,47 @@ public final class Benchmark {
     properties.put("logging.level.org.camunda.bpm.engine.jobexecutor", "error");
     properties.put("spring.main.banner-mode", "off");
 
-    // System properties: they take precedence over application.yaml (SpringApplication's defaults would not).
+    // System properties: they take precedence over application.yaml (SpringApplication's defaults
+    // would not).
     properties.forEach((key, value) -> System.setProperty(key, value.toString()));
     long startNanos = System.nanoTime();
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(RenewalApplication.class)
-        .initializers(c -> c.getBeanFactory().addBeanPostProcessor(new PdfTiming()))
-        .profiles(postgres ? new String[] {"postgres"} : new String[0])
-        .run(args);
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(RenewalApplication.class)
+            .initializers(c -> c.getBeanFactory().addBeanPostProcessor(new PdfTiming()))
+            .profiles(postgres ? new String[] {"postgres"} : new String[0])
+            .run(args);
     Duration startup = Duration.ofNanos(System.nanoTime() - startNanos);
-    report.append(String.format("démarrage de l'application : %.1f s (JVM lancée depuis %.1f s)%n", startup.toMillis() / 1000.0,
-        ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
+    report.append(
+        String.format(
+            "démarrage de l'application : %.1f s (JVM lancée depuis %.1f s)%n",
+            startup.toMillis() / 1000.0,
+            ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
 
     ServerCpu serverCpu = new ServerCpu(postgres ? env("BENCH_PG_DATA", null) : null);
     GreenMail greenMail = context.getBean(GreenMail.class);
-    Thread purge = new Thread(() -> {
-      while (true) {
-        try {
-          Thread.sleep(2000);
-          greenMail.purgeEmailFromAllMailboxes();
-        } catch (InterruptedException e) {
-          return;
-        } catch (Exception ignored) {
-          // next round
-        }
-      }
-    }, "greenmail-purge");
+    Thread purge =
+        new Thread(
+            () -> {
+              while (true) {
+                try {
+                  Thread.sleep(2000);
+                  greenMail.purgeEmailFromAllMailboxes();
+                } catch (InterruptedException e) {
+                  return;
+                } catch (Exception ignored) {
+                  // next round
+                }
+              }
+            },
+            "greenmail-purge");
     purge.setDaemon(true);
     purge.start();
 
     SampleFiles files = new SampleFiles(30, 7);
-    report.append(String.format("fichiers déposés : PNG, JPEG, PDF (scan) de %d à %d octets, %d en moyenne%n", files.minBytes(),
-        files.maxBytes(), files.averageBytes()));
+    report.append(
+        String.format(
+            "fichiers déposés : PNG, JPEG, PDF (scan) de %d à %d octets, %d en moyenne%n",
+            files.minBytes(), files.maxBytes(), files.averageBytes()));
     Waits waits = new Waits(20);
     Metrics warmMetrics = new Metrics();
     Metrics metrics = new Metrics();
@@ -136,9 +158,21 @@ public final class Benchmark {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     try (Metrics.HeapSampler heap = new Metrics.HeapSampler()) {
       run(warmup, actors, i -> warmDriver.drive(applicants.get(i), i, ProjectDriver.Stop.END));
-      Phase project = measure("projet", cases, actors, dataSource, serverCpu, heap, jdbc, waits,
-          i -> driver.drive(applicants.get(warmup + i), warmup + i, ProjectDriver.Stop.END));
-      report.append(project.report).append("  appels (latences) :\n").append(metrics.latencyTable());
+      Phase project =
+          measure(
+              "projet",
+              cases,
+              actors,
+              dataSource,
+              serverCpu,
+              heap,
+              jdbc,
+              waits,
+              i -> driver.drive(applicants.get(warmup + i), warmup + i, ProjectDriver.Stop.END));
+      report
+          .append(project.report)
+          .append("  appels (latences) :\n")
+          .append(metrics.latencyTable());
       report.append(pdfAlone(context.getBean(PdfRenderer.class)));
       report.append(repositoryAlone(context, jdbc));
 
@@ -147,18 +181,40 @@ public final class Benchmark {
         try (BareEngine engine = new BareEngine(bareUrl, user, password)) {
           Metrics bareMetrics = new Metrics();
           run(warmup, actors, i -> engine.drive(i, new Metrics(), waits));
-          baseline = measure("moteur nu (mêmes modèles, délégués vides, sans documents)", cases, actors, engine.dataSource(),
-              serverCpu, heap, null, waits, i -> engine.drive(warmup + i, bareMetrics, waits));
-          report.append(baseline.report).append("  appels (latences) :\n").append(bareMetrics.latencyTable());
+          baseline =
+              measure(
+                  "moteur nu (mêmes modèles, délégués vides, sans documents)",
+                  cases,
+                  actors,
+                  engine.dataSource(),
+                  serverCpu,
+                  heap,
+                  null,
+                  waits,
+                  i -> engine.drive(warmup + i, bareMetrics, waits));
+          report
+              .append(baseline.report)
+              .append("  appels (latences) :\n")
+              .append(bareMetrics.latencyTable());
         }
-        report.append(String.format("== Rapport projet / moteur nu%n  dossiers/s : %.2f / %.2f = %.2f%n"
-                + "  CPU JVM par dossier : %.1f ms / %.1f ms = %.2f×%n",
-            project.casesPerSecond, baseline.casesPerSecond, project.casesPerSecond / baseline.casesPerSecond,
-            project.cpuMsPerCase, baseline.cpuMsPerCase, project.cpuMsPerCase / baseline.cpuMsPerCase));
+        report.append(
+            String.format(
+                "== Rapport projet / moteur nu%n  dossiers/s : %.2f / %.2f = %.2f%n"
+                    + "  CPU JVM par dossier : %.1f ms / %.1f ms = %.2f×%n",
+                project.casesPerSecond,
+                baseline.casesPerSecond,
+                project.casesPerSecond / baseline.casesPerSecond,
+                project.cpuMsPerCase,
+                baseline.cpuMsPerCase,
+                project.cpuMsPerCase / baseline.cpuMsPerCase));
         if (serverCpu.available()) {
-          report.append(String.format("  CPU JVM + PostgreSQL par dossier : %.1f ms / %.1f ms = %.2f×%n",
-              project.cpuMsPerCase + project.serverCpuMsPerCase, baseline.cpuMsPerCase + baseline.serverCpuMsPerCase,
-              (project.cpuMsPerCase + project.serverCpuMsPerCase) / (baseline.cpuMsPerCase + baseline.serverCpuMsPerCase)));
+          report.append(
+              String.format(
+                  "  CPU JVM + PostgreSQL par dossier : %.1f ms / %.1f ms = %.2f×%n",
+                  project.cpuMsPerCase + project.serverCpuMsPerCase,
+                  baseline.cpuMsPerCase + baseline.serverCpuMsPerCase,
+                  (project.cpuMsPerCase + project.serverCpuMsPerCase)
+                      / (baseline.cpuMsPerCase + baseline.serverCpuMsPerCase)));
         }
       } else if (bare) {
         report.append("(moteur nu : BENCH_BARE_DATABASE_URL manquant)\n");
@@ -185,9 +241,22 @@ public final class Benchmark {
 
   /** One PDF at a time, nothing else running: what a PDF costs by itself. */
   static String pdfAlone(PdfRenderer renderer) {
-    DepositReceipt receipt = new DepositReceipt(new ApplicantIdentity("9700000001", "BANC", null, "ESSAI",
-        LocalDate.of(1985, 3, 12), "Bogotá", "Colombie", "Colombienne", "12 RUE NATIONALE 59000 LILLE FRANCE"),
-        "5901202610040000310", LocalDate.now(), LocalDate.now(), null);
+    DepositReceipt receipt =
+        new DepositReceipt(
+            new ApplicantIdentity(
+                "9700000001",
+                "BANC",
+                null,
+                "ESSAI",
+                LocalDate.of(1985, 3, 12),
+                "Bogotá",
+                "Colombie",
+                "Colombienne",
+                "12 RUE NATIONALE 59000 LILLE FRANCE"),
+            "5901202610040000310",
+            LocalDate.now(),
+            LocalDate.now(),
+            null);
     for (int i = 0; i < 30; i++) {
       renderer.depositReceipt(receipt);
     }
@@ -200,16 +269,25 @@ public final class Benchmark {
     }
     double cpuMs = (Metrics.processCpuNanos() - cpu) / 1e6 / 100;
     java.util.Collections.sort(times);
-    return String.format("  PDF seul (attestation de dépôt, 100 de suite sur un fil) : p50 %.1f ms, p95 %.1f ms, "
-        + "moyenne %.1f ms, CPU %.1f ms par PDF — charge : %s%n", Metrics.pct(times, 50), Metrics.pct(times, 95),
-        times.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6, cpuMs, loadAverage());
+    return String.format(
+        "  PDF seul (attestation de dépôt, 100 de suite sur un fil) : p50 %.1f ms, p95 %.1f ms, "
+            + "moyenne %.1f ms, CPU %.1f ms par PDF — charge : %s%n",
+        Metrics.pct(times, 50),
+        Metrics.pct(times, 95),
+        times.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6,
+        cpuMs,
+        loadAverage());
   }
 
-  /** Two of the application's derived queries, one at a time: the cost of a repository call by itself. */
+  /**
+   * Two of the application's derived queries, one at a time: the cost of a repository call by
+   * itself.
+   */
   static String repositoryAlone(ConfigurableApplicationContext context, JdbcTemplate jdbc) {
     Cases renewals = context.getBean(Cases.class);
     NotificationService notifications = context.getBean(NotificationService.class);
-    Map<String, Object> row = jdbc.queryForMap("select process_instance_id, applicant_id from renewal_case limit 1");
+    Map<String, Object> row =
+        jdbc.queryForMap("select process_instance_id, applicant_id from renewal_case limit 1");
     String instance = (String) row.get("process_instance_id");
     String applicant = (String) row.get("applicant_id");
     StringBuilder out = new StringBuilder();
@@ -221,25 +299,44 @@ public final class Benchmark {
         notifications.list(applicant, NotificationFilter.ALL, 0, 20);
       }
       if (round == 1) {
-        out.append(String.format("  requêtes JPA seules (caseOf + « Mes notifications », 2000 de suite sur un fil) : %.0f µs "
-            + "par paire, CPU %.0f µs (hibernate.criteria.plan_cache_enabled=%s)%n", (System.nanoTime() - start) / 1e3 / 2000,
-            (Metrics.processCpuNanos() - cpu) / 1e3 / 2000,
-            context.getEnvironment().getProperty("spring.jpa.properties.hibernate.criteria.plan_cache_enabled", "false")));
+        out.append(
+            String.format(
+                "  requêtes JPA seules (caseOf + « Mes notifications », 2000 de suite sur un fil) : %.0f µs "
+                    + "par paire, CPU %.0f µs (hibernate.criteria.plan_cache_enabled=%s)%n",
+                (System.nanoTime() - start) / 1e3 / 2000,
+                (Metrics.processCpuNanos() - cpu) / 1e3 / 2000,
+                context
+                    .getEnvironment()
+                    .getProperty(
+                        "spring.jpa.properties.hibernate.criteria.plan_cache_enabled", "false")));
       }
     }
     return out.toString();
   }
 
-  record Phase(String report, double casesPerSecond, double cpuMsPerCase, double serverCpuMsPerCase) {}
+  record Phase(
+      String report, double casesPerSecond, double cpuMsPerCase, double serverCpuMsPerCase) {}
 
-  static Phase measure(String name, int cases, int actors, DataSource dataSource, ServerCpu serverCpu, Metrics.HeapSampler heap,
-      JdbcTemplate appJdbc, Waits waits, IntConsumer drive) throws Exception {
+  static Phase measure(
+      String name,
+      int cases,
+      int actors,
+      DataSource dataSource,
+      ServerCpu serverCpu,
+      Metrics.HeapSampler heap,
+      JdbcTemplate appJdbc,
+      Waits waits,
+      IntConsumer drive)
+      throws Exception {
     Map<String, Long> sizesBefore = DatabaseSizes.measure(dataSource);
     long pdfs = PdfTiming.COUNT.get();
     long pdfNanos = PdfTiming.NANOS.get();
     Instant since = Instant.now();
-    long mailsBefore = appJdbc == null ? 0 : appJdbc.queryForObject("select count(*) from outgoing_mail where sent_at is not null",
-        Long.class);
+    long mailsBefore =
+        appJdbc == null
+            ? 0
+            : appJdbc.queryForObject(
+                "select count(*) from outgoing_mail where sent_at is not null", Long.class);
     String load = loadAverage();
     heap.reset();
     long cpu = Metrics.processCpuNanos();
@@ -255,28 +352,47 @@ public final class Benchmark {
     Map<String, Long> sizesAfter = DatabaseSizes.measure(dataSource);
     StringBuilder out = new StringBuilder();
     out.append("== ").append(name).append('\n');
-    out.append(String.format("  %d dossiers complets en %.1f s : %.2f dossiers/s (%d en échec) — charge avant : %s%n", cases - failures,
-        seconds, (cases - failures) / seconds, failures, load));
-    out.append(String.format("  CPU de la JVM : %.1f ms par dossier (hors %.1f ms de scrutation du pilote)", cpuMs, probeMs));
+    out.append(
+        String.format(
+            "  %d dossiers complets en %.1f s : %.2f dossiers/s (%d en échec) — charge avant : %s%n",
+            cases - failures, seconds, (cases - failures) / seconds, failures, load));
+    out.append(
+        String.format(
+            "  CPU de la JVM : %.1f ms par dossier (hors %.1f ms de scrutation du pilote)",
+            cpuMs, probeMs));
     if (serverCpu.available()) {
       out.append(String.format(" ; CPU de PostgreSQL : %.1f ms par dossier", serverMs));
     }
     out.append('\n');
     if (appJdbc != null) {
       long rendered = PdfTiming.COUNT.get() - pdfs;
-      long mails = appJdbc.queryForObject("select count(*) from outgoing_mail where sent_at is not null", Long.class) - mailsBefore;
-      out.append(String.format("  PDF : %d produits, %.1f PDF/s, %.1f ms en moyenne par PDF%n", rendered, rendered / seconds,
-          rendered == 0 ? 0 : (PdfTiming.NANOS.get() - pdfNanos) / 1e6 / rendered));
-      out.append(String.format("  courriels envoyés : %d, %.1f par seconde%n", mails, mails / seconds));
+      long mails =
+          appJdbc.queryForObject(
+                  "select count(*) from outgoing_mail where sent_at is not null", Long.class)
+              - mailsBefore;
+      out.append(
+          String.format(
+              "  PDF : %d produits, %.1f PDF/s, %.1f ms en moyenne par PDF%n",
+              rendered,
+              rendered / seconds,
+              rendered == 0 ? 0 : (PdfTiming.NANOS.get() - pdfNanos) / 1e6 / rendered));
+      out.append(
+          String.format("  courriels envoyés : %d, %.1f par seconde%n", mails, mails / seconds));
     }
-    out.append(String.format("  tas : pic %s pendant la phase, %s vivants après GC%n", Metrics.mb(peak),
-        Metrics.mb(Metrics.liveHeapAfterGc())));
-    out.append("  base de données, octets par dossier clos (runtime, historique, octets, application) :\n")
+    out.append(
+        String.format(
+            "  tas : pic %s pendant la phase, %s vivants après GC%n",
+            Metrics.mb(peak), Metrics.mb(Metrics.liveHeapAfterGc())));
+    out.append(
+            "  base de données, octets par dossier clos (runtime, historique, octets, application) :\n")
         .append(DatabaseSizes.perCase(sizesBefore, sizesAfter, cases));
     return new Phase(out.toString(), (cases - failures) / seconds, cpuMs, serverMs);
   }
 
-  /** Runs {@code count} cases on {@code actors} threads; returns the number that failed (first failures printed). */
+  /**
+   * Runs {@code count} cases on {@code actors} threads; returns the number that failed (first
+   * failures printed).
+   */
   static int run(int count, int actors, IntConsumer drive) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(actors);
     List<Future<?>> futures = new ArrayList<>();
@@ -306,17 +422,25 @@ public final class Benchmark {
 
   static String loadAverage() {
     try {
-      return "load average " + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0] + " "
-          + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[1] + " " + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[2];
+      return "load average "
+          + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0]
+          + " "
+          + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[1]
+          + " "
+          + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[2];
     } catch (IOException e) {
-      return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      return String.format(
+          "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }
 
   static String cpuModel() {
     try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
-          .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+          .filter(l -> l.startsWith("model name"))
+          .findFirst()
+          .map(l -> l.substring(l.indexOf(':') + 1).strip())
+          .orElse("?");
     } catch (IOException e) {
       return "?";
     }

@@ -19,14 +19,16 @@ import java.util.Map;
 
 /**
  * The départements of the national-scale load in realistic proportions (ADR 0025): the weights of
- * {@code department-weights.csv} (foreign residents per département, INSEE's order of magnitude) spread over
- * {@value #SLOTS} slots (largest remainder, at least one per département); a copy numbered g lives in the slot of a hash
- * of g, so that every template's copies, however few, are spread in the same proportions.
+ * {@code department-weights.csv} (foreign residents per département, INSEE's order of magnitude)
+ * spread over {@value #SLOTS} slots (largest remainder, at least one per département); a copy
+ * numbered g lives in the slot of a hash of g, so that every template's copies, however few, are
+ * spread in the same proportions.
  */
 final class Departments {
 
   static final int SLOTS = 10_000;
   static final String SLOT_TABLE = "bench_department_slot";
+
   /** The slot of copy g, in SQL: PostgreSQL's own integer hash, made non-negative. */
   static final String SLOT_OF_G = "((hashint8(g)::bigint + 2147483648) % " + SLOTS + ")::int";
 
@@ -35,8 +37,11 @@ final class Departments {
   /** Département → weight, in the file's order. */
   static Map<String, Integer> weights() {
     Map<String, Integer> weights = new LinkedHashMap<>();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-        Departments.class.getResourceAsStream("department-weights.csv"), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                Departments.class.getResourceAsStream("department-weights.csv"),
+                StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         if (line.isBlank() || line.startsWith("#")) {
@@ -44,7 +49,8 @@ final class Departments {
         }
         String[] cells = line.split(";");
         if (Prefectures.of(cells[0]).isEmpty()) {
-          throw new IllegalStateException("département inconnu dans department-weights.csv : " + cells[0]);
+          throw new IllegalStateException(
+              "département inconnu dans department-weights.csv : " + cells[0]);
         }
         weights.put(cells[0], Integer.parseInt(cells[1].strip()));
       }
@@ -52,13 +58,19 @@ final class Departments {
       throw new UncheckedIOException(e);
     }
     if (weights.size() != Prefectures.all().size()) {
-      throw new IllegalStateException("department-weights.csv : " + weights.size() + " départements, "
-          + Prefectures.all().size() + " attendus");
+      throw new IllegalStateException(
+          "department-weights.csv : "
+              + weights.size()
+              + " départements, "
+              + Prefectures.all().size()
+              + " attendus");
     }
     return weights;
   }
 
-  /** Slots per département (sum {@value #SLOTS}): largest remainder, every département at least one. */
+  /**
+   * Slots per département (sum {@value #SLOTS}): largest remainder, every département at least one.
+   */
   static Map<String, Integer> slots(Map<String, Integer> weights) {
     long total = weights.values().stream().mapToLong(Integer::longValue).sum();
     int free = SLOTS - weights.size();
@@ -89,14 +101,20 @@ final class Departments {
     };
   }
 
-  /** (Re)creates the slot table the loader joins: slot → département, postal code, city (the préfecture's seat). */
+  /**
+   * (Re)creates the slot table the loader joins: slot → département, postal code, city (the
+   * préfecture's seat).
+   */
   static void createSlotTable(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("drop table if exists " + SLOT_TABLE);
-      statement.execute("create unlogged table " + SLOT_TABLE
-          + " (slot integer primary key, dept varchar(3) not null, postal_code varchar(10) not null, city varchar(100) not null)");
+      statement.execute(
+          "create unlogged table "
+              + SLOT_TABLE
+              + " (slot integer primary key, dept varchar(3) not null, postal_code varchar(10) not null, city varchar(100) not null)");
     }
-    try (PreparedStatement insert = connection.prepareStatement("insert into " + SLOT_TABLE + " values (?, ?, ?, ?)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement("insert into " + SLOT_TABLE + " values (?, ?, ?, ?)")) {
       int slot = 0;
       for (var entry : slots(weights()).entrySet()) {
         Prefecture prefecture = Prefectures.of(entry.getKey()).orElseThrow();

@@ -20,26 +20,43 @@ final class Metrics {
     try {
       return call.get();
     } finally {
-      latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - start);
+      latencies
+          .computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>())
+          .add(System.nanoTime() - start);
     }
   }
 
   void time(String kind, Runnable call) {
-    time(kind, () -> {
-      call.run();
-      return null;
-    });
+    time(
+        kind,
+        () -> {
+          call.run();
+          return null;
+        });
   }
 
   String latencyTable() {
-    StringBuilder out = new StringBuilder(String.format("  %-34s %7s %9s %9s %9s %9s%n", "call", "count", "p50 ms", "p95 ms",
-        "p99 ms", "max ms"));
-    latencies.keySet().stream().sorted().forEach(kind -> {
-      List<Long> values = new ArrayList<>(latencies.get(kind));
-      Collections.sort(values);
-      out.append(String.format("  %-34s %7d %9.1f %9.1f %9.1f %9.1f%n", kind, values.size(), pct(values, 50), pct(values, 95),
-          pct(values, 99), values.get(values.size() - 1) / 1e6));
-    });
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                "  %-34s %7s %9s %9s %9s %9s%n",
+                "call", "count", "p50 ms", "p95 ms", "p99 ms", "max ms"));
+    latencies.keySet().stream()
+        .sorted()
+        .forEach(
+            kind -> {
+              List<Long> values = new ArrayList<>(latencies.get(kind));
+              Collections.sort(values);
+              out.append(
+                  String.format(
+                      "  %-34s %7d %9.1f %9.1f %9.1f %9.1f%n",
+                      kind,
+                      values.size(),
+                      pct(values, 50),
+                      pct(values, 95),
+                      pct(values, 99),
+                      values.get(values.size() - 1) / 1e6));
+            });
     return out.toString();
   }
 
@@ -53,27 +70,34 @@ final class Metrics {
 
   /** CPU time of this JVM, all threads, in nanoseconds. */
   static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
-  /** Samples the heap used every 50 ms; {@link #peak()} is the highest value seen since {@link #reset()}. */
+  /**
+   * Samples the heap used every 50 ms; {@link #peak()} is the highest value seen since {@link
+   * #reset()}.
+   */
   static final class HeapSampler implements AutoCloseable {
     private final AtomicLong peak = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
     HeapSampler() {
-      thread = new Thread(() -> {
-        while (running) {
-          long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-          peak.accumulateAndGet(used, Math::max);
-          try {
-            Thread.sleep(50);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "heap-sampler");
+      thread =
+          new Thread(
+              () -> {
+                while (running) {
+                  long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                  peak.accumulateAndGet(used, Math::max);
+                  try {
+                    Thread.sleep(50);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "heap-sampler");
       thread.setDaemon(true);
       thread.start();
     }

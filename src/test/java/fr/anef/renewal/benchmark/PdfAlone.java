@@ -4,9 +4,9 @@ import fr.anef.renewal.pdf.PdfRenderer;
 import java.lang.reflect.Field;
 
 /**
- * The PDF figures alone, without starting the application (before/after a change of the renderer): run its
- * main. Prints the receipt's figure, then the « NOTICE EXPLICATIVE » rendered (its cache emptied before each
- * call) against served from the cache.
+ * The PDF figures alone, without starting the application (before/after a change of the renderer):
+ * run its main. Prints the receipt's figure, then the « NOTICE EXPLICATIVE » rendered (its cache
+ * emptied before each call) against served from the cache.
  */
 public final class PdfAlone {
 
@@ -31,7 +31,8 @@ public final class PdfAlone {
         renderer.explanatoryNotice();
         cached += System.nanoTime() - start;
       }
-      System.out.printf("  notice explicative : rendue %.1f ms, servie du cache %.3f ms (moyennes sur 50) — charge : %s%n",
+      System.out.printf(
+          "  notice explicative : rendue %.1f ms, servie du cache %.3f ms (moyennes sur 50) — charge : %s%n",
           rendered / 1e6 / 50, cached / 1e6 / 50, Benchmark.loadAverage());
     }
   }

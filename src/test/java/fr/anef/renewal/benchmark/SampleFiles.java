@@ -19,8 +19,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * Realistic uploads made once before the clock starts: real PNG, JPEG and PDF files (a scanned page: a
- * JPEG in a PDF) of 100 Ko to 2 Mo, with noisy pixels so that they do not compress away.
+ * Realistic uploads made once before the clock starts: real PNG, JPEG and PDF files (a scanned
+ * page: a JPEG in a PDF) of 100 Ko to 2 Mo, with noisy pixels so that they do not compress away.
  */
 final class SampleFiles {
 
@@ -58,10 +58,11 @@ final class SampleFiles {
 
   /** A file of this format close to the target size (within the 100 Ko – 2 Mo range). */
   static byte[] make(String format, int target, Random random) {
-    double bytesPerPixel = switch (format) {
-      case "png" -> 3.05;
-      default -> 1.6;
-    };
+    double bytesPerPixel =
+        switch (format) {
+          case "png" -> 3.05;
+          default -> 1.6;
+        };
     byte[] bytes = null;
     for (int attempt = 0; attempt < 4; attempt++) {
       int side = Math.max(64, (int) Math.sqrt(target / bytesPerPixel));
@@ -102,7 +103,12 @@ final class SampleFiles {
         document.addPage(page);
         PDImageXObject scan = JPEGFactory.createFromByteArray(document, jpeg);
         try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-          content.drawImage(scan, 20, 20, page.getMediaBox().getWidth() - 40, page.getMediaBox().getHeight() - 40);
+          content.drawImage(
+              scan,
+              20,
+              20,
+              page.getMediaBox().getWidth() - 40,
+              page.getMediaBox().getHeight() - 40);
         }
         document.save(out);
         return out.toByteArray();
@@ -118,7 +124,7 @@ final class SampleFiles {
     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
     param.setCompressionQuality(0.92f);
     try (ByteArrayOutputStream out = new ByteArrayOutputStream();
-         var stream = ImageIO.createImageOutputStream(out)) {
+        var stream = ImageIO.createImageOutputStream(out)) {
       writer.setOutput(stream);
       writer.write(null, new IIOImage(image, null, null), param);
       writer.dispose();

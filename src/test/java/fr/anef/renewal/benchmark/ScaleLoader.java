@@ -1,12 +1,11 @@
 package fr.anef.renewal.benchmark;
 
-import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.cases.Cases;
-import fr.anef.renewal.filing.FilingService;
-import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.prefecture.AgentScopes;
+import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.shared.ActorGroups;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -37,47 +36,85 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * National scale on PostgreSQL: 1 M closed and 100 k open cases (the sizes are parameters), then the p95 of
- * the queries users make at that scale.
+ * National scale on PostgreSQL: 1 M closed and 100 k open cases (the sizes are parameters), then
+ * the p95 of the queries users make at that scale.
  *
- * <p>How the rows are made: a few template cases are driven through the application's normal paths into
- * each state (closed favourable, closed favourable after a complement, closed refused; open draft, at the
- * review, awaiting a complement, in the medical phase, awaiting the decision). Every row those paths wrote
- * (engine and application tables) is then copied with {@code generate_series}, each copy getting its own
- * ids (each UUID u becomes md5(u:g), the N° étranger, titre and N° de la demande are numbered from g) and
- * its past dates moved back up to 4 years (closed) or 4 months (open), its future ones (timers) kept. So the
- * rows are those of the engine's and the application's own code, only multiplied. What is not copied, and why
- * (README « Performance »): the bytes of uploaded files (each copy points at its template's content: 1 M × 4 Mo would not fit), the
- * per-activity history of closed cases (ACT_HI_ACTINST, VARINST, DETAIL, OP_LOG, JOB_LOG) and the
- * mail-dispatch instances, which the history cleanup removes after 30 days (their time to live). The copy
- * runs as a PostgreSQL superuser with {@code session_replication_role = replica}: foreign keys are not
- * checked during the load (the copies are consistent by construction).
+ * <p>How the rows are made: a few template cases are driven through the application's normal paths
+ * into each state (closed favourable, closed favourable after a complement, closed refused; open
+ * draft, at the review, awaiting a complement, in the medical phase, awaiting the decision). Every
+ * row those paths wrote (engine and application tables) is then copied with {@code
+ * generate_series}, each copy getting its own ids (each UUID u becomes md5(u:g), the N° étranger,
+ * titre and N° de la demande are numbered from g) and its past dates moved back up to 4 years
+ * (closed) or 4 months (open), its future ones (timers) kept. So the rows are those of the engine's
+ * and the application's own code, only multiplied. What is not copied, and why (README «
+ * Performance »): the bytes of uploaded files (each copy points at its template's content: 1 M × 4
+ * Mo would not fit), the per-activity history of closed cases (ACT_HI_ACTINST, VARINST, DETAIL,
+ * OP_LOG, JOB_LOG) and the mail-dispatch instances, which the history cleanup removes after 30 days
+ * (their time to live). The copy runs as a PostgreSQL superuser with {@code
+ * session_replication_role = replica}: foreign keys are not checked during the load (the copies are
+ * consistent by construction).
  */
 final class ScaleLoader {
 
-  static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  static final Pattern UUID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   /** Tables copied for every case, open or closed. */
-  static final Set<String> COMMON = Set.of("act_hi_procinst", "act_hi_taskinst", "act_ru_authorization", "act_id_user",
-      "act_id_membership", "register_person", "register_title", "renewal_case", "notification", "notification_attachment",
-      "issued_document", "document_file", "decision", "medical_opinion", "medical_file", "document_review",
-      "complement_request", "complement_item", "college_vote");
-  /** Tables copied for open cases only: the engine's runtime, and what the instruction still works on. */
-  static final Set<String> OPEN_ONLY = Set.of("act_ru_execution", "act_ru_task", "act_ru_variable", "act_ru_identitylink",
-      "act_ru_job", "act_ru_event_subscr", "act_ge_bytearray", "outgoing_mail", "case_event", "case_required_document",
-      "medical_event", "medical_document", "agent_note");
+  static final Set<String> COMMON =
+      Set.of(
+          "act_hi_procinst",
+          "act_hi_taskinst",
+          "act_ru_authorization",
+          "act_id_user",
+          "act_id_membership",
+          "register_person",
+          "register_title",
+          "renewal_case",
+          "notification",
+          "notification_attachment",
+          "issued_document",
+          "document_file",
+          "decision",
+          "medical_opinion",
+          "medical_file",
+          "document_review",
+          "complement_request",
+          "complement_item",
+          "college_vote");
 
-  record Template(String name, ProjectDriver.Stop stop, int indexModulo10, double share, boolean closed) {}
+  /**
+   * Tables copied for open cases only: the engine's runtime, and what the instruction still works
+   * on.
+   */
+  static final Set<String> OPEN_ONLY =
+      Set.of(
+          "act_ru_execution",
+          "act_ru_task",
+          "act_ru_variable",
+          "act_ru_identitylink",
+          "act_ru_job",
+          "act_ru_event_subscr",
+          "act_ge_bytearray",
+          "outgoing_mail",
+          "case_event",
+          "case_required_document",
+          "medical_event",
+          "medical_document",
+          "agent_note");
 
-  static final List<Template> TEMPLATES = List.of(
-      new Template("clos, favorable", ProjectDriver.Stop.END, 5, 0.70, true),
-      new Template("clos, favorable après complément", ProjectDriver.Stop.END, 0, 0.10, true),
-      new Template("clos, refus", ProjectDriver.Stop.END, 9, 0.20, true),
-      new Template("ouvert, brouillon (étape 3)", ProjectDriver.Stop.FILING, 5, 0.10, false),
-      new Template("ouvert, à examiner", ProjectDriver.Stop.REVIEW, 5, 0.25, false),
-      new Template("ouvert, complément demandé", ProjectDriver.Stop.COMPLEMENT, 0, 0.10, false),
-      new Template("ouvert, instruction médicale", ProjectDriver.Stop.MEDICAL, 5, 0.40, false),
-      new Template("ouvert, à décider", ProjectDriver.Stop.DECISION, 5, 0.15, false));
+  record Template(
+      String name, ProjectDriver.Stop stop, int indexModulo10, double share, boolean closed) {}
+
+  static final List<Template> TEMPLATES =
+      List.of(
+          new Template("clos, favorable", ProjectDriver.Stop.END, 5, 0.70, true),
+          new Template("clos, favorable après complément", ProjectDriver.Stop.END, 0, 0.10, true),
+          new Template("clos, refus", ProjectDriver.Stop.END, 9, 0.20, true),
+          new Template("ouvert, brouillon (étape 3)", ProjectDriver.Stop.FILING, 5, 0.10, false),
+          new Template("ouvert, à examiner", ProjectDriver.Stop.REVIEW, 5, 0.25, false),
+          new Template("ouvert, complément demandé", ProjectDriver.Stop.COMPLEMENT, 0, 0.10, false),
+          new Template("ouvert, instruction médicale", ProjectDriver.Stop.MEDICAL, 5, 0.40, false),
+          new Template("ouvert, à décider", ProjectDriver.Stop.DECISION, 5, 0.15, false));
 
   private final ApplicationContext context;
   private final JdbcTemplate jdbc;
@@ -93,7 +130,8 @@ final class ScaleLoader {
 
   record Range(Template template, long from, long to, ProjectDriver.Driven driven) {}
 
-  String loadAndQuery(int closed, int open, int firstIndex, Metrics.HeapSampler heap) throws Exception {
+  String loadAndQuery(int closed, int open, int firstIndex, Metrics.HeapSampler heap)
+      throws Exception {
     StringBuilder out = new StringBuilder("== Échelle (PostgreSQL)\n");
     // 1. The templates, through the application's normal paths.
     int base = (firstIndex / 10 + 10) * 10;
@@ -114,8 +152,11 @@ final class ScaleLoader {
     String url = Benchmark.env("BENCH_DATABASE_URL", null);
     long started = System.nanoTime();
     long rows = 0;
-    try (Connection connection = DriverManager.getConnection(url, Benchmark.env("BENCH_LOADER_USERNAME", "postgres"),
-        Benchmark.env("BENCH_LOADER_PASSWORD", ""))) {
+    try (Connection connection =
+        DriverManager.getConnection(
+            url,
+            Benchmark.env("BENCH_LOADER_USERNAME", "postgres"),
+            Benchmark.env("BENCH_LOADER_PASSWORD", ""))) {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
         statement.execute("set session_replication_role = replica");
@@ -127,7 +168,8 @@ final class ScaleLoader {
       }
       Departments.createSlotTable(connection);
       connection.commit();
-      // Every template's rows are read before the first copy: read after, each lookup (text casts, no index)
+      // Every template's rows are read before the first copy: read after, each lookup (text casts,
+      // no index)
       // would scan the copies already made.
       Map<Range, Map<String, List<Map<String, String>>>> rowsOf = new HashMap<>();
       for (Range range : ranges) {
@@ -137,8 +179,10 @@ final class ScaleLoader {
         }
         rowsOf.put(range, templateRows(connection, columns, tables, range.driven()));
       }
-      // Secondary indexes of the copied tables are dropped for the load and built again after it: one sort per
-      // index instead of a B-tree insertion per row (primary keys and the indexes constraints rest on stay).
+      // Secondary indexes of the copied tables are dropped for the load and built again after it:
+      // one sort per
+      // index instead of a B-tree insertion per row (primary keys and the indexes constraints rest
+      // on stay).
       long dropStart = System.nanoTime();
       Set<String> copiedTables = new HashSet<>(COMMON);
       copiedTables.addAll(OPEN_ONLY);
@@ -160,14 +204,21 @@ final class ScaleLoader {
         long copied = 0;
         for (var table : templateRows.entrySet()) {
           for (Map<String, String> row : table.getValue()) {
-            copied += insertCopies(connection, table.getKey(), columns.get(table.getKey()), row, tokens, range);
+            copied +=
+                insertCopies(
+                    connection, table.getKey(), columns.get(table.getKey()), row, tokens, range);
           }
         }
         connection.commit();
         rows += copied;
-        out.append(String.format("  %-36s %,9d dossiers, %,5d lignes modèles → %,11d lignes en %.0f s%n", range.template().name(),
-            range.to() - range.from() + 1, templateRows.values().stream().mapToInt(List::size).sum(), copied,
-            (System.nanoTime() - templateStart) / 1e9));
+        out.append(
+            String.format(
+                "  %-36s %,9d dossiers, %,5d lignes modèles → %,11d lignes en %.0f s%n",
+                range.template().name(),
+                range.to() - range.from() + 1,
+                templateRows.values().stream().mapToInt(List::size).sum(),
+                copied,
+                (System.nanoTime() - templateStart) / 1e9));
       }
       long indexStart = System.nanoTime();
       try (Statement statement = connection.createStatement()) {
@@ -177,23 +228,32 @@ final class ScaleLoader {
       }
       connection.commit();
       double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
-      out.append(String.format("  index secondaires : %d supprimés en %.1f s avant la copie, reconstruits en %.0f s après%n",
-          indexes.size(), dropSeconds, indexSeconds));
+      out.append(
+          String.format(
+              "  index secondaires : %d supprimés en %.1f s avant la copie, reconstruits en %.0f s après%n",
+              indexes.size(), dropSeconds, indexSeconds));
       long vacuumStart = System.nanoTime();
       try (Statement statement = connection.createStatement()) {
         statement.execute("drop table " + Departments.SLOT_TABLE);
         connection.setAutoCommit(true);
-        // As a database in service would be: autovacuum has long caught up with these rows (visibility map
+        // As a database in service would be: autovacuum has long caught up with these rows
+        // (visibility map
         // set, statistics current) and does not run beside the queries measured below.
         statement.execute("vacuum (analyze)");
       }
-      out.append(String.format("  VACUUM (ANALYZE) : %.0f s%n", (System.nanoTime() - vacuumStart) / 1e9));
+      out.append(
+          String.format("  VACUUM (ANALYZE) : %.0f s%n", (System.nanoTime() - vacuumStart) / 1e9));
     }
     double loadSeconds = (System.nanoTime() - started) / 1e9;
-    out.append(String.format("  chargement : %,d dossiers clos + %,d ouverts, %,d lignes en %.0f s (%.0f lignes/s), VACUUM ANALYZE compris%n",
-        closed, open, rows, loadSeconds, rows / loadSeconds));
-    out.append(String.format("  taille de la base : %s%n", jdbc.queryForObject(
-        "select pg_size_pretty(pg_database_size(current_database()))", String.class)));
+    out.append(
+        String.format(
+            "  chargement : %,d dossiers clos + %,d ouverts, %,d lignes en %.0f s (%.0f lignes/s), VACUUM ANALYZE compris%n",
+            closed, open, rows, loadSeconds, rows / loadSeconds));
+    out.append(
+        String.format(
+            "  taille de la base : %s%n",
+            jdbc.queryForObject(
+                "select pg_size_pretty(pg_database_size(current_database()))", String.class)));
 
     // 3. The users' queries at that scale.
     heap.reset();
@@ -205,25 +265,42 @@ final class ScaleLoader {
       e.printStackTrace();
       out.append("  par préfecture : interrompu, ").append(e).append('\n');
     }
-    out.append(String.format("  tas à %,d dossiers ouverts : pic %s pendant les requêtes, %s vivants après GC%n", open,
-        Metrics.mb(heap.peak()), Metrics.mb(Metrics.liveHeapAfterGc())));
+    out.append(
+        String.format(
+            "  tas à %,d dossiers ouverts : pic %s pendant les requêtes, %s vivants après GC%n",
+            open, Metrics.mb(heap.peak()), Metrics.mb(Metrics.liveHeapAfterGc())));
     return out.toString();
   }
 
   /** No job due and no mail waiting: the templates' rows are complete. */
   private void awaitQuiet() {
-    waits.until("jobs done", () -> jdbc.queryForObject("select count(*) from act_ru_job where duedate_ is null or duedate_ <= now()",
-        Long.class) == 0 && jdbc.queryForObject("select count(*) from outgoing_mail where sent_at is null", Long.class) == 0
-        ? Boolean.TRUE : null);
+    waits.until(
+        "jobs done",
+        () ->
+            jdbc.queryForObject(
+                            "select count(*) from act_ru_job where duedate_ is null or duedate_ <= now()",
+                            Long.class)
+                        == 0
+                    && jdbc.queryForObject(
+                            "select count(*) from outgoing_mail where sent_at is null", Long.class)
+                        == 0
+                ? Boolean.TRUE
+                : null);
   }
 
-  /** CREATE INDEX statements of the tables' indexes that neither a primary key nor a constraint rests on. */
-  static List<String> secondaryIndexes(Connection connection, Set<String> tables) throws SQLException {
+  /**
+   * CREATE INDEX statements of the tables' indexes that neither a primary key nor a constraint
+   * rests on.
+   */
+  static List<String> secondaryIndexes(Connection connection, Set<String> tables)
+      throws SQLException {
     List<String> definitions = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement("select pg_get_indexdef(i.indexrelid) from pg_index i"
-        + " join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace"
-        + " where n.nspname = current_schema() and t.relname = any(?) and not i.indisprimary"
-        + " and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid) order by 1")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "select pg_get_indexdef(i.indexrelid) from pg_index i"
+                + " join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace"
+                + " where n.nspname = current_schema() and t.relname = any(?) and not i.indisprimary"
+                + " and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid) order by 1")) {
       statement.setArray(1, connection.createArrayOf("text", tables.toArray()));
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
@@ -236,7 +313,8 @@ final class ScaleLoader {
 
   /** « CREATE [UNIQUE] INDEX name ON … » → its schema-qualified name. */
   static String indexName(String definition) {
-    Matcher matcher = Pattern.compile("^CREATE (?:UNIQUE )?INDEX (\\S+) ON (\\S+?)\\.").matcher(definition);
+    Matcher matcher =
+        Pattern.compile("^CREATE (?:UNIQUE )?INDEX (\\S+) ON (\\S+?)\\.").matcher(definition);
     if (!matcher.find()) {
       throw new IllegalStateException("définition d'index inattendue : " + definition);
     }
@@ -247,12 +325,19 @@ final class ScaleLoader {
 
   private static Map<String, List<Column>> columns(Connection connection) throws SQLException {
     Map<String, List<Column>> columns = new TreeMap<>();
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
-        "select table_name, column_name, data_type, is_identity, coalesce(column_default, '') from information_schema.columns "
-            + "where table_schema = current_schema() order by table_name, ordinal_position")) {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "select table_name, column_name, data_type, is_identity, coalesce(column_default, '') from information_schema.columns "
+                    + "where table_schema = current_schema() order by table_name, ordinal_position")) {
       while (rs.next()) {
-        columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(new Column(rs.getString(2), rs.getString(3),
-            "YES".equals(rs.getString(4)) || rs.getString(5).startsWith("nextval")));
+        columns
+            .computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+            .add(
+                new Column(
+                    rs.getString(2),
+                    rs.getString(3),
+                    "YES".equals(rs.getString(4)) || rs.getString(5).startsWith("nextval")));
       }
     }
     return columns;
@@ -260,20 +345,39 @@ final class ScaleLoader {
 
   static boolean isReference(Column column) {
     String name = column.name();
-    boolean text = column.type().equals("character varying") || column.type().equals("uuid") || column.type().equals("text");
-    return text && (name.equals("id") || name.endsWith("id_") || name.endsWith("_id") || name.equals("business_key_")
-        || name.equals("foreigner_number") || name.equals("request_number") || name.equals("assignee_")
-        || name.equals("process_instance_id"));
+    boolean text =
+        column.type().equals("character varying")
+            || column.type().equals("uuid")
+            || column.type().equals("text");
+    return text
+        && (name.equals("id")
+            || name.endsWith("id_")
+            || name.endsWith("_id")
+            || name.equals("business_key_")
+            || name.equals("foreigner_number")
+            || name.equals("request_number")
+            || name.equals("assignee_")
+            || name.equals("process_instance_id"));
   }
 
-  /** Every row of the allowed tables reachable from the template case's ids, as text (null for SQL null). */
-  private static Map<String, List<Map<String, String>>> templateRows(Connection connection, Map<String, List<Column>> columns,
-      Set<String> tables, ProjectDriver.Driven driven) throws SQLException {
-    Set<String> known = new HashSet<>(List.of(driven.processInstanceId(), driven.caseId().toString(), driven.applicantId()));
+  /**
+   * Every row of the allowed tables reachable from the template case's ids, as text (null for SQL
+   * null).
+   */
+  private static Map<String, List<Map<String, String>>> templateRows(
+      Connection connection,
+      Map<String, List<Column>> columns,
+      Set<String> tables,
+      ProjectDriver.Driven driven)
+      throws SQLException {
+    Set<String> known =
+        new HashSet<>(
+            List.of(driven.processInstanceId(), driven.caseId().toString(), driven.applicantId()));
     if (driven.requestNumber() != null) {
       known.add(driven.requestNumber());
-      try (PreparedStatement ofii = connection.prepareStatement(
-          "select id_ from act_ru_execution where business_key_ = ? union select id_ from act_hi_procinst where business_key_ = ?")) {
+      try (PreparedStatement ofii =
+          connection.prepareStatement(
+              "select id_ from act_ru_execution where business_key_ = ? union select id_ from act_hi_procinst where business_key_ = ?")) {
         ofii.setString(1, driven.requestNumber());
         ofii.setString(2, driven.requestNumber());
         try (ResultSet rs = ofii.executeQuery()) {
@@ -316,8 +420,12 @@ final class ScaleLoader {
               // The row's own id and the byte arrays it points at belong to the case too.
               for (var value : row.entrySet()) {
                 String name = value.getKey();
-                if (value.getValue() != null && (name.equals("id_") || name.equals("id") || name.equals("bytearray_id_")
-                    || name.endsWith("stack_id_") || name.equals("error_details_id_"))) {
+                if (value.getValue() != null
+                    && (name.equals("id_")
+                        || name.equals("id")
+                        || name.equals("bytearray_id_")
+                        || name.endsWith("stack_id_")
+                        || name.equals("error_details_id_"))) {
                   known.add(value.getValue());
                 }
               }
@@ -335,25 +443,43 @@ final class ScaleLoader {
   }
 
   /** The values a copy renumbers, with their SQL expression in {@code g}. */
-  /** The copies' request numbers are numbered from this, above any the sequence gives in a benchmark. */
+  /**
+   * The copies' request numbers are numbered from this, above any the sequence gives in a
+   * benchmark.
+   */
   static final long NUMBER_OFFSET = 2_000_000;
-  /** Days a copy's past is moved back: up to 4 years for closed cases, 4 months for open ones ({@code span}). */
+
+  /**
+   * Days a copy's past is moved back: up to 4 years for closed cases, 4 months for open ones
+   * ({@code span}).
+   */
   static final String SHIFT_DAYS = "(g % span)::int";
 
-  private static String value(Map<String, List<Map<String, String>>> rows, String table, String column) {
-    return rows.getOrDefault(table, List.of()).stream().map(r -> r.get(column)).filter(v -> v != null).findFirst()
+  private static String value(
+      Map<String, List<Map<String, String>>> rows, String table, String column) {
+    return rows.getOrDefault(table, List.of()).stream()
+        .map(r -> r.get(column))
+        .filter(v -> v != null)
+        .findFirst()
         .orElseThrow(() -> new IllegalStateException("modèle sans " + table + "." + column));
   }
 
-  private static Map<String, String> tokens(Map<String, List<Map<String, String>>> rows, Map<String, List<Column>> columns,
+  private static Map<String, String> tokens(
+      Map<String, List<Map<String, String>>> rows,
+      Map<String, List<Column>> columns,
       ProjectDriver.Driven driven) {
     Map<String, String> tokens = new HashMap<>();
     for (var table : rows.entrySet()) {
       for (Map<String, String> row : table.getValue()) {
         for (var value : row.entrySet()) {
           String name = value.getKey();
-          if (value.getValue() != null && (name.equals("id_") || name.equals("id") || name.equals("bytearray_id_")
-              || name.equals("proc_inst_id_") || name.equals("process_instance_id") || name.equals("case_id"))) {
+          if (value.getValue() != null
+              && (name.equals("id_")
+                  || name.equals("id")
+                  || name.equals("bytearray_id_")
+                  || name.equals("proc_inst_id_")
+                  || name.equals("process_instance_id")
+                  || name.equals("case_id"))) {
             Matcher matcher = UUID.matcher(value.getValue());
             while (matcher.find()) {
               tokens.put(matcher.group(), "md5('" + matcher.group() + ":' || g)::uuid::text");
@@ -362,8 +488,10 @@ final class ScaleLoader {
         }
       }
     }
-    // What the dépôt writes for the préfecture of the applicant's address (ADR 0016), for the copy's département
-    // s.dept (the slot table joined in insertCopies): its scope group (grants, candidate group), the address.
+    // What the dépôt writes for the préfecture of the applicant's address (ADR 0016), for the
+    // copy's département
+    // s.dept (the slot table joined in insertCopies): its scope group (grants, candidate group),
+    // the address.
     String department = value(rows, "renewal_case", "department");
     tokens.put(AgentScopes.groupOf(department), "('prefecture-' || s.dept)");
     tokens.put(value(rows, "register_person", "postal_code"), "s.postal_code");
@@ -371,22 +499,45 @@ final class ScaleLoader {
     tokens.put(driven.applicantId(), "('7' || lpad(g::text, 9, '0'))");
     tokens.put("8" + driven.applicantId().substring(1), "('6' || lpad(g::text, 9, '0'))");
     if (driven.requestNumber() != null) {
-      // N° de la demande as RequestNumbers writes it: département + « 01 » + filing date + 7 digits. The date is the
-      // copy's dépôt (moved back as its timestamps are); the number, g + 2 000 000, never meets the sequence's.
-      String filed = driven.requestNumber().substring(department.length() + 2, department.length() + 10);
-      tokens.put(driven.requestNumber(), "(s.dept || '01' || to_char(date '" + filed.substring(0, 4) + "-" + filed.substring(4, 6)
-          + "-" + filed.substring(6) + "' - " + SHIFT_DAYS + ", 'YYYYMMDD') || lpad((g + " + NUMBER_OFFSET + ")::text, 7, '0'))");
+      // N° de la demande as RequestNumbers writes it: département + « 01 » + filing date + 7
+      // digits. The date is the
+      // copy's dépôt (moved back as its timestamps are); the number, g + 2 000 000, never meets the
+      // sequence's.
+      String filed =
+          driven.requestNumber().substring(department.length() + 2, department.length() + 10);
+      tokens.put(
+          driven.requestNumber(),
+          "(s.dept || '01' || to_char(date '"
+              + filed.substring(0, 4)
+              + "-"
+              + filed.substring(4, 6)
+              + "-"
+              + filed.substring(6)
+              + "' - "
+              + SHIFT_DAYS
+              + ", 'YYYYMMDD') || lpad((g + "
+              + NUMBER_OFFSET
+              + ")::text, 7, '0'))");
     }
     return tokens;
   }
 
-  private static long insertCopies(Connection connection, String table, List<Column> columns, Map<String, String> row,
-      Map<String, String> tokens, Range range) throws SQLException {
+  private static long insertCopies(
+      Connection connection,
+      String table,
+      List<Column> columns,
+      Map<String, String> row,
+      Map<String, String> tokens,
+      Range range)
+      throws SQLException {
     List<String> names = new ArrayList<>();
     List<String> values = new ArrayList<>();
     String span = range.template().closed() ? "1460" : "120";
     String shift = SHIFT_DAYS.replace("span", span) + " * interval '1 day'";
-    String templateDepartment = row.containsKey("department") && table.equals("renewal_case") ? row.get("department") : null;
+    String templateDepartment =
+        row.containsKey("department") && table.equals("renewal_case")
+            ? row.get("department")
+            : null;
     for (Column column : columns) {
       if (column.identity()) {
         continue;
@@ -398,19 +549,39 @@ final class ScaleLoader {
       } else if (column.name().equals("department") && value.equals(templateDepartment)) {
         values.add("s.dept");
       } else if (column.type().startsWith("timestamp")) {
-        // What has happened moves back with the copy; what is still to come (a timer's due date, a deadline)
+        // What has happened moves back with the copy; what is still to come (a timer's due date, a
+        // deadline)
         // stays to come: a copy never holds a timer that should have fired long ago.
         String at = literal(value) + "::" + column.type();
-        values.add("(case when " + at + " > now() then " + at + " else " + at + " - " + shift + " end)");
-      } else if (column.type().equals("character varying") || column.type().equals("text") || column.type().equals("uuid")) {
-        values.add("(" + renumbered(value, tokens).replace("(g % span)", "(g % " + span + ")") + ")::" + column.type());
+        values.add(
+            "(case when " + at + " > now() then " + at + " else " + at + " - " + shift + " end)");
+      } else if (column.type().equals("character varying")
+          || column.type().equals("text")
+          || column.type().equals("uuid")) {
+        values.add(
+            "("
+                + renumbered(value, tokens).replace("(g % span)", "(g % " + span + ")")
+                + ")::"
+                + column.type());
       } else {
         values.add(literal(value) + "::" + column.type());
       }
     }
-    String sql = "insert into " + table + " (" + String.join(", ", names) + ") select " + String.join(", ", values)
-        + " from generate_series(" + range.from() + ", " + range.to() + ") g join " + Departments.SLOT_TABLE
-        + " s on s.slot = " + Departments.SLOT_OF_G;
+    String sql =
+        "insert into "
+            + table
+            + " ("
+            + String.join(", ", names)
+            + ") select "
+            + String.join(", ", values)
+            + " from generate_series("
+            + range.from()
+            + ", "
+            + range.to()
+            + ") g join "
+            + Departments.SLOT_TABLE
+            + " s on s.slot = "
+            + Departments.SLOT_OF_G;
     try (Statement statement = connection.createStatement()) {
       return statement.executeUpdate(sql);
     }
@@ -443,7 +614,10 @@ final class ScaleLoader {
       if (span[0] < position) {
         continue; // overlapping token (a UUID inside a longer one): the first wins
       }
-      sql.append(" || ").append(literal(value.substring(position, span[0]))).append(" || ").append(expressions.get(i));
+      sql.append(" || ")
+          .append(literal(value.substring(position, span[0])))
+          .append(" || ")
+          .append(expressions.get(i));
       position = span[1];
     }
     sql.append(" || ").append(literal(value.substring(position)));
@@ -467,41 +641,113 @@ final class ScaleLoader {
     Filter toReview = filters.createFilterQuery().filterName("Demandes à examiner").singleResult();
     Filter mine = filters.createFilterQuery().filterName("Mes démarches").singleResult();
     Random random = new Random(11);
-    Range drafts = ranges.stream().filter(r -> r.template().stop() == ProjectDriver.Stop.FILING).findFirst().orElseThrow();
+    Range drafts =
+        ranges.stream()
+            .filter(r -> r.template().stop() == ProjectDriver.Stop.FILING)
+            .findFirst()
+            .orElseThrow();
     long last = ranges.get(ranges.size() - 1).to();
     Supplier<Long> anyCase = () -> 1 + (long) (random.nextDouble() * last);
-    List<String> numbers = jdbc.queryForList("select request_number from renewal_case where department = '59'"
-        + " and request_number is not null order by md5(request_number) fetch first 55 rows only", String.class);
+    List<String> numbers =
+        jdbc.queryForList(
+            "select request_number from renewal_case where department = '59'"
+                + " and request_number is not null order by md5(request_number) fetch first 55 rows only",
+            String.class);
     Metrics metrics = new Metrics();
-    StringBuilder out = new StringBuilder("  requêtes à cette échelle (5 d'échauffement puis 50 chacune) :\n");
+    StringBuilder out =
+        new StringBuilder("  requêtes à cette échelle (5 d'échauffement puis 50 chacune) :\n");
     String[] statuses = {"en_instruction", "complement_demande", "instruction_medicale"};
     for (int i = 0; i < 55; i++) {
       String kind = i < 5 ? "échauffement" : null;
       String status = statuses[i % statuses.length];
-      ProjectDriver.as(identity, ProjectDriver.AGENT, ActorGroups.PREFECTURE_AGENTS, () -> timed(metrics, kind,
-          "Tasklist agent, filtre caseStatus (page + total)", () -> {
-            var query = tasks.createTaskQuery().processVariableValueEquals("caseStatus", status).orderByTaskCreateTime().desc();
-            filters.listPage(toReview.getId(), query, 0, 15);
-            return filters.count(toReview.getId(), query);
-          }));
-      long draft = i % 2 == 0 ? drafts.from() + (long) (random.nextDouble() * (drafts.to() - drafts.from() + 1)) : anyCase.get();
+      ProjectDriver.as(
+          identity,
+          ProjectDriver.AGENT,
+          ActorGroups.PREFECTURE_AGENTS,
+          () ->
+              timed(
+                  metrics,
+                  kind,
+                  "Tasklist agent, filtre caseStatus (page + total)",
+                  () -> {
+                    var query =
+                        tasks
+                            .createTaskQuery()
+                            .processVariableValueEquals("caseStatus", status)
+                            .orderByTaskCreateTime()
+                            .desc();
+                    filters.listPage(toReview.getId(), query, 0, 15);
+                    return filters.count(toReview.getId(), query);
+                  }));
+      long draft =
+          i % 2 == 0
+              ? drafts.from() + (long) (random.nextDouble() * (drafts.to() - drafts.from() + 1))
+              : anyCase.get();
       String applicant = "7" + String.format("%09d", draft);
-      ProjectDriver.as(identity, applicant, ActorGroups.APPLICANTS, () -> timed(metrics, kind, "Tasklist demandeur (page + total)", () -> {
-        filters.listPage(mine.getId(), tasks.createTaskQuery(), 0, 15);
-        return filters.count(mine.getId(), tasks.createTaskQuery());
-      }));
+      ProjectDriver.as(
+          identity,
+          applicant,
+          ActorGroups.APPLICANTS,
+          () ->
+              timed(
+                  metrics,
+                  kind,
+                  "Tasklist demandeur (page + total)",
+                  () -> {
+                    filters.listPage(mine.getId(), tasks.createTaskQuery(), 0, 15);
+                    return filters.count(mine.getId(), tasks.createTaskQuery());
+                  }));
       String other = "7" + String.format("%09d", anyCase.get());
-      timed(metrics, kind, "« Mes notifications » (page + total)", () -> notifications.list(other, NotificationFilter.ALL, 0, 20));
+      timed(
+          metrics,
+          kind,
+          "« Mes notifications » (page + total)",
+          () -> notifications.list(other, NotificationFilter.ALL, 0, 20));
       String requestNumber = numbers.get(i % numbers.size());
-      ProjectDriver.as(identity, ProjectDriver.AGENT, ActorGroups.PREFECTURE_AGENTS, () -> timed(metrics, kind,
-          "dossier par N° de la demande", () -> {
-            cases.byRequestNumber(requestNumber);
-            return runtime.createProcessInstanceQuery().processInstanceBusinessKey(requestNumber).list();
-          }));
-      ProjectDriver.as(identity, "admin", Groups.CAMUNDA_ADMIN, () -> timed(metrics, kind, "Cockpit : nombre d'instances", () ->
-          runtime.createProcessInstanceQuery().processDefinitionKey(RenewalProcess.KEY).count()));
-      ProjectDriver.as(identity, "admin", Groups.CAMUNDA_ADMIN, () -> timed(metrics, kind, "Cockpit : statistiques des processus", () ->
-          management.createProcessDefinitionStatisticsQuery().includeIncidents().list()));
+      ProjectDriver.as(
+          identity,
+          ProjectDriver.AGENT,
+          ActorGroups.PREFECTURE_AGENTS,
+          () ->
+              timed(
+                  metrics,
+                  kind,
+                  "dossier par N° de la demande",
+                  () -> {
+                    cases.byRequestNumber(requestNumber);
+                    return runtime
+                        .createProcessInstanceQuery()
+                        .processInstanceBusinessKey(requestNumber)
+                        .list();
+                  }));
+      ProjectDriver.as(
+          identity,
+          "admin",
+          Groups.CAMUNDA_ADMIN,
+          () ->
+              timed(
+                  metrics,
+                  kind,
+                  "Cockpit : nombre d'instances",
+                  () ->
+                      runtime
+                          .createProcessInstanceQuery()
+                          .processDefinitionKey(RenewalProcess.KEY)
+                          .count()));
+      ProjectDriver.as(
+          identity,
+          "admin",
+          Groups.CAMUNDA_ADMIN,
+          () ->
+              timed(
+                  metrics,
+                  kind,
+                  "Cockpit : statistiques des processus",
+                  () ->
+                      management
+                          .createProcessDefinitionStatisticsQuery()
+                          .includeIncidents()
+                          .list()));
     }
     return out.append(metrics.latencyTable()).toString();
   }

@@ -6,9 +6,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * Polls until a probe answers (the job executor works meanwhile); a case stuck 120 s fails the run. The CPU
- * the probes use (the driver's own queries, not the application's work) is counted apart, per thread, so
- * that CPU per case can leave it out.
+ * Polls until a probe answers (the job executor works meanwhile); a case stuck 120 s fails the run.
+ * The CPU the probes use (the driver's own queries, not the application's work) is counted apart,
+ * per thread, so that CPU per case can leave it out.
  */
 final class Waits {
 

@@ -1,12 +1,12 @@
 package fr.anef.renewal.boundary;
 
-import fr.anef.renewal.processes.RenewalProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import fr.anef.renewal.processes.RenewalProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** How the guard finds a step's form through the engine, and what it does when the form is not deployed. */
+/**
+ * How the guard finds a step's form through the engine, and what it does when the form is not
+ * deployed.
+ */
 class DeployedFormsTests {
 
   final FormService engineForms = mock(FormService.class);
@@ -36,12 +39,16 @@ class DeployedFormsTests {
   }
 
   @Test
-  @DisplayName("Un formulaire lié à son déploiement est lu une fois ; un formulaire « latest » à chaque envoi")
+  @DisplayName(
+      "Un formulaire lié à son déploiement est lu une fois ; un formulaire « latest » à chaque envoi")
   void immutableFormsAreReadOnce() throws IOException {
-    when(engineForms.getDeployedTaskForm("t1")).thenAnswer(i -> Files.newInputStream(Path.of("forms/deposit.form")));
+    when(engineForms.getDeployedTaskForm("t1"))
+        .thenAnswer(i -> Files.newInputStream(Path.of("forms/deposit.form")));
     Task bound = task("deployment");
-    assertThat(forms.ofTask(bound).writableKeys()).containsExactlyInAnyOrder("observations", "action");
-    assertThat(forms.ofTask(bound).writableKeys()).containsExactlyInAnyOrder("observations", "action");
+    assertThat(forms.ofTask(bound).writableKeys())
+        .containsExactlyInAnyOrder("observations", "action");
+    assertThat(forms.ofTask(bound).writableKeys())
+        .containsExactlyInAnyOrder("observations", "action");
     verify(engineForms, times(1)).getDeployedTaskForm("t1");
 
     DeployedForms latest = new DeployedForms(engineForms);
@@ -52,9 +59,11 @@ class DeployedFormsTests {
   }
 
   @Test
-  @DisplayName("Un modèle déployé sans son formulaire : rien ne peut être écrit, et le formulaire est relu ensuite")
+  @DisplayName(
+      "Un modèle déployé sans son formulaire : rien ne peut être écrit, et le formulaire est relu ensuite")
   void aMissingFormIsNeverCached() throws IOException {
-    when(engineForms.getDeployedTaskForm("t1")).thenThrow(new NotFoundException("No Camunda Form Definition"))
+    when(engineForms.getDeployedTaskForm("t1"))
+        .thenThrow(new NotFoundException("No Camunda Form Definition"))
         .thenAnswer(i -> Files.newInputStream(Path.of("forms/deposit.form")));
     Task bound = task("deployment");
     assertThat(forms.ofTask(bound)).isSameAs(FormSchema.MISSING);

@@ -31,12 +31,21 @@ class CaseStatusTests {
   void tableIsTheProcedures() {
     assertThat(DRAFT.next()).containsExactlyInAnyOrder(DEPOSITED, ABANDONED);
     assertThat(DEPOSITED.next()).containsExactlyInAnyOrder(IN_REVIEW, IMPLICITLY_REJECTED);
-    assertThat(IN_REVIEW.next()).containsExactlyInAnyOrder(IN_REVIEW, COMPLEMENT_REQUESTED, MEDICAL_INSTRUCTION,
-        IMPLICITLY_REJECTED);
-    assertThat(COMPLEMENT_REQUESTED.next()).containsExactlyInAnyOrder(IN_REVIEW, CLOSED_INCOMPLETE, IMPLICITLY_REJECTED);
-    assertThat(MEDICAL_INSTRUCTION.next()).containsExactlyInAnyOrder(FAVOURABLE, REFUSED, IMPLICITLY_REJECTED);
-    assertThat(IMPLICITLY_REJECTED.next()).containsExactlyInAnyOrder(IN_REVIEW, COMPLEMENT_REQUESTED,
-        MEDICAL_INSTRUCTION, FAVOURABLE, REFUSED, CLOSED_INCOMPLETE);
+    assertThat(IN_REVIEW.next())
+        .containsExactlyInAnyOrder(
+            IN_REVIEW, COMPLEMENT_REQUESTED, MEDICAL_INSTRUCTION, IMPLICITLY_REJECTED);
+    assertThat(COMPLEMENT_REQUESTED.next())
+        .containsExactlyInAnyOrder(IN_REVIEW, CLOSED_INCOMPLETE, IMPLICITLY_REJECTED);
+    assertThat(MEDICAL_INSTRUCTION.next())
+        .containsExactlyInAnyOrder(FAVOURABLE, REFUSED, IMPLICITLY_REJECTED);
+    assertThat(IMPLICITLY_REJECTED.next())
+        .containsExactlyInAnyOrder(
+            IN_REVIEW,
+            COMPLEMENT_REQUESTED,
+            MEDICAL_INSTRUCTION,
+            FAVOURABLE,
+            REFUSED,
+            CLOSED_INCOMPLETE);
     for (CaseStatus closed : List.of(ABANDONED, FAVOURABLE, REFUSED, CLOSED_INCOMPLETE)) {
       assertThat(closed.next()).as(closed.label()).isEmpty();
     }
@@ -72,25 +81,29 @@ class CaseStatusTests {
   }
 
   @Test
-  @DisplayName("Un changement hors de la table est refusé, en français, et la demande ne change pas")
+  @DisplayName(
+      "Un changement hors de la table est refusé, en français, et la demande ne change pas")
   void caseRefusesAChangeNotInTheTable() {
-    RenewalCase renewal = new RenewalCase("5903007229", "instance-1", "59", true, "5900001234",
-        LocalDate.of(2027, 3, 1), NOW);
+    RenewalCase renewal =
+        new RenewalCase(
+            "5903007229", "instance-1", "59", true, "5900001234", LocalDate.of(2027, 3, 1), NOW);
     renewal.deposit("590126000000000000001", NOW, FilingTiming.ON_TIME);
     renewal.moveTo(IN_REVIEW, NOW);
     renewal.moveTo(COMPLEMENT_REQUESTED, NOW);
 
     assertThatThrownBy(() -> renewal.moveTo(FAVOURABLE, NOW))
         .isInstanceOf(CaseTransitionRefused.class)
-        .hasMessage("Changement de statut refusé pour la demande n° 590126000000000000001 : « Complément demandé » ne "
-            + "peut pas devenir « Décision favorable » (statuts suivants permis : « En instruction », « Décision "
-            + "implicite de rejet », « Clôturée (incomplète) »).");
+        .hasMessage(
+            "Changement de statut refusé pour la demande n° 590126000000000000001 : « Complément demandé » ne "
+                + "peut pas devenir « Décision favorable » (statuts suivants permis : « En instruction », « Décision "
+                + "implicite de rejet », « Clôturée (incomplète) »).");
     assertThat(renewal.getStatus()).isEqualTo(COMPLEMENT_REQUESTED);
     assertThat(renewal.getClosedAt()).isNull();
 
     renewal.moveTo(CLOSED_INCOMPLETE, NOW);
     assertThat(renewal.getClosedAt()).isEqualTo(NOW);
-    assertThatThrownBy(() -> renewal.moveTo(IN_REVIEW, NOW)).isInstanceOf(CaseTransitionRefused.class)
+    assertThatThrownBy(() -> renewal.moveTo(IN_REVIEW, NOW))
+        .isInstanceOf(CaseTransitionRefused.class)
         .hasMessageContaining("(statuts suivants permis : aucun)");
   }
 

@@ -1,12 +1,12 @@
 package fr.anef.renewal.cluster;
 
-import fr.anef.renewal.processes.RenewalProcess;
-import fr.anef.renewal.TestDates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.anef.renewal.TestDates;
 import fr.anef.renewal.TestFiles;
+import fr.anef.renewal.processes.RenewalProcess;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,12 +46,13 @@ import org.springframework.web.client.DefaultResponseErrorHandler;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * The failover drill (README « Plusieurs nœuds », {@code bench/cluster}): two nodes of the packaged jar started
- * together on an empty PostgreSQL database behind nginx, applicants filing through the load balancer, one node killed
- * ({@code SIGKILL}) in the middle of the filings. Checks that both nodes came up, that a session opened on one node
- * goes on on the other (and survives the death of the first), that nothing is lost or doubled (cases, receipts,
- * notifications, mails, timers; a mail sent twice carries the same Message-ID), and measures how long the dead
- * node's jobs waited. Prints the figures; exits 1 when a check fails.
+ * The failover drill (README « Plusieurs nœuds », {@code bench/cluster}): two nodes of the packaged
+ * jar started together on an empty PostgreSQL database behind nginx, applicants filing through the
+ * load balancer, one node killed ({@code SIGKILL}) in the middle of the filings. Checks that both
+ * nodes came up, that a session opened on one node goes on on the other (and survives the death of
+ * the first), that nothing is lost or doubled (cases, receipts, notifications, mails, timers; a
+ * mail sent twice carries the same Message-ID), and measures how long the dead node's jobs waited.
+ * Prints the figures; exits 1 when a check fails.
  */
 public final class ClusterDrill {
 
@@ -85,7 +86,8 @@ public final class ClusterDrill {
   }
 
   public static void main(String[] args) throws Exception {
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+    ((ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
     ClusterDrill drill = new ClusterDrill();
     int status;
@@ -106,7 +108,9 @@ public final class ClusterDrill {
     nodes.put("b", Node.start(this, "b", lbPort + 2));
     for (Node node : nodes.values()) {
       double seconds = node.awaitReady(Duration.ofMinutes(8), started);
-      check(seconds >= 0, "le nœud " + node.name + " est prêt (" + (seconds < 0 ? "jamais" : seconds + " s") + ")");
+      check(
+          seconds >= 0,
+          "le nœud " + node.name + " est prêt (" + (seconds < 0 ? "jamais" : seconds + " s") + ")");
     }
     startBalancer();
 
@@ -114,21 +118,31 @@ public final class ClusterDrill {
     List<Applicant> applicants = createApplicants();
     Applicant watcher = applicants.get(0);
     Session session = Session.tasklistLogin(node("a").url(), watcher.id, APPLICANT_PASSWORD);
-    check(session.status(node("b").url(), "/camunda/api/admin/auth/user/default") == 200,
+    check(
+        session.status(node("b").url(), "/camunda/api/admin/auth/user/default") == 200,
         "connecté à Tasklist sur le nœud a, reconnu sur le nœud b");
-    check(session.status(node("b").url(), "/mon-espace") == 200, "« Mon espace » sur le nœud b sans nouvelle connexion");
+    check(
+        session.status(node("b").url(), "/mon-espace") == 200,
+        "« Mon espace » sur le nœud b sans nouvelle connexion");
 
-    System.out.println("== " + cases + " dépôts par " + threads + " usagers simultanés à travers nginx ; le nœud a tué en cours");
+    System.out.println(
+        "== "
+            + cases
+            + " dépôts par "
+            + threads
+            + " usagers simultanés à travers nginx ; le nœud a tué en cours");
     AtomicInteger filed = new AtomicInteger();
     Map<String, String> requestNumbers = new ConcurrentHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<?>> runs = new ArrayList<>();
     for (Applicant applicant : applicants) {
-      runs.add(pool.submit(() -> {
-        requestNumbers.put(applicant.id, new Filing(balancer(), applicant).file());
-        filed.incrementAndGet();
-        return null;
-      }));
+      runs.add(
+          pool.submit(
+              () -> {
+                requestNumbers.put(applicant.id, new Filing(balancer(), applicant).file());
+                filed.incrementAndGet();
+                return null;
+              }));
     }
     long killAt = 0;
     List<String> orphans = List.of();
@@ -138,7 +152,12 @@ public final class ClusterDrill {
         orphans = heldByA;
         node("a").kill();
         killAt = System.nanoTime();
-        System.out.println("nœud a tué (kill -9) après " + filed.get() + " dépôts ; il tenait " + orphans.size() + " job(s)");
+        System.out.println(
+            "nœud a tué (kill -9) après "
+                + filed.get()
+                + " dépôts ; il tenait "
+                + orphans.size()
+                + " job(s)");
       } else {
         Thread.sleep(20);
       }
@@ -152,12 +171,15 @@ public final class ClusterDrill {
     }
     pool.shutdown();
     check(filed.get() == cases, "dépôts faits : " + filed.get() + "/" + cases);
-    check(session.status(balancer(), "/camunda/api/admin/auth/user/default") == 200,
+    check(
+        session.status(balancer(), "/camunda/api/admin/auth/user/default") == 200,
         "la session ouverte sur le nœud a, tué, continue sur le nœud b");
 
     double takenOver = awaitGone(orphans, killAt, Duration.ofMinutes(3));
-    check(orphans.isEmpty() || takenOver >= 0,
-        "les jobs du nœud tué repris en " + (orphans.isEmpty() ? "(aucun job tenu)" : takenOver + " s"));
+    check(
+        orphans.isEmpty() || takenOver >= 0,
+        "les jobs du nœud tué repris en "
+            + (orphans.isEmpty() ? "(aucun job tenu)" : takenOver + " s"));
     check(orphans.isEmpty() || takenOver <= 60, "reprise en moins d'une minute");
     double settled = awaitSettled(requestNumbers.size(), killAt, Duration.ofMinutes(3));
     check(settled >= 0, "tous les effets des dépôts faits " + settled + " s après la panne");
@@ -167,8 +189,13 @@ public final class ClusterDrill {
     mailsOnceOrRecognisable();
     metrics();
 
-    System.out.println(failures.isEmpty() ? "RÉSULTAT : tout est vérifié" : "RÉSULTAT : " + failures.size()
-        + " vérification(s) en échec :\n  - " + String.join("\n  - ", failures));
+    System.out.println(
+        failures.isEmpty()
+            ? "RÉSULTAT : tout est vérifié"
+            : "RÉSULTAT : "
+                + failures.size()
+                + " vérification(s) en échec :\n  - "
+                + String.join("\n  - ", failures));
     return failures.isEmpty() ? 0 : 1;
   }
 
@@ -202,13 +229,16 @@ public final class ClusterDrill {
   }
 
   Map<String, String> database() {
-    return Map.of("DATABASE_URL", dbUrl, "DATABASE_USERNAME", dbUser, "DATABASE_PASSWORD", dbPassword);
+    return Map.of(
+        "DATABASE_URL", dbUrl, "DATABASE_USERNAME", dbUser, "DATABASE_PASSWORD", dbPassword);
   }
 
   private void startBalancer() throws Exception {
     Path conf = work.resolve("nginx/nginx.conf");
     String prefix = work.resolve("nginx").toAbsolutePath().toString();
-    Files.writeString(conf, """
+    Files.writeString(
+        conf,
+        """
         worker_processes 1;
         pid %1$s/nginx.pid;
         error_log %1$s/error.log warn;
@@ -232,11 +262,16 @@ public final class ClusterDrill {
             }
           }
         }
-        """.formatted(prefix, lbPort + 1, lbPort + 2, lbPort));
-    Process nginx = new ProcessBuilder("nginx", "-p", prefix, "-c", conf.toAbsolutePath().toString())
-        .redirectErrorStream(true).redirectOutput(work.resolve("nginx/start.log").toFile()).start();
+        """
+            .formatted(prefix, lbPort + 1, lbPort + 2, lbPort));
+    Process nginx =
+        new ProcessBuilder("nginx", "-p", prefix, "-c", conf.toAbsolutePath().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("nginx/start.log").toFile())
+            .start();
     if (nginx.waitFor() != 0) {
-      throw new IllegalStateException("nginx ne démarre pas : " + Files.readString(work.resolve("nginx/start.log")));
+      throw new IllegalStateException(
+          "nginx ne démarre pas : " + Files.readString(work.resolve("nginx/start.log")));
     }
     System.out.println("nginx devant les deux nœuds : " + balancer());
   }
@@ -247,14 +282,17 @@ public final class ClusterDrill {
     }
     String prefix = work.resolve("nginx").toAbsolutePath().toString();
     try {
-      new ProcessBuilder("nginx", "-p", prefix, "-c", prefix + "/nginx.conf", "-s", "stop").start().waitFor(10, TimeUnit.SECONDS);
+      new ProcessBuilder("nginx", "-p", prefix, "-c", prefix + "/nginx.conf", "-s", "stop")
+          .start()
+          .waitFor(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       // not started
     }
     smtp.stop();
   }
 
-  // --- applicants ------------------------------------------------------------------------------------------------
+  // --- applicants
+  // ------------------------------------------------------------------------------------------------
 
   record Applicant(String id, String email) {}
 
@@ -266,12 +304,16 @@ public final class ClusterDrill {
       for (int i = 0; i < cases; i++) {
         String id = "77" + prefix + String.format("%06d", i);
         String email = "usager." + id + "@exemple.fr";
-        try (var person = db.prepareStatement("insert into register_person (foreigner_number, birth_name, first_names, "
-            + "sex, birth_date, birth_place, birth_country, nationality, address_line, postal_code, city, country, email) "
-            + "values (?, 'GRAPPE', 'ESSAI', 'F', ?, 'Tunis', 'Tunisie', 'Tunisienne', '1 rue de Paris', '59000', 'Lille', "
-            + "'FRANCE', ?)");
-             var title = db.prepareStatement("insert into register_title (title_number, foreigner_number, category, mention, "
-                 + "valid_from, valid_until) values (?, ?, 'Etranger malade', 'VIE PRIVÉE ET FAMILIALE', ?, ?)")) {
+        try (var person =
+                db.prepareStatement(
+                    "insert into register_person (foreigner_number, birth_name, first_names, "
+                        + "sex, birth_date, birth_place, birth_country, nationality, address_line, postal_code, city, country, email) "
+                        + "values (?, 'GRAPPE', 'ESSAI', 'F', ?, 'Tunis', 'Tunisie', 'Tunisienne', '1 rue de Paris', '59000', 'Lille', "
+                        + "'FRANCE', ?)");
+            var title =
+                db.prepareStatement(
+                    "insert into register_title (title_number, foreigner_number, category, mention, "
+                        + "valid_from, valid_until) values (?, ?, 'Etranger malade', 'VIE PRIVÉE ET FAMILIALE', ?, ?)")) {
           person.setString(1, id);
           person.setDate(2, Date.valueOf(LocalDate.of(1990, 1, 1)));
           person.setString(3, email);
@@ -287,17 +329,37 @@ public final class ClusterDrill {
     }
     RestTemplate admin = Http.basic(ADMIN, ADMIN_PASSWORD);
     for (Applicant applicant : applicants) {
-      Http.expect(admin.postForEntity(balancer() + "/engine-rest/user/create", Map.of(
-          "profile", Map.of("id", applicant.id, "firstName", "ESSAI", "lastName", "GRAPPE", "email", applicant.email),
-          "credentials", Map.of("password", APPLICANT_PASSWORD)), String.class), 204);
-      Http.expect(admin.exchange(balancer() + "/engine-rest/group/applicants/members/" + applicant.id, HttpMethod.PUT,
-          null, String.class), 204);
+      Http.expect(
+          admin.postForEntity(
+              balancer() + "/engine-rest/user/create",
+              Map.of(
+                  "profile",
+                      Map.of(
+                          "id",
+                          applicant.id,
+                          "firstName",
+                          "ESSAI",
+                          "lastName",
+                          "GRAPPE",
+                          "email",
+                          applicant.email),
+                  "credentials", Map.of("password", APPLICANT_PASSWORD)),
+              String.class),
+          204);
+      Http.expect(
+          admin.exchange(
+              balancer() + "/engine-rest/group/applicants/members/" + applicant.id,
+              HttpMethod.PUT,
+              null,
+              String.class),
+          204);
     }
     System.out.println(applicants.size() + " usagers créés (registre, comptes)");
     return applicants;
   }
 
-  // --- database checks -------------------------------------------------------------------------------------------
+  // --- database checks
+  // -------------------------------------------------------------------------------------------
 
   Connection db() throws SQLException {
     return DriverManager.getConnection(dbUrl, dbUser, dbPassword);
@@ -305,8 +367,10 @@ public final class ClusterDrill {
 
   private List<String> lockedJobs(String ownerPattern) throws SQLException {
     List<String> ids = new ArrayList<>();
-    try (Connection db = db(); var query = db.prepareStatement(
-        "select ID_ from ACT_RU_JOB where LOCK_OWNER_ like ? and LOCK_EXP_TIME_ is not null")) {
+    try (Connection db = db();
+        var query =
+            db.prepareStatement(
+                "select ID_ from ACT_RU_JOB where LOCK_OWNER_ like ? and LOCK_EXP_TIME_ is not null")) {
       query.setString(1, ownerPattern);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
@@ -317,16 +381,22 @@ public final class ClusterDrill {
     return ids;
   }
 
-  /** Seconds from the kill until none of {@code jobs} is still waiting under the dead node's lock; -1 if never. */
+  /**
+   * Seconds from the kill until none of {@code jobs} is still waiting under the dead node's lock;
+   * -1 if never.
+   */
   private double awaitGone(List<String> jobs, long killAt, Duration timeout) throws Exception {
     if (jobs.isEmpty()) {
       return 0;
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      try (Connection db = db(); var query = db.prepareStatement(
-          "select count(*) from ACT_RU_JOB where LOCK_OWNER_ like 'a-%' and ID_ in ("
-              + jobs.stream().map(id -> "?").collect(Collectors.joining(",")) + ")")) {
+      try (Connection db = db();
+          var query =
+              db.prepareStatement(
+                  "select count(*) from ACT_RU_JOB where LOCK_OWNER_ like 'a-%' and ID_ in ("
+                      + jobs.stream().map(id -> "?").collect(Collectors.joining(","))
+                      + ")")) {
         for (int i = 0; i < jobs.size(); i++) {
           query.setString(i + 1, jobs.get(i));
         }
@@ -342,15 +412,24 @@ public final class ClusterDrill {
     return -1;
   }
 
-  /** Seconds from the kill until every case has its receipt and every mail is sent and no job is left; -1 if never. */
+  /**
+   * Seconds from the kill until every case has its receipt and every mail is sent and no job is
+   * left; -1 if never.
+   */
   private double awaitSettled(int filedCases, long killAt, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      try (Connection db = db(); Statement query = db.createStatement()) {
-        long receipts = single(query, "select count(*) from issued_document d join renewal_case c on c.id = d.case_id "
-            + "where c.applicant_id like '77%'");
+      try (Connection db = db();
+          Statement query = db.createStatement()) {
+        long receipts =
+            single(
+                query,
+                "select count(*) from issued_document d join renewal_case c on c.id = d.case_id "
+                    + "where c.applicant_id like '77%'");
         long unsent = single(query, "select count(*) from outgoing_mail where sent_at is null");
-        long pendingMailJobs = single(query, "select count(*) from ACT_RU_JOB where PROCESS_DEF_KEY_ = 'mail-dispatch'");
+        long pendingMailJobs =
+            single(
+                query, "select count(*) from ACT_RU_JOB where PROCESS_DEF_KEY_ = 'mail-dispatch'");
         if (receipts >= filedCases && unsent == 0 && pendingMailJobs == 0) {
           return seconds(killAt);
         }
@@ -361,33 +440,70 @@ public final class ClusterDrill {
   }
 
   private void countsAreExact(List<Applicant> applicants) throws Exception {
-    try (Connection db = db(); Statement query = db.createStatement()) {
-      long deposited = single(query, "select count(*) from renewal_case where applicant_id like '77%' and status <> 'DRAFT'");
-      long drafts = single(query, "select count(*) from renewal_case where applicant_id like '77%' and status = 'DRAFT'");
-      long numbers = single(query, "select count(distinct request_number) from renewal_case where applicant_id like '77%' "
-          + "and request_number is not null");
-      check(deposited == applicants.size() && drafts == 0 && numbers == deposited,
-          "demandes déposées : " + deposited + " (attendu " + applicants.size() + "), brouillons restants : " + drafts
-              + ", numéros distincts : " + numbers);
-      long receipts = single(query, "select count(*) from issued_document d join renewal_case c on c.id = d.case_id "
-          + "where c.applicant_id like '77%'");
+    try (Connection db = db();
+        Statement query = db.createStatement()) {
+      long deposited =
+          single(
+              query,
+              "select count(*) from renewal_case where applicant_id like '77%' and status <> 'DRAFT'");
+      long drafts =
+          single(
+              query,
+              "select count(*) from renewal_case where applicant_id like '77%' and status = 'DRAFT'");
+      long numbers =
+          single(
+              query,
+              "select count(distinct request_number) from renewal_case where applicant_id like '77%' "
+                  + "and request_number is not null");
+      check(
+          deposited == applicants.size() && drafts == 0 && numbers == deposited,
+          "demandes déposées : "
+              + deposited
+              + " (attendu "
+              + applicants.size()
+              + "), brouillons restants : "
+              + drafts
+              + ", numéros distincts : "
+              + numbers);
+      long receipts =
+          single(
+              query,
+              "select count(*) from issued_document d join renewal_case c on c.id = d.case_id "
+                  + "where c.applicant_id like '77%'");
       check(receipts == deposited, "récépissés : " + receipts + " (un par demande)");
-      long notifications = single(query, "select count(*) from notification where applicant_id like '77%'");
-      long doubled = single(query, "select count(*) from (select case_id, kind from notification where applicant_id like '77%' "
-          + "group by case_id, kind having count(*) > 1) d");
-      check(notifications >= deposited && doubled == 0,
+      long notifications =
+          single(query, "select count(*) from notification where applicant_id like '77%'");
+      long doubled =
+          single(
+              query,
+              "select count(*) from (select case_id, kind from notification where applicant_id like '77%' "
+                  + "group by case_id, kind having count(*) > 1) d");
+      check(
+          notifications >= deposited && doubled == 0,
           "notifications : " + notifications + ", en double : " + doubled);
-      long mails = single(query, "select count(*) from outgoing_mail o join renewal_case c on c.id = o.case_id "
-          + "where c.applicant_id like '77%'");
+      long mails =
+          single(
+              query,
+              "select count(*) from outgoing_mail o join renewal_case c on c.id = o.case_id "
+                  + "where c.applicant_id like '77%'");
       long unsent = single(query, "select count(*) from outgoing_mail where sent_at is null");
-      check(mails >= deposited && unsent == 0, "courriels dans la file : " + mails + ", non envoyés : " + unsent);
+      check(
+          mails >= deposited && unsent == 0,
+          "courriels dans la file : " + mails + ", non envoyés : " + unsent);
       long timers = single(query, "select count(*) from ACT_RU_JOB where TYPE_ = 'timer'");
-      long doubledTimers = single(query, "select count(*) from (select PROCESS_INSTANCE_ID_, JOB_DEF_ID_ from ACT_RU_JOB "
-          + "where TYPE_ = 'timer' group by PROCESS_INSTANCE_ID_, JOB_DEF_ID_ having count(*) > 1) d");
-      check(doubledTimers == 0, "minuteries en attente : " + timers + ", en double : " + doubledTimers);
+      long doubledTimers =
+          single(
+              query,
+              "select count(*) from (select PROCESS_INSTANCE_ID_, JOB_DEF_ID_ from ACT_RU_JOB "
+                  + "where TYPE_ = 'timer' group by PROCESS_INSTANCE_ID_, JOB_DEF_ID_ having count(*) > 1) d");
+      check(
+          doubledTimers == 0,
+          "minuteries en attente : " + timers + ", en double : " + doubledTimers);
       long failed = single(query, "select count(*) from ACT_RU_JOB where RETRIES_ = 0");
       long incidents = single(query, "select count(*) from ACT_RU_INCIDENT");
-      check(failed == 0 && incidents == 0, "jobs en échec : " + failed + ", incidents : " + incidents);
+      check(
+          failed == 0 && incidents == 0,
+          "jobs en échec : " + failed + ", incidents : " + incidents);
     }
   }
 
@@ -397,25 +513,36 @@ public final class ClusterDrill {
       byMessageId.merge(message.getMessageID(), 1, Integer::sum);
     }
     long sent;
-    try (Connection db = db(); Statement query = db.createStatement()) {
+    try (Connection db = db();
+        Statement query = db.createStatement()) {
       sent = single(query, "select count(*) from outgoing_mail where sent_at is not null");
     }
     long duplicates = byMessageId.values().stream().filter(n -> n > 1).mapToInt(n -> n - 1).sum();
-    check(byMessageId.size() == sent, "courriels reçus : " + smtp.getReceivedMessages().length + ", Message-ID distincts : "
-        + byMessageId.size() + " (= envoyés enregistrés : " + sent + ")");
+    check(
+        byMessageId.size() == sent,
+        "courriels reçus : "
+            + smtp.getReceivedMessages().length
+            + ", Message-ID distincts : "
+            + byMessageId.size()
+            + " (= envoyés enregistrés : "
+            + sent
+            + ")");
     System.out.println("  info doublons reconnaissables (même Message-ID) : " + duplicates);
   }
 
   private void metrics() {
-    ResponseEntity<String> metrics = Http.basic(ADMIN, ADMIN_PASSWORD)
-        .getForEntity(node("b").url() + "/actuator/prometheus", String.class);
+    ResponseEntity<String> metrics =
+        Http.basic(ADMIN, ADMIN_PASSWORD)
+            .getForEntity(node("b").url() + "/actuator/prometheus", String.class);
     if (metrics.getStatusCode().value() != 200) {
       check(false, "métriques du nœud b : HTTP " + metrics.getStatusCode().value());
       return;
     }
     for (String line : metrics.getBody().split("\n")) {
-      if (line.startsWith("anef_mail_smtp_seconds_max") || line.startsWith("anef_mail_unconfirmed_seconds_max")
-          || line.startsWith("anef_mail_unconfirmed_seconds{") || line.startsWith("anef_mail_smtp_seconds{")
+      if (line.startsWith("anef_mail_smtp_seconds_max")
+          || line.startsWith("anef_mail_unconfirmed_seconds_max")
+          || line.startsWith("anef_mail_unconfirmed_seconds{")
+          || line.startsWith("anef_mail_smtp_seconds{")
           || line.startsWith("anef_jobs_")) {
         System.out.println("  info " + line);
       }
@@ -433,7 +560,8 @@ public final class ClusterDrill {
     return Math.round((System.nanoTime() - since) / 1e8) / 10.0;
   }
 
-  // --- one node --------------------------------------------------------------------------------------------------
+  // --- one node
+  // --------------------------------------------------------------------------------------------------
 
   static final class Node {
     final String name;
@@ -447,8 +575,10 @@ public final class ClusterDrill {
     }
 
     static Node start(ClusterDrill drill, String name, int port) throws IOException {
-      ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", drill.jar(), "--server.port=" + port)
-          .redirectErrorStream(true).redirectOutput(drill.work().resolve("node-" + name + ".log").toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder("java", "-Xmx512m", "-jar", drill.jar(), "--server.port=" + port)
+              .redirectErrorStream(true)
+              .redirectOutput(drill.work().resolve("node-" + name + ".log").toFile());
       Map<String, String> env = builder.environment();
       env.putAll(drill.database());
       env.put("SPRING_PROFILES_ACTIVE", "postgres");
@@ -466,13 +596,19 @@ public final class ClusterDrill {
       return "http://127.0.0.1:" + port;
     }
 
-    /** Seconds from {@code since} until the readiness probe answers UP; -1 if the node died or never did. */
+    /**
+     * Seconds from {@code since} until the readiness probe answers UP; -1 if the node died or never
+     * did.
+     */
     double awaitReady(Duration timeout, long since) throws InterruptedException {
       RestTemplate http = Http.anonymous();
       long deadline = System.nanoTime() + timeout.toNanos();
       while (System.nanoTime() < deadline && process.isAlive()) {
         try {
-          if (http.getForEntity(url() + "/actuator/health/readiness", String.class).getStatusCode().value() == 200) {
+          if (http.getForEntity(url() + "/actuator/health/readiness", String.class)
+                  .getStatusCode()
+                  .value()
+              == 200) {
             return seconds(since);
           }
         } catch (RuntimeException notYet) {
@@ -495,7 +631,8 @@ public final class ClusterDrill {
     }
   }
 
-  // --- one applicant's filing, retried as a person would after an error --------------------------------------------
+  // --- one applicant's filing, retried as a person would after an error
+  // --------------------------------------------
 
   static final class Filing {
     private final String base;
@@ -517,9 +654,11 @@ public final class ClusterDrill {
           if (instance == null) {
             instance = currentInstance();
             if (instance == null) {
-              ResponseEntity<String> started = http.postForEntity(base
-                  + "/engine-rest/process-definition/key/residence-permit-renewal/start",
-                  Map.of("variables", variables(Map.of("renewalRequested", true))), String.class);
+              ResponseEntity<String> started =
+                  http.postForEntity(
+                      base + "/engine-rest/process-definition/key/residence-permit-renewal/start",
+                      Map.of("variables", variables(Map.of("renewalRequested", true))),
+                      String.class);
               if (started.getStatusCode().value() == 200) {
                 instance = JSON.readTree(started.getBody()).get("id").asText();
               } else {
@@ -528,12 +667,15 @@ public final class ClusterDrill {
               continue;
             }
           }
-          JsonNode tasks = JSON.readTree(http.getForObject(base + "/engine-rest/task?processInstanceId=" + instance,
-              String.class));
+          JsonNode tasks =
+              JSON.readTree(
+                  http.getForObject(
+                      base + "/engine-rest/task?processInstanceId=" + instance, String.class));
           if (tasks.isEmpty()) {
             JsonNode filed = JSON.readTree(http.getForObject(base + "/api/demandes", String.class));
             for (JsonNode one : filed) {
-              if (!one.path("requestNumber").isMissingNode() && !one.path("requestNumber").isNull()) {
+              if (!one.path("requestNumber").isMissingNode()
+                  && !one.path("requestNumber").isNull()) {
                 return one.get("requestNumber").asText();
               }
             }
@@ -555,39 +697,73 @@ public final class ClusterDrill {
     }
 
     private void step(String activity, String taskId) throws IOException {
-      Map<String, Object> values = switch (activity) {
-        case RenewalProcess.PERSONAL_INFORMATION -> Map.of("email", applicant.email, "phone", "06 12 34 56 78",
-            "housingType", "OWN", "action", "NEXT");
-        case RenewalProcess.REASON_FOR_STAY -> Map.of("maritalStatus", "SINGLE", "dependentChildren", "NO",
-            "attestationNoPolygamy", true, "attestationPenalties", true, "action", "NEXT");
-        case RenewalProcess.SUPPORTING_DOCUMENTS -> {
-          JsonNode required = JSON.readTree(http.getForObject(base + "/api/demandes/courante/justificatifs", String.class));
-          for (JsonNode requirement : required.get("requirements")) {
-            if (requirement.path("files").isEmpty()) {
-              upload(requirement.get("code").asText());
+      Map<String, Object> values =
+          switch (activity) {
+            case RenewalProcess.PERSONAL_INFORMATION ->
+                Map.of(
+                    "email",
+                    applicant.email,
+                    "phone",
+                    "06 12 34 56 78",
+                    "housingType",
+                    "OWN",
+                    "action",
+                    "NEXT");
+            case RenewalProcess.REASON_FOR_STAY ->
+                Map.of(
+                    "maritalStatus",
+                    "SINGLE",
+                    "dependentChildren",
+                    "NO",
+                    "attestationNoPolygamy",
+                    true,
+                    "attestationPenalties",
+                    true,
+                    "action",
+                    "NEXT");
+            case RenewalProcess.SUPPORTING_DOCUMENTS -> {
+              JsonNode required =
+                  JSON.readTree(
+                      http.getForObject(
+                          base + "/api/demandes/courante/justificatifs", String.class));
+              for (JsonNode requirement : required.get("requirements")) {
+                if (requirement.path("files").isEmpty()) {
+                  upload(requirement.get("code").asText());
+                }
+              }
+              yield Map.of(
+                  "ephotoNumber",
+                  "1234567890123456789012",
+                  "ephotoNumberConfirmation",
+                  "1234567890123456789012",
+                  "action",
+                  "NEXT");
             }
-          }
-          yield Map.of("ephotoNumber", "1234567890123456789012", "ephotoNumberConfirmation", "1234567890123456789012",
-              "action", "NEXT");
-        }
-        case RenewalProcess.DEPOSIT -> Map.of("observations", "Aucune.", "action", "NEXT");
-        default -> throw new IllegalStateException("étape inattendue " + activity);
-      };
-      http.postForEntity(base + "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables(values)),
+            case RenewalProcess.DEPOSIT -> Map.of("observations", "Aucune.", "action", "NEXT");
+            default -> throw new IllegalStateException("étape inattendue " + activity);
+          };
+      http.postForEntity(
+          base + "/engine-rest/task/" + taskId + "/complete",
+          Map.of("variables", variables(values)),
           String.class);
     }
 
     private void upload(String code) {
       LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-      body.add("fichiers", new ByteArrayResource(TestFiles.pdf()) {
-        @Override
-        public String getFilename() {
-          return code.toLowerCase() + ".pdf";
-        }
-      });
+      body.add(
+          "fichiers",
+          new ByteArrayResource(TestFiles.pdf()) {
+            @Override
+            public String getFilename() {
+              return code.toLowerCase() + ".pdf";
+            }
+          });
       HttpHeaders headers = new HttpHeaders();
       headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-      http.postForEntity(base + "/api/demandes/courante/justificatifs/" + code, new HttpEntity<>(body, headers), String.class);
+      http.postForEntity(
+          base + "/api/demandes/courante/justificatifs/" + code,
+          new HttpEntity<>(body, headers),
+          String.class);
     }
 
     private static Map<String, Object> variables(Map<String, Object> values) {
@@ -605,7 +781,8 @@ public final class ClusterDrill {
     }
   }
 
-  // --- a browser session (Tasklist login), replayed on any node -----------------------------------------------------
+  // --- a browser session (Tasklist login), replayed on any node
+  // -----------------------------------------------------
 
   static final class Session {
     private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -616,8 +793,15 @@ public final class ClusterDrill {
       LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
       form.add("username", user);
       form.add("password", password);
-      int status = session.exchange(base, HttpMethod.POST, "/camunda/api/admin/auth/user/default/login/tasklist", form)
-          .getStatusCode().value();
+      int status =
+          session
+              .exchange(
+                  base,
+                  HttpMethod.POST,
+                  "/camunda/api/admin/auth/user/default/login/tasklist",
+                  form)
+              .getStatusCode()
+              .value();
       if (status != 200) {
         throw new IllegalStateException("connexion à Tasklist refusée : HTTP " + status);
       }
@@ -629,20 +813,25 @@ public final class ClusterDrill {
       return exchange(base, HttpMethod.GET, path, null).getStatusCode().value();
     }
 
-    private ResponseEntity<String> exchange(String base, HttpMethod method, String path, Object form) {
+    private ResponseEntity<String> exchange(
+        String base, HttpMethod method, String path, Object form) {
       HttpHeaders headers = new HttpHeaders();
       if (form != null) {
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
       }
       if (!cookies.isEmpty()) {
-        headers.add(HttpHeaders.COOKIE, cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-            .collect(Collectors.joining("; ")));
+        headers.add(
+            HttpHeaders.COOKIE,
+            cookies.entrySet().stream()
+                .map(c -> c.getKey() + "=" + c.getValue())
+                .collect(Collectors.joining("; ")));
       }
       if (cookies.containsKey("XSRF-TOKEN")) {
         headers.add("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
       }
-      ResponseEntity<String> response = Http.anonymous().exchange(base + path, method, new HttpEntity<>(form, headers),
-          String.class);
+      ResponseEntity<String> response =
+          Http.anonymous()
+              .exchange(base + path, method, new HttpEntity<>(form, headers), String.class);
       for (String cookie : response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
         String pair = cookie.contains(";") ? cookie.substring(0, cookie.indexOf(';')) : cookie;
         cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
@@ -653,33 +842,42 @@ public final class ClusterDrill {
 
   static final class Http {
     static RestTemplate anonymous() {
-      JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-          java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-              .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build());
+      JdkClientHttpRequestFactory factory =
+          new JdkClientHttpRequestFactory(
+              java.net.http.HttpClient.newBuilder()
+                  .connectTimeout(Duration.ofSeconds(3))
+                  .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                  .build());
       factory.setReadTimeout(Duration.ofSeconds(60));
       RestTemplate http = new RestTemplate(factory);
-      http.setErrorHandler(new DefaultResponseErrorHandler() {
-        @Override
-        protected boolean hasError(org.springframework.http.HttpStatusCode status) {
-          return false;
-        }
-      });
+      http.setErrorHandler(
+          new DefaultResponseErrorHandler() {
+            @Override
+            protected boolean hasError(org.springframework.http.HttpStatusCode status) {
+              return false;
+            }
+          });
       return http;
     }
 
     static RestTemplate basic(String user, String password) {
       RestTemplate http = anonymous();
-      String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-      http.getInterceptors().add((request, body, execution) -> {
-        request.getHeaders().set(HttpHeaders.AUTHORIZATION, "Basic " + token);
-        return execution.execute(request, body);
-      });
+      String token =
+          Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      http.getInterceptors()
+          .add(
+              (request, body, execution) -> {
+                request.getHeaders().set(HttpHeaders.AUTHORIZATION, "Basic " + token);
+                return execution.execute(request, body);
+              });
       return http;
     }
 
     static void expect(ResponseEntity<String> response, int status) {
       if (response.getStatusCode().value() != status) {
-        throw new IllegalStateException("HTTP " + response.getStatusCode().value() + " : " + response.getBody());
+        throw new IllegalStateException(
+            "HTTP " + response.getStatusCode().value() + " : " + response.getBody());
       }
     }
   }

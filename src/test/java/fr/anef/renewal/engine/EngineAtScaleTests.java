@@ -1,8 +1,8 @@
 package fr.anef.renewal.engine;
 
-import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.anef.renewal.EngineTest;
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -36,8 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The engine at national scale: the authorization check no longer reads the whole authorization table for
- * a user in a few groups, and gives the same answers; due jobs are acquired by due date through their index.
+ * The engine at national scale: the authorization check no longer reads the whole authorization
+ * table for a user in a few groups, and gives the same answers; due jobs are acquired by due date
+ * through their index.
  */
 @EngineTest
 class EngineAtScaleTests {
@@ -55,15 +56,32 @@ class EngineAtScaleTests {
   @BeforeEach
   void deployProbe() {
     if (repository.createProcessDefinitionQuery().processDefinitionKey(PROBE).count() == 0) {
-      repository.createDeployment().addModelInstance(PROBE + ".bpmn", Bpmn.createExecutableProcess(PROBE)
-          .camundaHistoryTimeToLive(1)
-          .startEvent().exclusiveGateway("way")
-          .condition("timer", "${way == 'timer'}").intermediateCatchEvent("wait").name("Une heure d'attente")
-          .timerWithDuration("PT1H").endEvent()
-          .moveToNode("way").condition("async", "${way == 'async'}").serviceTask("later").camundaAsyncBefore()
-          .camundaExpression("${true}").endEvent()
-          .moveToNode("way").condition("task", "${way == 'task'}").userTask("probeTask").camundaCandidateGroups("probe-team")
-          .endEvent().done()).deploy();
+      repository
+          .createDeployment()
+          .addModelInstance(
+              PROBE + ".bpmn",
+              Bpmn.createExecutableProcess(PROBE)
+                  .camundaHistoryTimeToLive(1)
+                  .startEvent()
+                  .exclusiveGateway("way")
+                  .condition("timer", "${way == 'timer'}")
+                  .intermediateCatchEvent("wait")
+                  .name("Une heure d'attente")
+                  .timerWithDuration("PT1H")
+                  .endEvent()
+                  .moveToNode("way")
+                  .condition("async", "${way == 'async'}")
+                  .serviceTask("later")
+                  .camundaAsyncBefore()
+                  .camundaExpression("${true}")
+                  .endEvent()
+                  .moveToNode("way")
+                  .condition("task", "${way == 'task'}")
+                  .userTask("probeTask")
+                  .camundaCandidateGroups("probe-team")
+                  .endEvent()
+                  .done())
+          .deploy();
     }
   }
 
@@ -71,7 +89,10 @@ class EngineAtScaleTests {
   void cleanUp() {
     ClockUtil.reset();
     identity.clearAuthentication();
-    runtime.createProcessInstanceQuery().processDefinitionKey(PROBE).list()
+    runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey(PROBE)
+        .list()
         .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test"));
   }
 
@@ -80,38 +101,59 @@ class EngineAtScaleTests {
   }
 
   @Test
-  @DisplayName("Un agent dans peu de groupes : pas de lecture de toute la table des autorisations, et les mêmes tâches visibles")
+  @DisplayName(
+      "Un agent dans peu de groupes : pas de lecture de toute la table des autorisations, et les mêmes tâches visibles")
   void authorizationCheckWithoutTheWholeTableScan() {
-    Object manager = configuration.getCommandExecutorTxRequired().execute(context -> context.getSession(AuthorizationManager.class));
+    Object manager =
+        configuration
+            .getCommandExecutorTxRequired()
+            .execute(context -> context.getSession(AuthorizationManager.class));
     assertThat(manager).isInstanceOf(DirectGroupsAuthorizationManager.class);
 
     ProcessInstance instance = start("task");
-    String taskId = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-    // The engine granted the candidate group « probe-team » the task. In that group (and in a group that holds
+    String taskId =
+        tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    // The engine granted the candidate group « probe-team » the task. In that group (and in a group
+    // that holds
     // no grant): the task; in neither: nothing.
     identity.setAuthentication("probe.agent", List.of("probe-team", "no-grant-group"));
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).list()).extracting("id").containsExactly(taskId);
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).list())
+        .extracting("id")
+        .containsExactly(taskId);
     identity.setAuthentication("probe.outsider", List.of("no-grant-group"));
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
 
-    // The scan itself: the manager keeps what it read of the table (one read per command); for a user in two
-    // groups it reads nothing and keeps both groups, for a user in more than DIRECT_GROUPS_MAX groups it reads
+    // The scan itself: the manager keeps what it read of the table (one read per command); for a
+    // user in two
+    // groups it reads nothing and keeps both groups, for a user in more than DIRECT_GROUPS_MAX
+    // groups it reads
     // the table as the engine does and keeps the groups that hold a grant.
-    List<String> many = new ArrayList<>(IntStream.rangeClosed(1, DirectGroupsAuthorizationManager.DIRECT_GROUPS_MAX)
-        .mapToObj(i -> "no-grant-group-" + i).toList());
+    List<String> many =
+        new ArrayList<>(
+            IntStream.rangeClosed(1, DirectGroupsAuthorizationManager.DIRECT_GROUPS_MAX)
+                .mapToObj(i -> "no-grant-group-" + i)
+                .toList());
     many.add("probe-team");
-    configuration.getCommandExecutorTxRequired().execute(context -> {
-      AuthorizationManager few = context.getSession(AuthorizationManager.class);
-      assertThat(few.filterAuthenticatedGroupIds(List.of("probe-team", "no-grant-group")))
-          .containsExactly("probe-team", "no-grant-group");
-      assertThat(groupsReadFromTheTable(few)).isNull();
-      assertThat(few.filterAuthenticatedGroupIds(many)).containsExactly("probe-team");
-      assertThat(groupsReadFromTheTable(few)).contains("probe-team").doesNotContain("no-grant-group-1");
-      return null;
-    });
+    configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              AuthorizationManager few = context.getSession(AuthorizationManager.class);
+              assertThat(few.filterAuthenticatedGroupIds(List.of("probe-team", "no-grant-group")))
+                  .containsExactly("probe-team", "no-grant-group");
+              assertThat(groupsReadFromTheTable(few)).isNull();
+              assertThat(few.filterAuthenticatedGroupIds(many)).containsExactly("probe-team");
+              assertThat(groupsReadFromTheTable(few))
+                  .contains("probe-team")
+                  .doesNotContain("no-grant-group-1");
+              return null;
+            });
   }
 
-  /** The engine's own cache of {@code SELECT distinct(GROUP_ID_) FROM ACT_RU_AUTHORIZATION} for the command. */
+  /**
+   * The engine's own cache of {@code SELECT distinct(GROUP_ID_) FROM ACT_RU_AUTHORIZATION} for the
+   * command.
+   */
   @SuppressWarnings("unchecked")
   static Set<String> groupsReadFromTheTable(AuthorizationManager manager) {
     try {
@@ -124,7 +166,8 @@ class EngineAtScaleTests {
   }
 
   @Test
-  @DisplayName("Les tâches différées sont prises par date d'échéance, à l'échéance seulement, au moyen de leur index")
+  @DisplayName(
+      "Les tâches différées sont prises par date d'échéance, à l'échéance seulement, au moyen de leur index")
   void jobsAcquiredByDueDate() throws SQLException {
     assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
     assertThat(configuration.isEnsureJobDueDateNotNull()).isTrue();
@@ -143,8 +186,13 @@ class EngineAtScaleTests {
 
   /** The job executor's own acquisition query (without locking the jobs it finds). */
   List<String> dueJobs() {
-    return configuration.getCommandExecutorTxRequired().execute(context -> context.getJobManager()
-        .findNextJobsToExecute(new Page(0, 10_000)).stream().map(AcquirableJobEntity::getId).toList());
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context ->
+                context.getJobManager().findNextJobsToExecute(new Page(0, 10_000)).stream()
+                    .map(AcquirableJobEntity::getId)
+                    .toList());
   }
 
   List<String> indexedColumns(String table) throws SQLException {

@@ -1,8 +1,8 @@
 package fr.anef.renewal.filing;
 
-import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.anef.renewal.EngineTest;
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
 import java.util.List;
@@ -17,7 +17,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A database of an earlier version (one préfecture, national grants) keeps working after the upgrade. */
+/**
+ * A database of an earlier version (one préfecture, national grants) keeps working after the
+ * upgrade.
+ */
 @EngineTest
 class PrefectureScopeMigrationTests {
 
@@ -30,15 +33,17 @@ class PrefectureScopeMigrationTests {
   @Autowired ManagementService management;
 
   @Test
-  @DisplayName("Au démarrage, une demande en cours d'une version précédente et ses agents sont rattachés à leur préfecture, une fois")
+  @DisplayName(
+      "Au démarrage, une demande en cours d'une version précédente et ses agents sont rattachés à leur préfecture, une fois")
   void earlierCasesAndAgentsJoinTheirPrefecture() {
     Filed filed = filings.depositedCase(90);
     String instance = filed.processInstanceId();
     String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
-    // As an earlier version left it: the task offered to every agent, no per-case grant, an agent with no préfecture.
+    // As an earlier version left it: the task offered to every agent, no per-case grant, an agent
+    // with no préfecture.
     tasks.deleteCandidateGroup(task, "prefecture-59");
-    authorizations.createAuthorizationQuery().groupIdIn("prefecture-59").list()
-        .stream().filter(a -> List.of(task, instance).contains(a.getResourceId()))
+    authorizations.createAuthorizationQuery().groupIdIn("prefecture-59").list().stream()
+        .filter(a -> List.of(task, instance).contains(a.getResourceId()))
         .forEach(a -> authorizations.deleteAuthorization(a.getId()));
     tasks.addCandidateGroup(task, "prefecture-agents");
     User former = identity.newUser("agent.ancien" + System.nanoTime());
@@ -49,20 +54,47 @@ class PrefectureScopeMigrationTests {
     migration.migrateUnderLock();
     migration.migrateUnderLock(); // a second start changes nothing
 
-    assertThat(tasks.getIdentityLinksForTask(task)).extracting(l -> l.getGroupId()).containsExactly("prefecture-59");
-    assertThat(authorizations.createAuthorizationQuery().groupIdIn("prefecture-agents").resourceId(task).count())
-        .as("the national grant on the task is gone").isZero();
-    assertThat(authorizations.createAuthorizationQuery().groupIdIn("prefecture-59").resourceType(Resources.PROCESS_INSTANCE)
-        .resourceId(instance).count()).isEqualTo(1);
-    assertThat(authorizations.createAuthorizationQuery().groupIdIn("prefecture-59")
-        .resourceType(Resources.HISTORIC_PROCESS_INSTANCE).resourceId(instance).count()).isEqualTo(1);
-    assertThat(identity.createUserQuery().userId(former.getId()).memberOfGroup("prefecture-59").count()).isEqualTo(1);
+    assertThat(tasks.getIdentityLinksForTask(task))
+        .extracting(l -> l.getGroupId())
+        .containsExactly("prefecture-59");
+    assertThat(
+            authorizations
+                .createAuthorizationQuery()
+                .groupIdIn("prefecture-agents")
+                .resourceId(task)
+                .count())
+        .as("the national grant on the task is gone")
+        .isZero();
+    assertThat(
+            authorizations
+                .createAuthorizationQuery()
+                .groupIdIn("prefecture-59")
+                .resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(instance)
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            authorizations
+                .createAuthorizationQuery()
+                .groupIdIn("prefecture-59")
+                .resourceType(Resources.HISTORIC_PROCESS_INSTANCE)
+                .resourceId(instance)
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            identity
+                .createUserQuery()
+                .userId(former.getId())
+                .memberOfGroup("prefecture-59")
+                .count())
+        .isEqualTo(1);
     assertThat(management.getProperties()).containsKey(PrefectureScopeMigration.DONE);
 
     identity.setAuthentication(former.getId(), List.of("prefecture-agents", "prefecture-59"));
     try {
       assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).isEqualTo(1);
-      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isEqualTo(1);
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count())
+          .isEqualTo(1);
     } finally {
       identity.clearAuthentication();
     }

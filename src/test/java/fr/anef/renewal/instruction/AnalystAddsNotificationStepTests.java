@@ -1,16 +1,16 @@
 package fr.anef.renewal.instruction;
 
-import fr.anef.renewal.processes.RenewalProcess;
-import fr.anef.renewal.cases.Cases;
-import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fr.anef.renewal.EngineTest;
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.processes.RenewalProcess;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,14 +25,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * An analyst adds a step « Notifier le demandeur » in Modeler with the project's element template (title and text
- * typed in the template's fields, no bean name) and deploys the BPMN alone: the new cases' applicants get it.
+ * An analyst adds a step « Notifier le demandeur » in Modeler with the project's element template
+ * (title and text typed in the template's fields, no bean name) and deploys the BPMN alone: the new
+ * cases' applicants get it.
  */
 @EngineTest
 class AnalystAddsNotificationStepTests {
 
-  /** What Modeler writes for the template {@code fr.anef.applicantNotice} with the analyst's two fields. */
-  static final String STEP = """
+  /**
+   * What Modeler writes for the template {@code fr.anef.applicantNotice} with the analyst's two
+   * fields.
+   */
+  static final String STEP =
+      """
       <bpmn:serviceTask id="serviceTask_informApplicant" name="Informer le demandeur de l'examen" \
       camunda:asyncBefore="true" camunda:delegateExpression="#{applicantNoticeDelegate}" \
       camunda:modelerTemplate="fr.anef.applicantNotice" camunda:modelerTemplateVersion="1">
@@ -58,33 +63,52 @@ class AnalystAddsNotificationStepTests {
   @Autowired NotificationService notifications;
 
   @Test
-  @DisplayName("Une étape « Notifier le demandeur » ajoutée avec le modèle d'élément notifie les nouvelles demandes, une fois")
+  @DisplayName(
+      "Une étape « Notifier le demandeur » ajoutée avec le modèle d'élément notifie les nouvelles demandes, une fois")
   void addedNotificationStep() throws Exception {
     BpmnAwareTests.init(engine);
     String model;
-    try (InputStream in = getClass().getResourceAsStream("/processes/residence-permit-renewal.bpmn")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/processes/residence-permit-renewal.bpmn")) {
       model = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    String flow = "<bpmn:sequenceFlow id=\"flow_depositReceiptIssued\" sourceRef=\"serviceTask_issueDepositReceipt\" "
-        + "targetRef=\"subProcess_instruction\" />";
+    String flow =
+        "<bpmn:sequenceFlow id=\"flow_depositReceiptIssued\" sourceRef=\"serviceTask_issueDepositReceipt\" "
+            + "targetRef=\"subProcess_instruction\" />";
     assertThat(model).contains(flow);
     identity.setAuthentication("analyste", List.of("analysts"));
     Deployment deployment;
     try {
-      deployment = repository.createDeployment().name("residence-permit-renewal.bpmn").source("Camunda Modeler")
-          .addString("residence-permit-renewal.bpmn", model.replace(flow, STEP)).deploy();
+      deployment =
+          repository
+              .createDeployment()
+              .name("residence-permit-renewal.bpmn")
+              .source("Camunda Modeler")
+              .addString("residence-permit-renewal.bpmn", model.replace(flow, STEP))
+              .deploy();
     } finally {
       identity.clearAuthentication();
     }
     try {
       Filed filed = filings.depositedCase(90);
       String requestNumber = cases.caseOf(filed.processInstanceId()).getRequestNumber();
-      assertThat(runtime.createProcessInstanceQuery().processInstanceId(filed.processInstanceId()).singleResult())
-          .hasPassed("serviceTask_informApplicant").isWaitingAt(RenewalProcess.REVIEW_APPLICATION);
-      List<Notification> informed = notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent()
-          .stream().filter(n -> n.getTitle().equals("Votre demande va être examinée")).toList();
+      assertThat(
+              runtime
+                  .createProcessInstanceQuery()
+                  .processInstanceId(filed.processInstanceId())
+                  .singleResult())
+          .hasPassed("serviceTask_informApplicant")
+          .isWaitingAt(RenewalProcess.REVIEW_APPLICATION);
+      List<Notification> informed =
+          notifications
+              .list(filed.applicantId(), NotificationFilter.ALL, 0, 50)
+              .getContent()
+              .stream()
+              .filter(n -> n.getTitle().equals("Votre demande va être examinée"))
+              .toList();
       assertThat(informed).hasSize(1);
-      assertThat(informed.get(0).getBody()).startsWith("Bonjour JEANNE Testeur,")
+      assertThat(informed.get(0).getBody())
+          .startsWith("Bonjour JEANNE Testeur,")
           .contains("Votre demande n° " + requestNumber + " est transmise au service instructeur.");
     } finally {
       repository.deleteDeployment(deployment.getId(), true);

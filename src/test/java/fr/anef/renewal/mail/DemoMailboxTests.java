@@ -11,7 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** The demo mailbox shows a mail as a mail client would: decoded text, its web addresses as links. */
+/**
+ * The demo mailbox shows a mail as a mail client would: decoded text, its web addresses as links.
+ */
 class DemoMailboxTests {
 
   @Test
@@ -21,7 +23,9 @@ class DemoMailboxTests {
     sent.setSubject("Votre titre de séjour", "UTF-8");
     MimeMultipart parts = new MimeMultipart();
     MimeBodyPart text = new MimeBodyPart();
-    text.setText("Titre de séjour : cliquez sur https://exemple.fr/compte/confirmation?jeton=ab12. Merci.", "UTF-8");
+    text.setText(
+        "Titre de séjour : cliquez sur https://exemple.fr/compte/confirmation?jeton=ab12. Merci.",
+        "UTF-8");
     text.setHeader("Content-Transfer-Encoding", "quoted-printable");
     parts.addBodyPart(text);
     sent.setContent(parts);
@@ -34,10 +38,12 @@ class DemoMailboxTests {
     DemoMailboxController.MailView view = DemoMailboxController.view(received, "a@exemple.fr");
 
     assertThat(view.body()).contains("Titre de séjour").doesNotContain("=C3=A9");
-    assertThat(view.segments()).extracting(DemoMailboxController.Segment::text, DemoMailboxController.Segment::link)
+    assertThat(view.segments())
+        .extracting(DemoMailboxController.Segment::text, DemoMailboxController.Segment::link)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("Titre de séjour : cliquez sur ", false),
-            org.assertj.core.groups.Tuple.tuple("https://exemple.fr/compte/confirmation?jeton=ab12", true),
+            org.assertj.core.groups.Tuple.tuple(
+                "https://exemple.fr/compte/confirmation?jeton=ab12", true),
             org.assertj.core.groups.Tuple.tuple(". Merci.", false));
   }
 }

@@ -13,14 +13,21 @@ import org.junit.jupiter.api.Test;
 class DeadlineTimersTests {
 
   @Test
-  @DisplayName("Chaque échéance que lit le tableau de bord est une minuterie du modèle de la demande")
+  @DisplayName(
+      "Chaque échéance que lit le tableau de bord est une minuterie du modèle de la demande")
   void everyDeadlineIsATimerOfTheModel() {
-    BpmnModelInstance model = Bpmn.readModelFromFile(new File("bpmn/residence-permit-renewal.bpmn"));
+    BpmnModelInstance model =
+        Bpmn.readModelFromFile(new File("bpmn/residence-permit-renewal.bpmn"));
     assertThat(ManagementFigures.DEADLINE_TIMERS).isNotEmpty();
-    ManagementFigures.DEADLINE_TIMERS.keySet().forEach(id -> {
-      Event timer = model.getModelElementById(id);
-      assertThat(timer).as(id).isNotNull();
-      assertThat(timer.getChildElementsByType(TimerEventDefinition.class)).as(id).hasSize(1);
-    });
+    ManagementFigures.DEADLINE_TIMERS
+        .keySet()
+        .forEach(
+            id -> {
+              Event timer = model.getModelElementById(id);
+              assertThat(timer).as(id).isNotNull();
+              assertThat(timer.getChildElementsByType(TimerEventDefinition.class))
+                  .as(id)
+                  .hasSize(1);
+            });
   }
 }

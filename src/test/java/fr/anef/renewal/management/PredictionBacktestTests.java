@@ -25,20 +25,25 @@ class PredictionBacktestTests {
   }
 
   static DecidedCase decided(double deposit, Double medical, Double opinion, double decision) {
-    return new DecidedCase(new Milestones(day(deposit), medical == null ? null : day(medical),
-        opinion == null ? null : day(opinion)), day(decision));
+    return new DecidedCase(
+        new Milestones(
+            day(deposit),
+            medical == null ? null : day(medical),
+            opinion == null ? null : day(opinion)),
+        day(decision));
   }
 
   @Test
-  @DisplayName("Erreur moyenne calculée à la main : 10 demandes, les 2 plus récentes mises de côté et prévues au dépôt")
+  @DisplayName(
+      "Erreur moyenne calculée à la main : 10 demandes, les 2 plus récentes mises de côté et prévues au dépôt")
   void byHand() {
     List<DecidedCase> cases = new ArrayList<>();
     int[] durations = {100, 100, 100, 100, 100, 100, 100, 100};
     for (int i = 0; i < durations.length; i++) {
       cases.add(decided(i, null, null, i + durations[i]));
     }
-    cases.add(decided(20, null, null, 20 + 110));   // predicted day 120: 10 days early
-    cases.add(decided(30, null, null, 30 + 96));    // predicted day 130: 4 days late
+    cases.add(decided(20, null, null, 20 + 110)); // predicted day 120: 10 days early
+    cases.add(decided(30, null, null, 30 + 96)); // predicted day 130: 4 days late
     Result result = PredictionBacktest.run(cases, 0.2, PARIS);
     assertThat(result.heldOut()).isEqualTo(2);
     assertThat(result.predictions()).isEqualTo(2);
@@ -47,8 +52,9 @@ class PredictionBacktestTests {
   }
 
   /**
-   * A préfecture's year (seeded, so the figure is stable): review 3–25 days, 0 to 2 complement rounds of 10–40
-   * days, a medical phase of 45–130 days, a decision 2–25 days after the avis. The README quotes this figure.
+   * A préfecture's year (seeded, so the figure is stable): review 3–25 days, 0 to 2 complement
+   * rounds of 10–40 days, a medical phase of 45–130 days, a decision 2–25 days after the avis. The
+   * README quotes this figure.
    */
   static List<DecidedCase> syntheticHistory(int cases, long seed) {
     Random random = new Random(seed);
@@ -70,11 +76,15 @@ class PredictionBacktestTests {
   }
 
   @Test
-  @DisplayName("Sur un historique simulé de 1 000 demandes décidées, la prévision par étape se trompe moins que la seule médiane depuis le dépôt")
+  @DisplayName(
+      "Sur un historique simulé de 1 000 demandes décidées, la prévision par étape se trompe moins que la seule médiane depuis le dépôt")
   void beatsTheMedianFromTheDeposit() {
     Result result = PredictionBacktest.run(syntheticHistory(1000, 42), 0.2, PARIS);
-    System.out.printf("Forecast backtest (synthetic, 1000 decided, 20%% held out): %d predictions, MAE %.1f days,"
-        + " baseline %.1f days%n", result.predictions(), result.meanAbsoluteErrorDays(),
+    System.out.printf(
+        "Forecast backtest (synthetic, 1000 decided, 20%% held out): %d predictions, MAE %.1f days,"
+            + " baseline %.1f days%n",
+        result.predictions(),
+        result.meanAbsoluteErrorDays(),
         result.baselineMeanAbsoluteErrorDays());
     assertThat(result.heldOut()).isEqualTo(200);
     assertThat(result.predictions()).isEqualTo(600);

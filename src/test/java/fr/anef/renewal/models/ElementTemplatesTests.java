@@ -18,9 +18,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The element templates Modeler offers (.camunda/element-templates, beside bpmn/): every service step of the
- * models is made from one (the same check as bpmnlint's rule anef/service-task-template in CI) and every template
- * names a delegate the application has.
+ * The element templates Modeler offers (.camunda/element-templates, beside bpmn/): every service
+ * step of the models is made from one (the same check as bpmnlint's rule anef/service-task-template
+ * in CI) and every template names a delegate the application has.
  */
 class ElementTemplatesTests {
 
@@ -38,7 +38,8 @@ class ElementTemplatesTests {
 
   static String hidden(JsonNode template, String attribute) {
     for (JsonNode property : template.get("properties")) {
-      if (property.at("/binding/type").asText().equals("property") && property.at("/binding/name").asText().equals(attribute)) {
+      if (property.at("/binding/type").asText().equals("property")
+          && property.at("/binding/name").asText().equals(attribute)) {
         return property.get("value").asText();
       }
     }
@@ -46,26 +47,35 @@ class ElementTemplatesTests {
   }
 
   @Test
-  @DisplayName("Chaque étape de service des modèles vient d'un modèle d'élément du projet, avec ce qu'il fixe")
+  @DisplayName(
+      "Chaque étape de service des modèles vient d'un modèle d'élément du projet, avec ce qu'il fixe")
   void everyServiceTaskUsesATemplate() throws IOException {
     Map<String, JsonNode> templates = templates();
     try (Stream<Path> models = Files.list(Path.of("bpmn"))) {
       for (Path file : models.toList()) {
-        for (ServiceTask task : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(ServiceTask.class)) {
-          String id = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "modelerTemplate");
+        for (ServiceTask task :
+            Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(ServiceTask.class)) {
+          String id =
+              task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "modelerTemplate");
           assertThat(templates).as("%s: %s", file, task.getId()).containsKey(id);
           JsonNode template = templates.get(id);
-          assertThat(task.getCamundaDelegateExpression()).as(task.getId())
+          assertThat(task.getCamundaDelegateExpression())
+              .as(task.getId())
               .isEqualTo(hidden(template, "camunda:delegateExpression"));
-          assertThat(String.valueOf(task.isCamundaAsyncBefore())).as(task.getId())
-              .isEqualTo(hidden(template, "camunda:asyncBefore") == null ? "false" : hidden(template, "camunda:asyncBefore"));
+          assertThat(String.valueOf(task.isCamundaAsyncBefore()))
+              .as(task.getId())
+              .isEqualTo(
+                  hidden(template, "camunda:asyncBefore") == null
+                      ? "false"
+                      : hidden(template, "camunda:asyncBefore"));
         }
       }
     }
   }
 
   @Test
-  @DisplayName("Chaque modèle d'élément nomme un délégué que l'application déclare, et se présente en français")
+  @DisplayName(
+      "Chaque modèle d'élément nomme un délégué que l'application déclare, et se présente en français")
   void everyTemplateNamesAnExistingDelegate() throws IOException {
     StringBuilder sources = new StringBuilder();
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
@@ -80,7 +90,9 @@ class ElementTemplatesTests {
       assertThat(template.get("description").asText()).as(template.get("id").asText()).isNotBlank();
       Matcher delegate = bean.matcher(hidden(template, "camunda:delegateExpression"));
       assertThat(delegate.matches()).isTrue();
-      assertThat(sources).as(template.get("id").asText()).contains("@Component(\"" + delegate.group(1) + "\")");
+      assertThat(sources)
+          .as(template.get("id").asText())
+          .contains("@Component(\"" + delegate.group(1) + "\")");
     }
   }
 }

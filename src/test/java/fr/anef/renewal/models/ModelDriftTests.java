@@ -1,11 +1,11 @@
 package fr.anef.renewal.models;
 
-import fr.anef.renewal.processes.MailDispatchProcess;
-import fr.anef.renewal.processes.RenewalProcess;
-import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
-import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.anef.renewal.EngineTest;
+import fr.anef.renewal.processes.MailDispatchProcess;
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,23 +26,39 @@ class ModelDriftTests {
   @Autowired ModelDrift drift;
 
   ModelDrift.Definition of(String kind, String key) {
-    return drift.report().stream().filter(d -> d.kind().equals(kind) && d.key().equals(key)).findFirst().orElse(null);
+    return drift.report().stream()
+        .filter(d -> d.kind().equals(kind) && d.key().equals(key))
+        .findFirst()
+        .orElse(null);
   }
 
   Deployment deployAsAnalyst(String name, String content) {
     identity.setAuthentication("analyste", List.of("analysts"));
     try {
-      return repository.createDeployment().name(name).source("Camunda Modeler").addString(name, content).deploy();
+      return repository
+          .createDeployment()
+          .name(name)
+          .source("Camunda Modeler")
+          .addString(name, content)
+          .deploy();
     } finally {
       identity.clearAuthentication();
     }
   }
 
   @Test
-  @DisplayName("Un formulaire modifié et un processus nouveau déployés depuis le Modeler sont signalés ; retirés, tout est conforme au dépôt")
+  @DisplayName(
+      "Un formulaire modifié et un processus nouveau déployés depuis le Modeler sont signalés ; retirés, tout est conforme au dépôt")
   void modelerDeploymentsAreShown() throws Exception {
-    assertThat(drift.report()).filteredOn(d -> d.inRepository()).extracting(ModelDrift.Definition::key)
-        .contains(RenewalProcess.KEY, OfiiMedicalOpinionProcess.KEY, MailDispatchProcess.KEY, "required-documents", "deposit");
+    assertThat(drift.report())
+        .filteredOn(d -> d.inRepository())
+        .extracting(ModelDrift.Definition::key)
+        .contains(
+            RenewalProcess.KEY,
+            OfiiMedicalOpinionProcess.KEY,
+            MailDispatchProcess.KEY,
+            "required-documents",
+            "deposit");
     assertThat(of("Formulaire", "deposit").sameAsRepository()).isTrue();
     assertThat(of("BPMN", RenewalProcess.KEY).sameAsRepository()).isTrue();
 
@@ -50,9 +66,19 @@ class ModelDriftTests {
     try (InputStream in = getClass().getResourceAsStream("/processes/deposit.form")) {
       form = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    Deployment changedForm = deployAsAnalyst("deposit.form", form.replaceFirst("\"label\": \"", "\"label\": \"Nouveau : "));
-    Deployment sketch = deployAsAnalyst("esquisse.bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess("analyst-sketch")
-        .name("Esquisse").camundaHistoryTimeToLive(30).startEvent().endEvent().done()));
+    Deployment changedForm =
+        deployAsAnalyst(
+            "deposit.form", form.replaceFirst("\"label\": \"", "\"label\": \"Nouveau : "));
+    Deployment sketch =
+        deployAsAnalyst(
+            "esquisse.bpmn",
+            Bpmn.convertToString(
+                Bpmn.createExecutableProcess("analyst-sketch")
+                    .name("Esquisse")
+                    .camundaHistoryTimeToLive(30)
+                    .startEvent()
+                    .endEvent()
+                    .done()));
     try {
       ModelDrift.Definition deposit = of("Formulaire", "deposit");
       assertThat(deposit.drifted()).isTrue();

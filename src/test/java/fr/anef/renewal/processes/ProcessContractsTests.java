@@ -20,15 +20,15 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * Each process contract against its BPMN file: the key is the process's id, every element id it names is an element
- * of the model (timers are timers), every message it names is a message of the model. An analyst's rename in Modeler
- * fails here, not in a case.
+ * Each process contract against its BPMN file: the key is the process's id, every element id it
+ * names is an element of the model (timers are timers), every message it names is a message of the
+ * model. An analyst's rename in Modeler fails here, not in a case.
  */
 class ProcessContractsTests {
 
@@ -46,36 +46,46 @@ class ProcessContractsTests {
     BpmnModelInstance model = Bpmn.readModelFromFile(new File(file));
     Map<String, String> constants = constants(contract);
 
-    List<String> processIds = model.getModelElementsByType(Process.class).stream().map(Process::getId).toList();
+    List<String> processIds =
+        model.getModelElementsByType(Process.class).stream().map(Process::getId).toList();
     assertThat(processIds).as("clé du processus").containsExactly(constants.get("KEY"));
 
-    List<String> messageNames = model.getModelElementsByType(Message.class).stream().map(Message::getName).toList();
+    List<String> messageNames =
+        model.getModelElementsByType(Message.class).stream().map(Message::getName).toList();
     List<String> missing = new ArrayList<>();
-    constants.forEach((name, value) -> {
-      if (name.startsWith("MESSAGE_")) {
-        if (!messageNames.contains(value)) {
-          missing.add(name + " = " + value + " (message)");
-        }
-      } else if (!name.equals("KEY") && !name.startsWith("VAR_")) {
-        ModelElementInstance element = model.getModelElementById(value);
-        if (!(element instanceof FlowElement)) {
-          missing.add(name + " = " + value);
-        } else if (name.startsWith("TIMER_") && element.getChildElementsByType(TimerEventDefinition.class).isEmpty()) {
-          missing.add(name + " = " + value + " (pas une minuterie)");
-        }
-      }
-    });
+    constants.forEach(
+        (name, value) -> {
+          if (name.startsWith("MESSAGE_")) {
+            if (!messageNames.contains(value)) {
+              missing.add(name + " = " + value + " (message)");
+            }
+          } else if (!name.equals("KEY") && !name.startsWith("VAR_")) {
+            ModelElementInstance element = model.getModelElementById(value);
+            if (!(element instanceof FlowElement)) {
+              missing.add(name + " = " + value);
+            } else if (name.startsWith("TIMER_")
+                && element.getChildElementsByType(TimerEventDefinition.class).isEmpty()) {
+              missing.add(name + " = " + value + " (pas une minuterie)");
+            }
+          }
+        });
     assertThat(missing).as("éléments du contrat absents de " + file).isEmpty();
-    assertThat(constants.keySet().stream().filter(n -> !n.equals("KEY") && !n.startsWith("VAR_")).count())
-        .as("le contrat nomme des éléments").isPositive();
+    assertThat(
+            constants.keySet().stream()
+                .filter(n -> !n.equals("KEY") && !n.startsWith("VAR_"))
+                .count())
+        .as("le contrat nomme des éléments")
+        .isPositive();
   }
 
   @Test
-  @DisplayName("Le collège de l'OFII compte autant de médecins que le modèle crée de tâches « Avis du collège »")
+  @DisplayName(
+      "Le collège de l'OFII compte autant de médecins que le modèle crée de tâches « Avis du collège »")
   void collegeSizeIsTheModels() {
     BpmnModelInstance model = Bpmn.readModelFromFile(new File("bpmn/ofii-medical-opinion.bpmn"));
     UserTask college = model.getModelElementById(OfiiMedicalOpinionProcess.COLLEGE_OPINION);
-    MultiInstanceLoopCharacteristics loop = (MultiInstanceLoopCharacteristics) college.getLoopCharacteristics();
+    MultiInstanceLoopCharacteristics loop =
+        (MultiInstanceLoopCharacteristics) college.getLoopCharacteristics();
     assertThat(loop.getLoopCardinality().getTextContent().strip())
         .isEqualTo(String.valueOf(OfiiMedicalOpinionProcess.COLLEGE_SIZE));
   }

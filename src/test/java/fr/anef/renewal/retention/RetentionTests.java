@@ -1,27 +1,27 @@
 package fr.anef.renewal.retention;
 
-import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
-import fr.anef.renewal.shared.ActorGroups;
-import fr.anef.renewal.cases.Cases;
-import fr.anef.renewal.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.anef.renewal.EngineTest;
 import fr.anef.renewal.TestApplicants;
 import fr.anef.renewal.TestFiles;
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
 import fr.anef.renewal.account.AccountService;
-import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.cases.CaseStatus;
+import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.cases.RenewalCase;
-import fr.anef.renewal.processes.RenewalProcess;
-import fr.anef.renewal.medical.MedicalFiles;
+import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.instruction.ComplementAnswer;
 import fr.anef.renewal.instruction.Complements;
+import fr.anef.renewal.medical.MedicalFiles;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.Register;
+import fr.anef.renewal.shared.ActorGroups;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -47,19 +47,20 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The nightly purge (ADR 0020), with the engine's clock moved past each period: real cases filed, instructed,
- * decided and abandoned through the processes, then rows counted in the tables. Batches of one row
- * (anef.retention.batch-size in application-test.yaml), so that every purge takes several batches. First of the
- * {@link EngineTest} classes: its purges then go over its own cases and the demo data only.
+ * The nightly purge (ADR 0020), with the engine's clock moved past each period: real cases filed,
+ * instructed, decided and abandoned through the processes, then rows counted in the tables. Batches
+ * of one row (anef.retention.batch-size in application-test.yaml), so that every purge takes
+ * several batches. First of the {@link EngineTest} classes: its purges then go over its own cases
+ * and the demo data only.
  */
 @EngineTest
 @Order(1)
@@ -68,10 +69,12 @@ class RetentionTests {
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   /** Tables no purge of ours touches, and why (ADR 0020). */
-  static final Set<String> OUT_OF_SCOPE = Set.of(
-      "register_person", "register_title",            // the national register's copy: not ours to purge
-      "spring_session", "spring_session_attributes",  // expired sessions: Spring Session's own clean-up
-      "cluster_lock", "flyway_schema_history");        // no personal data
+  static final Set<String> OUT_OF_SCOPE =
+      Set.of(
+          "register_person", "register_title", // the national register's copy: not ours to purge
+          "spring_session",
+              "spring_session_attributes", // expired sessions: Spring Session's own clean-up
+          "cluster_lock", "flyway_schema_history"); // no personal data
 
   @Autowired RetentionJob job;
   @Autowired JdbcTemplate jdbc;
@@ -106,7 +109,10 @@ class RetentionTests {
   }
 
   static Instant plus(Instant from, String period, int days) {
-    return ZonedDateTime.ofInstant(from, PARIS).plus(java.time.Period.parse(period)).plusDays(days).toInstant();
+    return ZonedDateTime.ofInstant(from, PARIS)
+        .plus(java.time.Period.parse(period))
+        .plusDays(days)
+        .toInstant();
   }
 
   int count(String sql, Object... args) {
@@ -117,31 +123,71 @@ class RetentionTests {
   Map<String, Integer> rowsOf(UUID caseId, String requestNumber) {
     Map<String, Integer> rows = new HashMap<>();
     rows.put("renewal_case", count("select count(*) from renewal_case where id = ?", caseId));
-    for (String table : List.of("case_event", "case_required_document", "document_file", "issued_document", "notification",
-        "outgoing_mail", "document_review", "agent_note", "complement_request", "medical_opinion", "decision")) {
+    for (String table :
+        List.of(
+            "case_event",
+            "case_required_document",
+            "document_file",
+            "issued_document",
+            "notification",
+            "outgoing_mail",
+            "document_review",
+            "agent_note",
+            "complement_request",
+            "medical_opinion",
+            "decision")) {
       rows.put(table, count("select count(*) from " + table + " where case_id = ?", caseId));
     }
-    rows.put("complement_item", count("select count(*) from complement_item i join complement_request r "
-        + "on r.id = i.request_id where r.case_id = ?", caseId));
-    rows.put("notification_attachment", count("select count(*) from notification_attachment a join notification n "
-        + "on n.id = a.notification_id where n.case_id = ?", caseId));
-    rows.put("file_content", count("select count(*) from file_content c where c.id in (select content_id from document_file "
-        + "where case_id = ?) or c.id in (select content_id from issued_document where case_id = ?)", caseId, caseId));
-    rows.put("medical_file", count("select count(*) from medical_file where request_number = ?", requestNumber));
+    rows.put(
+        "complement_item",
+        count(
+            "select count(*) from complement_item i join complement_request r "
+                + "on r.id = i.request_id where r.case_id = ?",
+            caseId));
+    rows.put(
+        "notification_attachment",
+        count(
+            "select count(*) from notification_attachment a join notification n "
+                + "on n.id = a.notification_id where n.case_id = ?",
+            caseId));
+    rows.put(
+        "file_content",
+        count(
+            "select count(*) from file_content c where c.id in (select content_id from document_file "
+                + "where case_id = ?) or c.id in (select content_id from issued_document where case_id = ?)",
+            caseId,
+            caseId));
+    rows.put(
+        "medical_file",
+        count("select count(*) from medical_file where request_number = ?", requestNumber));
     for (String table : List.of("medical_event", "medical_document", "college_vote")) {
-      rows.put(table, count("select count(*) from " + table + " t join medical_file f on f.id = t.medical_file_id "
-          + "where f.request_number = ?", requestNumber));
+      rows.put(
+          table,
+          count(
+              "select count(*) from "
+                  + table
+                  + " t join medical_file f on f.id = t.medical_file_id "
+                  + "where f.request_number = ?",
+              requestNumber));
     }
-    rows.put("medical_file_content", count("select count(*) from file_content c join medical_document d on d.content_id = c.id "
-        + "join medical_file f on f.id = d.medical_file_id where f.request_number = ?", requestNumber));
+    rows.put(
+        "medical_file_content",
+        count(
+            "select count(*) from file_content c join medical_document d on d.content_id = c.id "
+                + "join medical_file f on f.id = d.medical_file_id where f.request_number = ?",
+            requestNumber));
     return rows;
   }
 
-  /** A case filed, instructed, through OFII (a certificate scan, the report, the college) and decided favourably. */
+  /**
+   * A case filed, instructed, through OFII (a certificate scan, the report, the college) and
+   * decided favourably.
+   */
   Filed decidedCase() {
     Filed filed = filings.depositedCase(90);
     String pid = filed.processInstanceId();
-    List<String> codes = documents.requirements(cases.caseOf(pid).getId()).stream().map(r -> r.code()).toList();
+    List<String> codes =
+        documents.requirements(cases.caseOf(pid).getId()).stream().map(r -> r.code()).toList();
     Map<String, Object> review = new HashMap<>();
     codes.forEach(code -> review.put("verdict_" + code, "VALID"));
     review.put("verdict_NATIONALITY", "INVALID");
@@ -149,11 +195,22 @@ class RetentionTests {
     review.put("privateNote", "Vérifier la date du passeport.");
     filings.complete(pid, review);
     filings.runDueJobs(pid);
-    Notification request = notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent().stream()
-        .filter(n -> n.getKind().equals("COMPLEMENT_REQUEST")).findFirst().orElseThrow();
+    Notification request =
+        notifications.list(filed.applicantId(), NotificationFilter.ALL, 0, 50).getContent().stream()
+            .filter(n -> n.getKind().equals("COMPLEMENT_REQUEST"))
+            .findFirst()
+            .orElseThrow();
     notifications.open(filed.applicantId(), request.getId());
-    complements.reply(filed.applicantId(), request.getId(), List.of(new ComplementAnswer("NATIONALITY",
-        ComplementAnswer.UPDATE, null, List.of(TestFiles.file("passeport-lisible.png", TestFiles.png())))), "Voici la copie.");
+    complements.reply(
+        filed.applicantId(),
+        request.getId(),
+        List.of(
+            new ComplementAnswer(
+                "NATIONALITY",
+                ComplementAnswer.UPDATE,
+                null,
+                List.of(TestFiles.file("passeport-lisible.png", TestFiles.png())))),
+        "Voici la copie.");
     filings.runDueJobs(pid);
     Map<String, Object> secondReview = new HashMap<>();
     codes.forEach(code -> secondReview.put("verdict_" + code, "VALID"));
@@ -163,26 +220,80 @@ class RetentionTests {
         .filter(n -> n.getKind().equals("MEDICAL_CERTIFICATE_FORM"))
         .forEach(n -> notifications.open(filed.applicantId(), n.getId()));
     String requestNumber = cases.caseOf(pid).getRequestNumber();
-    String ofii = runtime.createProcessInstanceQuery().processDefinitionKey(OfiiMedicalOpinionProcess.KEY)
-        .processInstanceBusinessKey(requestNumber).singleResult().getId();
-    UUID medicalFileId = jdbc.queryForObject("select id from medical_file where request_number = ?", UUID.class, requestNumber);
-    medicalFiles.attach(medicalFileId, "CERTIFICATE", List.of(TestFiles.file("certificat.pdf", TestFiles.pdf())), "medecin.ofii");
-    ofiiTask(ofii, pid, "medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.REGISTER_CERTIFICATE,
+    String ofii =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(OfiiMedicalOpinionProcess.KEY)
+            .processInstanceBusinessKey(requestNumber)
+            .singleResult()
+            .getId();
+    UUID medicalFileId =
+        jdbc.queryForObject(
+            "select id from medical_file where request_number = ?", UUID.class, requestNumber);
+    medicalFiles.attach(
+        medicalFileId,
+        "CERTIFICATE",
+        List.of(TestFiles.file("certificat.pdf", TestFiles.pdf())),
+        "medecin.ofii");
+    ofiiTask(
+        ofii,
+        pid,
+        "medecin.ofii",
+        "ofii-doctors",
+        OfiiMedicalOpinionProcess.REGISTER_CERTIFICATE,
         Map.of("certificateReceivedDate", LocalDate.now(PARIS).toString()));
-    ofiiTask(ofii, pid, "medecin.ofii", "ofii-doctors", OfiiMedicalOpinionProcess.WRITE_REPORT, Map.of("reportAction", "REPORT",
-        "report_diseaseHistory", "Suivi depuis 2021.", "reportExpectedCareMonths", 12));
+    ofiiTask(
+        ofii,
+        pid,
+        "medecin.ofii",
+        "ofii-doctors",
+        OfiiMedicalOpinionProcess.WRITE_REPORT,
+        Map.of(
+            "reportAction",
+            "REPORT",
+            "report_diseaseHistory",
+            "Suivi depuis 2021.",
+            "reportExpectedCareMonths",
+            12));
     for (String doctor : List.of("medecin.ofii2", "medecin.ofii3", "medecin.ofii4")) {
-      ofiiTask(ofii, pid, doctor, "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, Map.of("careNeeded", "YES",
-          "exceptionallySeriousConsequences", "YES", "effectiveAccessToCareInOriginCountry", "NO", "fitToTravel", "YES",
-          "expectedCareDurationMonths", 12));
+      ofiiTask(
+          ofii,
+          pid,
+          doctor,
+          "ofii-college",
+          OfiiMedicalOpinionProcess.COLLEGE_OPINION,
+          Map.of(
+              "careNeeded",
+              "YES",
+              "exceptionallySeriousConsequences",
+              "YES",
+              "effectiveAccessToCareInOriginCountry",
+              "NO",
+              "fitToTravel",
+              "YES",
+              "expectedCareDurationMonths",
+              12));
     }
     filings.complete(pid, Map.of("decision", "FAVOURABLE"));
     filings.runDueJobs(pid);
     return filed;
   }
 
-  void ofiiTask(String ofii, String prefecture, String doctor, String group, String activityId, Map<String, Object> values) {
-    Task task = tasks.createTaskQuery().processInstanceId(ofii).taskDefinitionKey(activityId).taskUnassigned().list().get(0);
+  void ofiiTask(
+      String ofii,
+      String prefecture,
+      String doctor,
+      String group,
+      String activityId,
+      Map<String, Object> values) {
+    Task task =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(ofii)
+            .taskDefinitionKey(activityId)
+            .taskUnassigned()
+            .list()
+            .get(0);
     identity.setAuthentication(doctor, List.of(group));
     try {
       tasks.claim(task.getId(), doctor);
@@ -200,11 +311,15 @@ class RetentionTests {
     identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
     String pid;
     try {
-      pid = runtime.startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true)).getId();
+      pid =
+          runtime
+              .startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true))
+              .getId();
     } finally {
       identity.clearAuthentication();
     }
-    filings.complete(pid, Map.of("email", "jeanne@exemple.fr", "phone", "0612345678", "housingType", "OWN"));
+    filings.complete(
+        pid, Map.of("email", "jeanne@exemple.fr", "phone", "0612345678", "housingType", "OWN"));
     return pid;
   }
 
@@ -214,7 +329,8 @@ class RetentionTests {
   }
 
   @Test
-  @DisplayName("Une demande décidée est supprimée 5 ans après sa clôture, avec son dossier médical ; une demande en cours reste")
+  @DisplayName(
+      "Une demande décidée est supprimée 5 ans après sa clôture, avec son dossier médical ; une demande en cours reste")
   void closedCaseAndMedicalFileAfterFiveYears() {
     Filed decided = decidedCase();
     RenewalCase closed = cases.caseOf(decided.processInstanceId());
@@ -225,7 +341,8 @@ class RetentionTests {
     assertThat(stillOpen.getClosedAt()).isNull();
 
     Map<String, Integer> before = rowsOf(closed.getId(), closed.getRequestNumber());
-    assertThat(before).as("every kind of row the purge must reach exists")
+    assertThat(before)
+        .as("every kind of row the purge must reach exists")
         .allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
     Map<String, Integer> openBefore = rowsOf(stillOpen.getId(), stillOpen.getRequestNumber());
 
@@ -233,30 +350,36 @@ class RetentionTests {
     job.purge();
     Map<String, Integer> kept = new HashMap<>(before);
     kept.put("outgoing_mail", 0);
-    assertThat(rowsOf(closed.getId(), closed.getRequestNumber())).as("5 years minus a day: all kept but the mails, "
-        + "sent more than 30 days ago").isEqualTo(kept);
+    assertThat(rowsOf(closed.getId(), closed.getRequestNumber()))
+        .as("5 years minus a day: all kept but the mails, " + "sent more than 30 days ago")
+        .isEqualTo(kept);
 
     double closedCounted = purged("closed-case");
     double medicalCounted = purged("medical-file");
     at(plus(closed.getClosedAt(), "P5Y", 1));
     RetentionJob.Report report = job.purge();
-    assertThat(rowsOf(closed.getId(), closed.getRequestNumber())).as("5 years and a day: all gone")
+    assertThat(rowsOf(closed.getId(), closed.getRequestNumber()))
+        .as("5 years and a day: all gone")
         .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
     Map<String, Integer> openKept = new HashMap<>(openBefore);
     openKept.put("outgoing_mail", 0);
     assertThat(openBefore.get("outgoing_mail")).isPositive();
-    assertThat(rowsOf(stillOpen.getId(), stillOpen.getRequestNumber())).as("the open case untouched (its mails sent "
-        + "long ago apart)").isEqualTo(openKept);
+    assertThat(rowsOf(stillOpen.getId(), stillOpen.getRequestNumber()))
+        .as("the open case untouched (its mails sent " + "long ago apart)")
+        .isEqualTo(openKept);
     assertThat(report.closedCases()).isPositive();
     assertThat(report.medicalFiles()).isPositive();
     assertThat(purged("closed-case") - closedCounted).isEqualTo(report.closedCases());
     assertThat(purged("medical-file") - medicalCounted).isEqualTo(report.medicalFiles());
 
-    assertThat(job.purge()).as("a second run finds nothing more").isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0));
+    assertThat(job.purge())
+        .as("a second run finds nothing more")
+        .isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0));
   }
 
   @Test
-  @DisplayName("Brouillons : abandonné ou inactif, supprimé un an après (instance et historique du moteur compris) ; un brouillon récent reste")
+  @DisplayName(
+      "Brouillons : abandonné ou inactif, supprimé un an après (instance et historique du moteur compris) ; un brouillon récent reste")
   void draftsAfterOneYear() {
     String abandoned = draftWithStepOne();
     filings.complete(abandoned, Map.of("action", "ABANDON"));
@@ -273,7 +396,12 @@ class RetentionTests {
 
     at(plus(start, "P1Y", -1));
     job.purge();
-    assertThat(count("select count(*) from renewal_case where id in (?, ?, ?)", abandonedCase.getId(), inactiveId, recentId))
+    assertThat(
+            count(
+                "select count(*) from renewal_case where id in (?, ?, ?)",
+                abandonedCase.getId(),
+                inactiveId,
+                recentId))
         .isEqualTo(3);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(inactive).count()).isOne();
 
@@ -283,34 +411,55 @@ class RetentionTests {
     for (UUID gone : List.of(abandonedCase.getId(), inactiveId)) {
       assertThat(count("select count(*) from renewal_case where id = ?", gone)).isZero();
       assertThat(count("select count(*) from case_event where case_id = ?", gone)).isZero();
-      assertThat(count("select count(*) from case_required_document where case_id = ?", gone)).isZero();
+      assertThat(count("select count(*) from case_required_document where case_id = ?", gone))
+          .isZero();
     }
-    assertThat(runtime.createProcessInstanceQuery().processInstanceId(inactive).count()).as("the draft's task gone").isZero();
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceIds(Set.of(abandoned, inactive)).count())
-        .as("and the engine's history of both drafts").isZero();
-    assertThat(count("select count(*) from renewal_case where id = ?", recentId)).as("the recent draft stays").isOne();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(inactive).count())
+        .as("the draft's task gone")
+        .isZero();
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceIds(Set.of(abandoned, inactive))
+                .count())
+        .as("and the engine's history of both drafts")
+        .isZero();
+    assertThat(count("select count(*) from renewal_case where id = ?", recentId))
+        .as("the recent draft stays")
+        .isOne();
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(recent).count()).isOne();
     assertThat(job.purge().drafts()).isZero();
   }
 
   @Test
-  @DisplayName("Liens de compte supprimés 7 jours après leur expiration, courriels 30 jours après leur envoi")
+  @DisplayName(
+      "Liens de compte supprimés 7 jours après leur expiration, courriels 30 jours après leur envoi")
   void accountTokensAndSentMails() {
     String applicant = TestApplicants.create(register, identity, 90);
     accounts.requestReset(applicant);
     filings.sendQueuedMails();
     String email = "jeanne." + applicant + "@exemple.fr";
-    Instant expiresAt = jdbc.queryForObject("select expires_at from account_token where foreigner_number = ?",
-        OffsetDateTime.class, applicant).toInstant();
-    Instant sentAt = jdbc.queryForObject("select sent_at from outgoing_mail where recipient = ?", OffsetDateTime.class, email)
-        .toInstant();
+    Instant expiresAt =
+        jdbc.queryForObject(
+                "select expires_at from account_token where foreigner_number = ?",
+                OffsetDateTime.class,
+                applicant)
+            .toInstant();
+    Instant sentAt =
+        jdbc.queryForObject(
+                "select sent_at from outgoing_mail where recipient = ?",
+                OffsetDateTime.class,
+                email)
+            .toInstant();
 
     at(plus(expiresAt, "P7D", -1));
     job.purge();
-    assertThat(count("select count(*) from account_token where foreigner_number = ?", applicant)).isOne();
+    assertThat(count("select count(*) from account_token where foreigner_number = ?", applicant))
+        .isOne();
     at(plus(expiresAt, "P7D", 1));
     job.purge();
-    assertThat(count("select count(*) from account_token where foreigner_number = ?", applicant)).isZero();
+    assertThat(count("select count(*) from account_token where foreigner_number = ?", applicant))
+        .isZero();
 
     at(plus(sentAt, "P30D", -1));
     job.purge();
@@ -324,11 +473,21 @@ class RetentionTests {
   @DisplayName("Plusieurs nœuds : une seule purge par nuit, la suivante le lendemain")
   void oncePerNight() {
     jdbc.update("update cluster_lock set last_run = null where name = 'retention'");
-    Instant night = ZonedDateTime.now(PARIS).plusYears(1).withHour(2).withMinute(30).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Instant night =
+        ZonedDateTime.now(PARIS)
+            .plusYears(1)
+            .withHour(2)
+            .withMinute(30)
+            .toInstant()
+            .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     at(night);
     assertThat(job.runOncePerNight()).isPresent();
-    assertThat(jdbc.queryForObject("select last_run from cluster_lock where name = 'retention'", OffsetDateTime.class)
-        .toInstant()).isEqualTo(night);
+    assertThat(
+            jdbc.queryForObject(
+                    "select last_run from cluster_lock where name = 'retention'",
+                    OffsetDateTime.class)
+                .toInstant())
+        .isEqualTo(night);
     at(night.plus(Duration.ofMinutes(1)));
     assertThat(job.runOncePerNight()).as("another node, the same night").isEmpty();
     at(night.plus(Duration.ofDays(1)));
@@ -348,7 +507,10 @@ class RetentionTests {
   void everyTableHasARule() throws Exception {
     List<String> tables = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
-        ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+        ResultSet rs =
+            connection
+                .getMetaData()
+                .getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
         if (!name.startsWith("act_") && !name.startsWith("flyway_")) {
@@ -356,8 +518,16 @@ class RetentionTests {
         }
       }
     }
-    assertThat(tables).contains("renewal_case", "medical_file").allSatisfy(table ->
-        assertThat(RetentionPurge.PURGED_TABLES.contains(table) || OUT_OF_SCOPE.contains(table))
-            .as(table + " has a retention rule (RetentionPurge) or is out of scope (ADR 0020)").isTrue());
+    assertThat(tables)
+        .contains("renewal_case", "medical_file")
+        .allSatisfy(
+            table ->
+                assertThat(
+                        RetentionPurge.PURGED_TABLES.contains(table)
+                            || OUT_OF_SCOPE.contains(table))
+                    .as(
+                        table
+                            + " has a retention rule (RetentionPurge) or is out of scope (ADR 0020)")
+                    .isTrue());
   }
 }

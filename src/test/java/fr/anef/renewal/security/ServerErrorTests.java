@@ -1,8 +1,8 @@
 package fr.anef.renewal.security;
 
-import fr.anef.renewal.ServerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.anef.renewal.ServerTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,9 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A server failure (here the engine's task table gone, as when the database fails under a query) is answered in
- * French with a reference, on both doors of the engine's API: never the engine's body, which named the exception's
- * class and the failing SQL.
+ * A server failure (here the engine's task table gone, as when the database fails under a query) is
+ * answered in French with a reference, on both doors of the engine's API: never the engine's body,
+ * which named the exception's class and the failing SQL.
  */
 @ServerTest
 class ServerErrorTests {
@@ -24,27 +24,36 @@ class ServerErrorTests {
   @Autowired JdbcTemplate jdbc;
 
   @Test
-  @DisplayName("Une panne de la base pendant une requête : « Le service est momentanément indisponible » et une référence, jamais le nom d'une classe ni une requête SQL")
+  @DisplayName(
+      "Une panne de la base pendant une requête : « Le service est momentanément indisponible » et une référence, jamais le nom d'une classe ni une requête SQL")
   void aServerFailureNamesNoClass() throws Exception {
     TestRestTemplate admin = anonymous.withBasicAuth("admin", DemoData.PASSWORD);
     WebSession tasklist = new WebSession(anonymous);
     assertThat(tasklist.tasklistLogin("agent.lille", DemoData.PASSWORD)).isEqualTo(200);
-    assertThat(admin.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(admin.getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
 
     jdbc.execute("alter table ACT_RU_TASK rename to ACT_RU_TASK_AWAY");
     try {
       ResponseEntity<String> rest = admin.getForEntity("/engine-rest/task", String.class);
-      ResponseEntity<String> webapp = tasklist.webappApi(HttpMethod.GET, "/camunda/api/engine/engine/default/task", null);
+      ResponseEntity<String> webapp =
+          tasklist.webappApi(HttpMethod.GET, "/camunda/api/engine/engine/default/task", null);
       for (String body : new String[] {rest.getBody(), webapp.getBody()}) {
-        assertThat(body).contains("\"type\":\"ErreurServeur\"", "Le service est momentanément indisponible",
+        assertThat(body)
+            .contains(
+                "\"type\":\"ErreurServeur\"",
+                "Le service est momentanément indisponible",
                 "communiquez la référence")
-            .doesNotContainIgnoringCase("exception").doesNotContainIgnoringCase("act_ru").doesNotContain("select");
+            .doesNotContainIgnoringCase("exception")
+            .doesNotContainIgnoringCase("act_ru")
+            .doesNotContain("select");
       }
       assertThat(rest.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
       assertThat(webapp.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
     } finally {
       jdbc.execute("alter table ACT_RU_TASK_AWAY rename to ACT_RU_TASK");
     }
-    assertThat(admin.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(admin.getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 }

@@ -24,8 +24,8 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A browser's session against the running server: its cookies (JSESSIONID, Camunda's XSRF-TOKEN), the CSRF
- * token of the last page of the application it read, and the Tasklist login.
+ * A browser's session against the running server: its cookies (JSESSIONID, Camunda's XSRF-TOKEN),
+ * the CSRF token of the last page of the application it read, and the Tasklist login.
  */
 final class WebSession {
 
@@ -39,15 +39,25 @@ final class WebSession {
     this.http = http;
   }
 
-  /** Tasklist's login form ({@code POST /camunda/api/admin/auth/user/default/login/tasklist}); the HTTP status. */
+  /**
+   * Tasklist's login form ({@code POST /camunda/api/admin/auth/user/default/login/tasklist}); the
+   * HTTP status.
+   */
   int tasklistLogin(String user, String password) {
     exchange(HttpMethod.GET, "/camunda/app/tasklist/", null, null);
     LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("username", user);
     form.add("password", password);
-    int status = exchange(HttpMethod.POST, "/camunda/api/admin/auth/user/default/login/tasklist", form,
-        MediaType.APPLICATION_FORM_URLENCODED).getStatusCode().value();
-    // The login renews the session: Tasklist then reads its user, which hands out the new session's XSRF token.
+    int status =
+        exchange(
+                HttpMethod.POST,
+                "/camunda/api/admin/auth/user/default/login/tasklist",
+                form,
+                MediaType.APPLICATION_FORM_URLENCODED)
+            .getStatusCode()
+            .value();
+    // The login renews the session: Tasklist then reads its user, which hands out the new session's
+    // XSRF token.
     exchange(HttpMethod.GET, "/camunda/api/admin/auth/user/default", null, null);
     return status;
   }
@@ -57,7 +67,10 @@ final class WebSession {
     return exchange(method, url, json, MediaType.APPLICATION_JSON);
   }
 
-  /** A page of the application, as a person reads it (apostrophes unescaped); remembers its CSRF token. */
+  /**
+   * A page of the application, as a person reads it (apostrophes unescaped); remembers its CSRF
+   * token.
+   */
   ResponseEntity<String> get(String url) {
     ResponseEntity<String> page = unescaped(exchange(HttpMethod.GET, url, null, null));
     Matcher token = CSRF.matcher(page.getBody() == null ? "" : page.getBody());
@@ -76,18 +89,24 @@ final class WebSession {
     return unescaped(exchange(HttpMethod.POST, url, form, MediaType.APPLICATION_FORM_URLENCODED));
   }
 
-  private ResponseEntity<String> exchange(HttpMethod method, String url, Object body, MediaType type) {
+  private ResponseEntity<String> exchange(
+      HttpMethod method, String url, Object body, MediaType type) {
     HttpHeaders headers = new HttpHeaders();
     if (type != null) {
       headers.setContentType(type);
     }
     if (!cookies.isEmpty()) {
-      headers.add(HttpHeaders.COOKIE, String.join("; ", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList()));
+      headers.add(
+          HttpHeaders.COOKIE,
+          String.join(
+              "; ",
+              cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList()));
     }
     if (cookies.containsKey("XSRF-TOKEN")) {
       headers.add("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
     }
-    ResponseEntity<String> response = http.exchange(url, method, new HttpEntity<>(body, headers), String.class);
+    ResponseEntity<String> response =
+        http.exchange(url, method, new HttpEntity<>(body, headers), String.class);
     for (String cookie : response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
       String pair = cookie.contains(";") ? cookie.substring(0, cookie.indexOf(';')) : cookie;
       cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
@@ -96,7 +115,8 @@ final class WebSession {
   }
 
   static ResponseEntity<String> unescaped(ResponseEntity<String> response) {
-    return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+    return ResponseEntity.status(response.getStatusCode())
+        .headers(response.getHeaders())
         .body(response.getBody() == null ? null : HtmlUtils.htmlUnescape(response.getBody()));
   }
 
@@ -120,7 +140,10 @@ final class WebSession {
       try {
         if (message.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
           Object content = message.getContent();
-          bodies.add(message.getSubject() + "\n" + (content instanceof String text ? text : GreenMailUtil.getBody(message)));
+          bodies.add(
+              message.getSubject()
+                  + "\n"
+                  + (content instanceof String text ? text : GreenMailUtil.getBody(message)));
         }
       } catch (jakarta.mail.MessagingException | java.io.IOException e) {
         throw new IllegalStateException(e);

@@ -17,9 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The application's French translations of Camunda's webapps (ADR 0015) against the English files inside the webapp
- * jar on the classpath: the same keys (an upgrade of Camunda that adds or drops a key fails here, naming it), the same
- * placeholders in each text ({@code {{count}}}), and a French text for every English one.
+ * The application's French translations of Camunda's webapps (ADR 0015) against the English files
+ * inside the webapp jar on the classpath: the same keys (an upgrade of Camunda that adds or drops a
+ * key fails here, naming it), the same placeholders in each text ({@code {{count}}}), and a French
+ * text for every English one.
  */
 class WebappLocalesTests {
 
@@ -33,23 +34,35 @@ class WebappLocalesTests {
     JsonNode english = read(WEBAPPS + webapp + "/locales/en.json");
     JsonNode french = read(WEBAPPS + webapp + "/locales/fr.json");
 
-    assertThat(keys(french.get("labels"))).as("clés de %s/locales/fr.json", webapp).isEqualTo(keys(english.get("labels")));
+    assertThat(keys(french.get("labels")))
+        .as("clés de %s/locales/fr.json", webapp)
+        .isEqualTo(keys(english.get("labels")));
     assertThat(keys(french)).as("sections de %s/locales/fr.json", webapp).isEqualTo(keys(english));
     if (english.has("dateLocales")) {
-      assertThat(paths(french.get("dateLocales"), "")).isEqualTo(paths(english.get("dateLocales"), ""));
+      assertThat(paths(french.get("dateLocales"), ""))
+          .isEqualTo(paths(english.get("dateLocales"), ""));
     }
 
     List<String> wrong = new ArrayList<>();
-    english.get("labels").properties().forEach(entry -> {
-      String en = entry.getValue().asText();
-      String fr = french.get("labels").get(entry.getKey()).asText();
-      if (!placeholders(en).equals(placeholders(fr))) {
-        wrong.add(entry.getKey() + " : paramètres " + placeholders(en) + " ≠ " + placeholders(fr));
-      }
-      if (!en.isBlank() && fr.isBlank()) {
-        wrong.add(entry.getKey() + " : pas de texte français");
-      }
-    });
+    english
+        .get("labels")
+        .properties()
+        .forEach(
+            entry -> {
+              String en = entry.getValue().asText();
+              String fr = french.get("labels").get(entry.getKey()).asText();
+              if (!placeholders(en).equals(placeholders(fr))) {
+                wrong.add(
+                    entry.getKey()
+                        + " : paramètres "
+                        + placeholders(en)
+                        + " ≠ "
+                        + placeholders(fr));
+              }
+              if (!en.isBlank() && fr.isBlank()) {
+                wrong.add(entry.getKey() + " : pas de texte français");
+              }
+            });
     assertThat(wrong).as("textes de %s/locales/fr.json", webapp).isEmpty();
   }
 
@@ -57,7 +70,9 @@ class WebappLocalesTests {
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void everyWebappIsConfiguredInFrenchOnly(String webapp) throws IOException {
     String config = text(WEBAPPS + webapp + "/scripts/config.js");
-    assertThat(config).contains("availableLocales: ['fr']").contains("fallbackLocale: 'fr'")
+    assertThat(config)
+        .contains("availableLocales: ['fr']")
+        .contains("fallbackLocale: 'fr'")
         .contains("customScripts: ['../anef/webapps'");
     assertThat(text(WEBAPPS + webapp + "/styles/user-styles.css")).contains(".ce-eol-banner");
   }

@@ -1,6 +1,5 @@
 package fr.anef.renewal.cases.internal;
 
-import fr.anef.renewal.cases.CaseEvent;
 import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.cases.RenewalCase;
 import java.util.Collection;
@@ -17,14 +16,21 @@ public interface RenewalCaseRepository extends JpaRepository<RenewalCase, UUID> 
 
   Optional<RenewalCase> findByProcessInstanceId(String processInstanceId);
 
-  /** Stage dates the managers' figures read (ADR 0026): written once, when the stage first happens; not mapped. */
+  /**
+   * Stage dates the managers' figures read (ADR 0026): written once, when the stage first happens;
+   * not mapped.
+   */
   @Modifying
-  @Query(value = "update renewal_case set first_reviewed_at = :at where id = :id and first_reviewed_at is null",
+  @Query(
+      value =
+          "update renewal_case set first_reviewed_at = :at where id = :id and first_reviewed_at is null",
       nativeQuery = true)
   int firstReviewed(@Param("id") UUID id, @Param("at") java.time.Instant at);
 
   @Modifying
-  @Query(value = "update renewal_case set medical_started_at = :at where id = :id and medical_started_at is null",
+  @Query(
+      value =
+          "update renewal_case set medical_started_at = :at where id = :id and medical_started_at is null",
       nativeQuery = true)
   int medicalStarted(@Param("id") UUID id, @Param("at") java.time.Instant at);
 
@@ -32,9 +38,11 @@ public interface RenewalCaseRepository extends JpaRepository<RenewalCase, UUID> 
 
   List<RenewalCase> findByApplicantIdOrderByCreatedAtDesc(String applicantId);
 
-  List<RenewalCase> findByApplicantIdAndStatusIn(String applicantId, Collection<CaseStatus> statuses);
+  List<RenewalCase> findByApplicantIdAndStatusIn(
+      String applicantId, Collection<CaseStatus> statuses);
 
-  List<RenewalCase> findByCounterAgentIdIsNotNullAndStatusAndDepartment(CaseStatus status, String department);
+  List<RenewalCase> findByCounterAgentIdIsNotNullAndStatusAndDepartment(
+      CaseStatus status, String department);
 
   /** Filed cases not decided nor closed (their préfecture's scope is checked at start-up). */
   List<RenewalCase> findByStatusIn(Collection<CaseStatus> statuses);
