@@ -22,6 +22,39 @@ final class MedicalDelegates {
     return ProcessActors.cancelled(execution);
   }
 
+  /**
+   * The end of an OFII form task: records the submitted form, unless the task ended because the
+   * file was closed (« Dossier clos par la préfecture »).
+   */
+  abstract static class OfiiFormEnd implements ExecutionListener {
+    final MedicalFiles files;
+
+    OfiiFormEnd(MedicalFiles files) {
+      this.files = files;
+    }
+
+    @Override
+    public final void notify(DelegateExecution execution) {
+      if (!cancelled(execution)) {
+        submitted(execution);
+      }
+    }
+
+    abstract void submitted(DelegateExecution execution);
+  }
+
+  /** An OFII form task: shows the identity and the file's summary on create, records on end. */
+  abstract static class OfiiFormTask extends OfiiFormEnd implements TaskListener {
+    OfiiFormTask(MedicalFiles files) {
+      super(files);
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      task.setVariables(files.formVariables(task.getProcessInstanceId()));
+    }
+  }
+
   @Component("openMedicalFileDelegate")
   static class OpenMedicalFile implements JavaDelegate {
     private final MedicalFiles files;
@@ -46,29 +79,20 @@ final class MedicalDelegates {
    * receipt on end, and stores the opinion's due date for « 3 mois sans avis ».
    */
   @Component("registerCertificateListener")
-  static class RegisterCertificate implements TaskListener, ExecutionListener {
-    private final MedicalFiles files;
-
+  static class RegisterCertificate extends OfiiFormTask {
     RegisterCertificate(MedicalFiles files) {
-      this.files = files;
+      super(files);
     }
 
     @Override
-    public void notify(DelegateTask task) {
-      task.setVariables(files.formVariables(task.getProcessInstanceId()));
-    }
-
-    @Override
-    public void notify(DelegateExecution execution) {
-      if (!cancelled(execution)) {
-        files.registerCertificate(
-            execution.getProcessInstanceId(),
-            OfiiForms.RegisterCertificate.from(FormVariables.of(execution)),
-            doctor(execution));
-        execution.setVariable(
-            MedicalFiles.VAR_OPINION_DUE_DATE,
-            files.opinionDueDateText(execution.getProcessInstanceId()));
-      }
+    void submitted(DelegateExecution execution) {
+      files.registerCertificate(
+          execution.getProcessInstanceId(),
+          OfiiForms.RegisterCertificate.from(FormVariables.of(execution)),
+          doctor(execution));
+      execution.setVariable(
+          MedicalFiles.VAR_OPINION_DUE_DATE,
+          files.opinionDueDateText(execution.getProcessInstanceId()));
     }
   }
 
@@ -101,29 +125,25 @@ final class MedicalDelegates {
   }
 
   @Component("medicalReportListener")
-  static class MedicalReport implements TaskListener, ExecutionListener {
-    private final MedicalFiles files;
-
+  static class MedicalReport extends OfiiFormTask {
     MedicalReport(MedicalFiles files) {
-      this.files = files;
+      super(files);
     }
 
     @Override
     public void notify(DelegateTask task) {
       task.removeVariable("reportAction");
-      task.setVariables(files.formVariables(task.getProcessInstanceId()));
+      super.notify(task);
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-      if (!cancelled(execution)) {
-        execution.setVariable(
-            "reportAction",
-            files.recordReport(
-                execution.getProcessInstanceId(),
-                OfiiForms.Report.from(FormVariables.of(execution)),
-                doctor(execution)));
-      }
+    void submitted(DelegateExecution execution) {
+      execution.setVariable(
+          "reportAction",
+          files.recordReport(
+              execution.getProcessInstanceId(),
+              OfiiForms.Report.from(FormVariables.of(execution)),
+              doctor(execution)));
     }
   }
 
@@ -149,21 +169,17 @@ final class MedicalDelegates {
   }
 
   @Component("treatingDoctorAnswerListener")
-  static class TreatingDoctorAnswer implements ExecutionListener {
-    private final MedicalFiles files;
-
+  static class TreatingDoctorAnswer extends OfiiFormEnd {
     TreatingDoctorAnswer(MedicalFiles files) {
-      this.files = files;
+      super(files);
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-      if (!cancelled(execution)) {
-        files.recordTreatingDoctorAnswer(
-            execution.getProcessInstanceId(),
-            OfiiForms.TreatingDoctorAnswer.from(FormVariables.of(execution)),
-            doctor(execution));
-      }
+    void submitted(DelegateExecution execution) {
+      files.recordTreatingDoctorAnswer(
+          execution.getProcessInstanceId(),
+          OfiiForms.TreatingDoctorAnswer.from(FormVariables.of(execution)),
+          doctor(execution));
     }
   }
 
@@ -201,26 +217,17 @@ final class MedicalDelegates {
   }
 
   @Component("collegeOpinionListener")
-  static class CollegeOpinion implements TaskListener, ExecutionListener {
-    private final MedicalFiles files;
-
+  static class CollegeOpinion extends OfiiFormTask {
     CollegeOpinion(MedicalFiles files) {
-      this.files = files;
+      super(files);
     }
 
     @Override
-    public void notify(DelegateTask task) {
-      task.setVariables(files.formVariables(task.getProcessInstanceId()));
-    }
-
-    @Override
-    public void notify(DelegateExecution execution) {
-      if (!cancelled(execution)) {
-        files.recordVote(
-            execution.getProcessInstanceId(),
-            OfiiForms.CollegeOpinion.from(FormVariables.of(execution)),
-            doctor(execution));
-      }
+    void submitted(DelegateExecution execution) {
+      files.recordVote(
+          execution.getProcessInstanceId(),
+          OfiiForms.CollegeOpinion.from(FormVariables.of(execution)),
+          doctor(execution));
     }
   }
 
