@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.cases.Cases;
-import fr.anef.renewal.documents.DocumentFile;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.instruction.ComplementAnswer;
 import fr.anef.renewal.instruction.Complements;
@@ -260,7 +259,7 @@ class AnalystAddsDocumentTests {
         .contains("recente")
         .doesNotContain("health");
     assertThat(documents.filesOf(cases.caseOf(instance).getId()))
-        .extracting(DocumentFile::getFileName)
+        .extracting(f -> f.getFile().getFileName())
         .contains("attestation-recente.pdf")
         .doesNotContain("health_insurance.pdf");
     submit(agent, second, verdicts(secondForm, block, "VALID", null));

@@ -234,7 +234,7 @@ class CounterRouteTests {
                     "« programme.pdf » : ce format n'est pas accepté (formats acceptés : JPG, PNG, PDF, TIFF, BMP).")));
     assertThat(documents.filesOf(draft.getId()))
         .hasSize(requirements.size())
-        .noneMatch(f -> f.getFileName().equals("programme.pdf"));
+        .noneMatch(f -> f.getFile().getFileName().equals("programme.pdf"));
     // Step 3's « Documents à joindre » (open in the agent's Tasklist) counts them now.
     assertThat((String) runtime.getVariable(instanceId, "requiredDocumentsList"))
         .contains("[fichiers joints : 1]")
@@ -374,7 +374,7 @@ class CounterRouteTests {
         .as("back to the review")
         .isEqualTo(RenewalProcess.REVIEW_APPLICATION);
     assertThat(documents.filesOf(renewal.getId()))
-        .extracting(f -> f.getFileName())
+        .extracting(f -> f.getFile().getFileName())
         .contains("passeport-guichet.png");
     List<Map<String, Object>> acts =
         jdbc.queryForList(

@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface FileContentRepository extends JpaRepository<FileContent, UUID> {}
 
 interface DocumentFileRepository extends JpaRepository<DocumentFile, UUID> {
-  List<DocumentFile> findByCaseIdOrderByUploadedAtAsc(UUID caseId);
+  List<DocumentFile> findByCaseIdOrderByFileUploadedAtAsc(UUID caseId);
 
   long countByCaseIdAndDocumentCode(UUID caseId, String documentCode);
 }

@@ -63,7 +63,7 @@ public class DocumentService {
 
   @Transactional(readOnly = true)
   public List<DocumentFile> filesOf(UUID caseId) {
-    return files.findByCaseIdOrderByUploadedAtAsc(caseId);
+    return files.findByCaseIdOrderByFileUploadedAtAsc(caseId);
   }
 
   /**
@@ -85,18 +85,7 @@ public class DocumentService {
         check(uploads, already, requirement.maxFiles(), requirement.label());
     List<DocumentFile> stored = new ArrayList<>();
     for (CheckedFile file : checked) {
-      stored.add(
-          files.save(
-              new DocumentFile(
-                  caseId,
-                  documentCode,
-                  file.name(),
-                  file.contentType(),
-                  file.bytes().length,
-                  file.sha256(),
-                  storeContent(file.bytes()),
-                  now(),
-                  actor)));
+      stored.add(files.save(new DocumentFile(caseId, documentCode, store(file, actor))));
     }
     return stored;
   }
@@ -142,6 +131,15 @@ public class DocumentService {
     return checked;
   }
 
+  /**
+   * Stores a checked file's bytes in the caller's transaction; returns what its owner keeps about
+   * it (uploaded now, by {@code actor}).
+   */
+  @Transactional
+  public FileMetadata store(CheckedFile checked, String actor) {
+    return new FileMetadata(checked, storeContent(checked.bytes()), now(), actor);
+  }
+
   /** Stores bytes in the caller's transaction; returns the id of the stored content. */
   @Transactional
   public UUID storeContent(byte[] bytes) {
@@ -166,7 +164,7 @@ public class DocumentService {
             .orElseThrow(
                 () -> new Refusal("Ce fichier n'existe pas ou n'appartient pas à votre demande."));
     files.delete(file);
-    contents.deleteById(file.getContentId());
+    contents.deleteById(file.getFile().getContentId());
   }
 
   /**
@@ -175,7 +173,7 @@ public class DocumentService {
   @Transactional
   public void discardNotRequired(UUID caseId) {
     List<String> codes = requirements(caseId).stream().map(DocumentRequirement::code).toList();
-    files.findByCaseIdOrderByUploadedAtAsc(caseId).stream()
+    files.findByCaseIdOrderByFileUploadedAtAsc(caseId).stream()
         .filter(f -> !codes.contains(f.getDocumentCode()))
         .forEach(f -> detach(caseId, f.getId()));
   }
@@ -187,7 +185,9 @@ public class DocumentService {
 
   @Transactional(readOnly = true)
   public StoredFile download(DocumentFile file) {
-    return new StoredFile(file.getFileName(), file.getContentType(), bytes(file.getContentId()));
+    FileMetadata stored = file.getFile();
+    return new StoredFile(
+        stored.getFileName(), stored.getContentType(), bytes(stored.getContentId()));
   }
 
   /**

@@ -708,7 +708,7 @@ public class FilingService {
               + " : "
               + files.stream()
                   .filter(f -> f.getDocumentCode().equals(requirement.code()))
-                  .map(DocumentFile::getFileName)
+                  .map(f -> f.getFile().getFileName())
                   .collect(Collectors.joining(", ")));
     }
     return String.join("\n", lines);

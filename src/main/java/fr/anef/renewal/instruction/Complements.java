@@ -161,7 +161,7 @@ public class Complements {
       if ("INVALID".equals(verdict)) {
         files
             .getOrDefault(item.code(), List.of())
-            .forEach(f -> body.append("\n").append(f.getFileName()));
+            .forEach(f -> body.append("\n").append(f.getFile().getFileName()));
       }
       body.append("\nObservations :\n").append(item.observation());
     }

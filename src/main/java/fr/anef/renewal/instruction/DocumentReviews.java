@@ -95,7 +95,7 @@ public class DocumentReviews {
           attached.isEmpty()
               ? "aucun fichier"
               : attached.stream()
-                  .map(f -> MarkdownText.escape(f.getFileName()))
+                  .map(f -> MarkdownText.escape(f.getFile().getFileName()))
                   .collect(Collectors.joining(", ")));
       links
           .append("- **")
@@ -110,7 +110,7 @@ public class DocumentReviews {
                               "<a href=\"/agent/fichiers/"
                                   + f.getId()
                                   + "\" target=\"_blank\">"
-                                  + MarkdownText.escape(f.getFileName())
+                                  + MarkdownText.escape(f.getFile().getFileName())
                                   + "</a>")
                       .collect(Collectors.joining(" · ")))
           .append('\n');

@@ -1,5 +1,7 @@
 package fr.anef.renewal.medical;
 
+import fr.anef.renewal.documents.FileMetadata;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -92,36 +94,15 @@ class MedicalDocument {
   @Id UUID id;
   UUID medicalFileId;
   String kind;
-  String fileName;
-  String contentType;
-  long sizeBytes;
-  String sha256;
-  UUID contentId;
-  Instant uploadedAt;
-  String uploadedBy;
+  @Embedded FileMetadata file;
 
   protected MedicalDocument() {}
 
-  MedicalDocument(
-      UUID medicalFileId,
-      String kind,
-      String fileName,
-      String contentType,
-      long sizeBytes,
-      String sha256,
-      UUID contentId,
-      Instant uploadedAt,
-      String uploadedBy) {
+  MedicalDocument(UUID medicalFileId, String kind, FileMetadata file) {
     this.id = UUID.randomUUID();
     this.medicalFileId = medicalFileId;
     this.kind = kind;
-    this.fileName = fileName;
-    this.contentType = contentType;
-    this.sizeBytes = sizeBytes;
-    this.sha256 = sha256;
-    this.contentId = contentId;
-    this.uploadedAt = uploadedAt;
-    this.uploadedBy = uploadedBy;
+    this.file = file;
   }
 }
 

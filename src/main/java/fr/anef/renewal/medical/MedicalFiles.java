@@ -522,16 +522,16 @@ public class MedicalFiles {
                     f.overdue,
                     f.reportAuthor,
                     f.reportText,
-                    medicalDocuments.findByMedicalFileIdOrderByUploadedAtAsc(f.id).stream()
+                    medicalDocuments.findByMedicalFileIdOrderByFileUploadedAtAsc(f.id).stream()
                         .map(
                             d ->
                                 new DocumentLine(
                                     d.id,
                                     DOCUMENT_KINDS.get(d.kind),
-                                    d.fileName,
-                                    d.contentType,
-                                    d.uploadedAt,
-                                    d.uploadedBy))
+                                    d.file.getFileName(),
+                                    d.file.getContentType(),
+                                    d.file.getUploadedAt(),
+                                    d.file.getUploadedBy()))
                         .toList(),
                     events.findByMedicalFileIdOrderByOccurredAtAsc(f.id).stream()
                         .map(e -> new EventLine(e.occurredAt, e.actor, e.detail))
@@ -575,16 +575,7 @@ public class MedicalFiles {
             DOCUMENT_KINDS.get(kind))) {
       stored.add(
           medicalDocuments.save(
-              new MedicalDocument(
-                  file.id,
-                  kind,
-                  checked.name(),
-                  checked.contentType(),
-                  checked.bytes().length,
-                  checked.sha256(),
-                  documents.storeContent(checked.bytes()),
-                  clock.instant(),
-                  doctor)));
+              new MedicalDocument(file.id, kind, documents.store(checked, doctor))));
     }
     log(
         file,
@@ -598,7 +589,12 @@ public class MedicalFiles {
   public Optional<StoredFile> download(UUID documentId) {
     return medicalDocuments
         .findById(documentId)
-        .map(d -> new StoredFile(d.fileName, d.contentType, documents.content(d.contentId)));
+        .map(
+            d ->
+                new StoredFile(
+                    d.file.getFileName(),
+                    d.file.getContentType(),
+                    documents.content(d.file.getContentId())));
   }
 
   // ---- helpers
@@ -626,8 +622,9 @@ public class MedicalFiles {
               + (file.overdue ? " (EN RETARD)" : ""));
     }
     medicalDocuments
-        .findByMedicalFileIdOrderByUploadedAtAsc(file.id)
-        .forEach(d -> lines.add("Pièce : " + DOCUMENT_KINDS.get(d.kind) + " — " + d.fileName));
+        .findByMedicalFileIdOrderByFileUploadedAtAsc(file.id)
+        .forEach(
+            d -> lines.add("Pièce : " + DOCUMENT_KINDS.get(d.kind) + " — " + d.file.getFileName()));
     events.findByMedicalFileIdOrderByOccurredAtAsc(file.id).stream()
         .filter(e -> e.kind.startsWith("INFORMATION_") || e.kind.equals("CONVOCATION"))
         .forEach(e -> lines.add(e.detail));

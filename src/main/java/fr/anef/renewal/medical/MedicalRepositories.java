@@ -16,7 +16,7 @@ interface MedicalEventRepository extends JpaRepository<MedicalEvent, Long> {
 }
 
 interface MedicalDocumentRepository extends JpaRepository<MedicalDocument, UUID> {
-  List<MedicalDocument> findByMedicalFileIdOrderByUploadedAtAsc(UUID medicalFileId);
+  List<MedicalDocument> findByMedicalFileIdOrderByFileUploadedAtAsc(UUID medicalFileId);
 
   long countByMedicalFileIdAndKind(UUID medicalFileId, String kind);
 }

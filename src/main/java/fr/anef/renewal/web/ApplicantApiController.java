@@ -102,10 +102,10 @@ class ApplicantApiController {
       return new FileView(
           f.getId(),
           f.getDocumentCode(),
-          f.getFileName(),
-          f.getContentType(),
-          f.getSizeBytes(),
-          f.getSha256());
+          f.getFile().getFileName(),
+          f.getFile().getContentType(),
+          f.getFile().getSizeBytes(),
+          f.getFile().getSha256());
     }
   }
 

@@ -74,9 +74,10 @@ class DocumentServiceTests {
         documents
             .attach(caseId, "NATIONALITY", List.of(file(name, TestFiles.image(format))), "someone")
             .get(0);
-    assertThat(stored.getContentType()).isEqualTo(expectedType);
-    assertThat(stored.getFileName()).isEqualTo(name);
-    assertThat(stored.getSha256()).isEqualTo(DocumentService.sha256(TestFiles.image(format)));
+    assertThat(stored.getFile().getContentType()).isEqualTo(expectedType);
+    assertThat(stored.getFile().getFileName()).isEqualTo(name);
+    assertThat(stored.getFile().getSha256())
+        .isEqualTo(DocumentService.sha256(TestFiles.image(format)));
     assertThat(documents.download(stored).bytes()).isEqualTo(TestFiles.image(format));
   }
 
@@ -109,7 +110,7 @@ class DocumentServiceTests {
                 List.of(file("juste.pdf", TestFiles.pdfOfSize(max))),
                 "someone"))
         .singleElement()
-        .satisfies(f -> assertThat(f.getSizeBytes()).isEqualTo(max));
+        .satisfies(f -> assertThat(f.getFile().getSizeBytes()).isEqualTo(max));
     assertThatThrownBy(
             () ->
                 documents.attach(
@@ -197,7 +198,7 @@ class DocumentServiceTests {
                 List.of(file("C:\\Users\\moi\\passeport.pdf", TestFiles.pdf())),
                 "someone"))
         .singleElement()
-        .satisfies(f -> assertThat(f.getFileName()).isEqualTo("passeport.pdf"));
+        .satisfies(f -> assertThat(f.getFile().getFileName()).isEqualTo("passeport.pdf"));
   }
 
   @Test

@@ -289,7 +289,7 @@ class InstructionProcessTests {
 
     assertThat(instance).isWaitingAt(REVIEW);
     assertThat(documents.filesOf(renewal().getId()))
-        .extracting(f -> f.getFileName())
+        .extracting(f -> f.getFile().getFileName())
         .contains("passeport-lisible.png")
         .doesNotContain("nationality.pdf");
     assertThat(runtime.getVariable(filed.processInstanceId(), "privateNote"))
