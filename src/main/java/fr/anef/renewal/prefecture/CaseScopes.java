@@ -1,16 +1,13 @@
 package fr.anef.renewal.prefecture;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import fr.anef.renewal.shared.ActorGroups;
+import fr.anef.renewal.shared.GroupGrants;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -158,32 +155,14 @@ public class CaseScopes {
   }
 
   private void grantRead(String group, Resource resource, String resourceId) {
-    Authorization grant =
-        authorizations
-            .createAuthorizationQuery()
-            .authorizationType(AUTH_TYPE_GRANT)
-            .groupIdIn(group)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .list()
-            .stream()
-            .findFirst()
-            .orElseGet(
-                () -> {
-                  Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-                  created.setGroupId(group);
-                  created.setResource(resource);
-                  created.setResourceId(resourceId);
-                  return created;
-                });
-    Permission read =
+    GroupGrants.grant(
+        authorizations,
+        group,
+        resource,
+        resourceId,
         resource == Resources.HISTORIC_PROCESS_INSTANCE
             ? HistoricProcessInstancePermissions.READ
-            : Permissions.READ;
-    if (!grant.isPermissionGranted(read)) {
-      grant.addPermission(read);
-      authorizations.saveAuthorization(grant);
-    }
+            : Permissions.READ);
   }
 
   private void revoke(String group, Resource resource, String resourceId) {

@@ -16,6 +16,7 @@ import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.shared.ClusterLock;
+import fr.anef.renewal.shared.GroupGrants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -272,35 +273,7 @@ class AccessSetup {
 
   private void grant(
       String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization =
-        authorizations
-            .createAuthorizationQuery()
-            .authorizationType(AUTH_TYPE_GRANT)
-            .groupIdIn(groupId)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .list()
-            .stream()
-            .findFirst()
-            .orElseGet(
-                () -> {
-                  Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-                  created.setGroupId(groupId);
-                  created.setResource(resource);
-                  created.setResourceId(resourceId);
-                  return created;
-                });
-    boolean changed = authorization.getId() == null;
-    for (Permission permission : permissions) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        changed = true;
-      }
-    }
-    // Saved only when something is new: an unchanged grant is not written again at every start.
-    if (changed) {
-      authorizations.saveAuthorization(authorization);
-    }
+    GroupGrants.grant(authorizations, groupId, resource, resourceId, permissions);
   }
 
   private void filter(
