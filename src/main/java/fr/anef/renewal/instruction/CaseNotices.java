@@ -10,6 +10,7 @@ import fr.anef.renewal.register.RegisteredPerson;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,19 +37,19 @@ class CaseNotices {
   @Transactional
   Notification publish(
       RenewalCase renewal, String key, String kind, String title, String body, UUID attachmentId) {
-    RegisteredPerson person = person(renewal);
-    Notification notification =
-        notifications.publish(
-            key,
-            renewal.getId(),
-            renewal.getApplicantId(),
-            Objects.requireNonNullElse(renewal.getEmail(), person.getEmail()),
-            kind,
-            title,
-            body,
-            attachmentId);
-    cases.log(renewal, "administration", CaseEventKind.NOTIFICATION_SENT, title);
-    return notification;
+    return logged(
+        renewal,
+        title,
+        recipient ->
+            notifications.publish(
+                key,
+                renewal.getId(),
+                renewal.getApplicantId(),
+                recipient,
+                kind,
+                title,
+                body,
+                attachmentId));
   }
 
   @Transactional
@@ -59,17 +60,29 @@ class CaseNotices {
       String title,
       String body,
       java.util.List<NotificationService.Download> downloads) {
-    RegisteredPerson person = person(renewal);
+    return logged(
+        renewal,
+        title,
+        recipient ->
+            notifications.publishWithDownloads(
+                key,
+                renewal.getId(),
+                renewal.getApplicantId(),
+                recipient,
+                kind,
+                title,
+                body,
+                downloads));
+  }
+
+  /**
+   * Sends to the case's address (else the register's) and writes « notification envoyée » in the
+   * case's history.
+   */
+  private Notification logged(
+      RenewalCase renewal, String title, Function<String, Notification> sendTo) {
     Notification notification =
-        notifications.publishWithDownloads(
-            key,
-            renewal.getId(),
-            renewal.getApplicantId(),
-            Objects.requireNonNullElse(renewal.getEmail(), person.getEmail()),
-            kind,
-            title,
-            body,
-            downloads);
+        sendTo.apply(Objects.requireNonNullElse(renewal.getEmail(), person(renewal).getEmail()));
     cases.log(renewal, "administration", CaseEventKind.NOTIFICATION_SENT, title);
     return notification;
   }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -221,21 +222,14 @@ public class Decisions {
                         decisionDate,
                         decision.cardValidFrom,
                         decision.cardValidUntil)));
-    notices.publish(
+    notifyDecision(
         renewal,
-        "decision:" + renewal.getId(),
-        "DECISION",
-        "Notification de décision",
-        notices.greeting(renewal)
-            + "\n\nJe vous informe que votre demande en ligne de titre de séjour n° "
-            + renewal.getRequestNumber()
-            + " a été acceptée. Un nouveau titre de séjour est en cours de fabrication et "
+        " a été acceptée. Un nouveau titre de séjour est en cours de fabrication et "
             + "vous sera prochainement remis.\n\nDans l'attente de cette remise, vous trouverez en pièce jointe "
             + "l'attestation de décision favorable qui vous permettra de justifier votre droit au séjour et de maintenir "
             + "vos droits associés dans l'attente de la remise de votre nouveau titre en préfecture.\n\nL'administration "
             + "vous recontactera pour que vous veniez retirer ce titre en préfecture, et vous précisera le montant de la "
-            + "taxe à acquitter."
-            + CaseNotices.SIGNATURE,
+            + "taxe à acquitter.",
         attestation.getId());
     return attestation;
   }
@@ -265,6 +259,16 @@ public class Decisions {
                         prefectureName,
                         opinionDate,
                         decision.refusalReason)));
+    notifyDecision(
+        renewal,
+        " a fait l'objet d'une décision de refus.\n\nVous trouverez ci-dessous la "
+            + "décision motivée. Elle indique les voies et délais de recours dont vous disposez.",
+        refusal.getId());
+    return refusal;
+  }
+
+  /** « Notification de décision »: one key per case, the same opening, the outcome's sentences. */
+  private void notifyDecision(RenewalCase renewal, String outcome, UUID documentId) {
     notices.publish(
         renewal,
         "decision:" + renewal.getId(),
@@ -273,11 +277,9 @@ public class Decisions {
         notices.greeting(renewal)
             + "\n\nJe vous informe que votre demande en ligne de titre de séjour n° "
             + renewal.getRequestNumber()
-            + " a fait l'objet d'une décision de refus.\n\nVous trouverez ci-dessous la "
-            + "décision motivée. Elle indique les voies et délais de recours dont vous disposez."
+            + outcome
             + CaseNotices.SIGNATURE,
-        refusal.getId());
-    return refusal;
+        documentId);
   }
 
   ApplicantIdentity identity(RenewalCase renewal) {
