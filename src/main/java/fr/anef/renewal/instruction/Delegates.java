@@ -1,11 +1,13 @@
 package fr.anef.renewal.instruction;
 
 import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.shared.FormEndListener;
 import fr.anef.renewal.shared.FormVariables;
 import fr.anef.renewal.shared.ProcessActors;
+import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -25,8 +27,30 @@ final class Delegates {
     return ProcessActors.userOr(execution, "agent");
   }
 
-  static boolean cancelled(DelegateExecution execution) {
-    return ProcessActors.cancelled(execution);
+  /** The notification whose reading starts the step's deadline (ADR 0003). */
+  static void awaitNotification(DelegateExecution execution, UUID notificationId) {
+    execution.setVariable(RenewalProcess.VAR_AWAITED_NOTIFICATION_ID, notificationId.toString());
+  }
+
+  /**
+   * An agent's form task: the server fills the form on create and offers it to the case's agent;
+   * records on end unless cancelled.
+   */
+  abstract static class AgentFormTask extends FormEndListener implements TaskListener {
+    private final CaseAgent caseAgent;
+
+    AgentFormTask(CaseAgent caseAgent) {
+      this.caseAgent = caseAgent;
+    }
+
+    @Override
+    public final void notify(DelegateTask task) {
+      task.setVariables(formVariables(task));
+      caseAgent.assign(task);
+    }
+
+    /** The form's variables, computed by the server when the task is created. */
+    abstract Map<String, Object> formVariables(DelegateTask task);
   }
 
   /**
@@ -34,26 +58,21 @@ final class Delegates {
    * case's agent), records the review on end.
    */
   @Component("documentReviewListener")
-  static class DocumentReviewListener implements TaskListener, ExecutionListener {
+  static class DocumentReviewListener extends AgentFormTask {
     private final DocumentReviews reviews;
-    private final CaseAgent caseAgent;
 
     DocumentReviewListener(DocumentReviews reviews, CaseAgent caseAgent) {
+      super(caseAgent);
       this.reviews = reviews;
-      this.caseAgent = caseAgent;
     }
 
     @Override
-    public void notify(DelegateTask task) {
-      task.setVariables(reviews.prepare(task.getProcessInstanceId()));
-      caseAgent.assign(task);
+    Map<String, Object> formVariables(DelegateTask task) {
+      return reviews.prepare(task.getProcessInstanceId());
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-      if (cancelled(execution)) {
-        return;
-      }
+    protected void submitted(DelegateExecution execution) {
       execution.setVariable(
           "documentsComplete",
           reviews.record(
@@ -96,9 +115,7 @@ final class Delegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      execution.setVariable(
-          RenewalProcess.VAR_AWAITED_NOTIFICATION_ID,
-          complements.request(execution.getProcessInstanceId()).toString());
+      awaitNotification(execution, complements.request(execution.getProcessInstanceId()));
     }
   }
 
@@ -155,9 +172,7 @@ final class Delegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      execution.setVariable(
-          RenewalProcess.VAR_AWAITED_NOTIFICATION_ID,
-          medical.enter(execution.getProcessInstanceId()).toString());
+      awaitNotification(execution, medical.enter(execution.getProcessInstanceId()));
     }
   }
 
@@ -180,35 +195,30 @@ final class Delegates {
    * on end.
    */
   @Component("certificateMissingTaskListener")
-  static class CertificateMissingTaskListener implements TaskListener, ExecutionListener {
+  static class CertificateMissingTaskListener extends AgentFormTask {
     private final MedicalPhase medical;
-    private final CaseAgent caseAgent;
 
     CertificateMissingTaskListener(MedicalPhase medical, CaseAgent caseAgent) {
+      super(caseAgent);
       this.medical = medical;
-      this.caseAgent = caseAgent;
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    Map<String, Object> formVariables(DelegateTask task) {
       task.removeVariable("certificateFollowUp");
-      task.setVariables(
-          medical.followUpFormVariables(
-              task.getProcessInstanceId(), task.getVariable("notificationReadAt")));
-      caseAgent.assign(task);
+      return medical.followUpFormVariables(
+          task.getProcessInstanceId(), task.getVariable("notificationReadAt"));
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-      if (!cancelled(execution)) {
-        execution.setVariable(
-            "certificateFollowUp",
-            medical.followUp(
-                execution.getProcessInstanceId(),
-                InstructionForms.CertificateNotReceived.from(FormVariables.of(execution)),
-                execution.getVariable(Prolongations.VAR_CERTIFICATE_RECEIVED),
-                actor(execution)));
-      }
+    protected void submitted(DelegateExecution execution) {
+      execution.setVariable(
+          "certificateFollowUp",
+          medical.followUp(
+              execution.getProcessInstanceId(),
+              InstructionForms.CertificateNotReceived.from(FormVariables.of(execution)),
+              execution.getVariable(Prolongations.VAR_CERTIFICATE_RECEIVED),
+              actor(execution)));
     }
   }
 
@@ -217,7 +227,7 @@ final class Delegates {
    * attestation's day for the timer « Expiration du titre ».
    */
   @Component("prolongationStartListener")
-  static class ProlongationStartListener implements ExecutionListener {
+  static class ProlongationStartListener extends FormEndListener {
     private final Prolongations prolongations;
 
     ProlongationStartListener(Prolongations prolongations) {
@@ -225,14 +235,12 @@ final class Delegates {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-      if (!cancelled(execution)) {
-        execution.setVariable(
-            Prolongations.VAR_START_DATE,
-            prolongations.startDate(
-                execution.getProcessInstanceId(),
-                execution.getVariable(Prolongations.VAR_CERTIFICATE_RECEIVED)));
-      }
+    protected void submitted(DelegateExecution execution) {
+      execution.setVariable(
+          Prolongations.VAR_START_DATE,
+          prolongations.startDate(
+              execution.getProcessInstanceId(),
+              execution.getVariable(Prolongations.VAR_CERTIFICATE_RECEIVED)));
     }
   }
 
@@ -252,31 +260,27 @@ final class Delegates {
 
   /** « Décider de la demande »: fills the form on create, records the decision on end. */
   @Component("decisionTaskListener")
-  static class DecisionTaskListener implements TaskListener, ExecutionListener {
+  static class DecisionTaskListener extends AgentFormTask {
     private final Decisions decisions;
-    private final CaseAgent caseAgent;
 
     DecisionTaskListener(Decisions decisions, CaseAgent caseAgent) {
+      super(caseAgent);
       this.decisions = decisions;
-      this.caseAgent = caseAgent;
     }
 
     @Override
-    public void notify(DelegateTask task) {
-      task.setVariables(decisions.prepare(task.getProcessInstanceId()));
-      caseAgent.assign(task);
+    Map<String, Object> formVariables(DelegateTask task) {
+      return decisions.prepare(task.getProcessInstanceId());
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-      if (!cancelled(execution)) {
-        execution.setVariable(
-            VAR_OUTCOME,
-            decisions.record(
-                execution.getProcessInstanceId(),
-                InstructionForms.DecisionForm.from(FormVariables.of(execution)),
-                actor(execution)));
-      }
+    protected void submitted(DelegateExecution execution) {
+      execution.setVariable(
+          VAR_OUTCOME,
+          decisions.record(
+              execution.getProcessInstanceId(),
+              InstructionForms.DecisionForm.from(FormVariables.of(execution)),
+              actor(execution)));
     }
   }
 

@@ -1,10 +1,10 @@
 package fr.anef.renewal.medical;
 
+import fr.anef.renewal.shared.FormEndListener;
 import fr.anef.renewal.shared.FormVariables;
 import fr.anef.renewal.shared.ProcessActors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,29 +18,13 @@ final class MedicalDelegates {
     return ProcessActors.userOr(execution, "ofii");
   }
 
-  static boolean cancelled(DelegateExecution execution) {
-    return ProcessActors.cancelled(execution);
-  }
-
-  /**
-   * The end of an OFII form task: records the submitted form, unless the task ended because the
-   * file was closed (« Dossier clos par la préfecture »).
-   */
-  abstract static class OfiiFormEnd implements ExecutionListener {
+  /** The end of an OFII form task (cancelled when the préfecture closed the file). */
+  abstract static class OfiiFormEnd extends FormEndListener {
     final MedicalFiles files;
 
     OfiiFormEnd(MedicalFiles files) {
       this.files = files;
     }
-
-    @Override
-    public final void notify(DelegateExecution execution) {
-      if (!cancelled(execution)) {
-        submitted(execution);
-      }
-    }
-
-    abstract void submitted(DelegateExecution execution);
   }
 
   /** An OFII form task: shows the identity and the file's summary on create, records on end. */
@@ -85,7 +69,7 @@ final class MedicalDelegates {
     }
 
     @Override
-    void submitted(DelegateExecution execution) {
+    protected void submitted(DelegateExecution execution) {
       files.registerCertificate(
           execution.getProcessInstanceId(),
           OfiiForms.RegisterCertificate.from(FormVariables.of(execution)),
@@ -137,7 +121,7 @@ final class MedicalDelegates {
     }
 
     @Override
-    void submitted(DelegateExecution execution) {
+    protected void submitted(DelegateExecution execution) {
       execution.setVariable(
           "reportAction",
           files.recordReport(
@@ -175,7 +159,7 @@ final class MedicalDelegates {
     }
 
     @Override
-    void submitted(DelegateExecution execution) {
+    protected void submitted(DelegateExecution execution) {
       files.recordTreatingDoctorAnswer(
           execution.getProcessInstanceId(),
           OfiiForms.TreatingDoctorAnswer.from(FormVariables.of(execution)),
@@ -223,7 +207,7 @@ final class MedicalDelegates {
     }
 
     @Override
-    void submitted(DelegateExecution execution) {
+    protected void submitted(DelegateExecution execution) {
       files.recordVote(
           execution.getProcessInstanceId(),
           OfiiForms.CollegeOpinion.from(FormVariables.of(execution)),
