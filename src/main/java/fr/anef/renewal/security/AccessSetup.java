@@ -1,6 +1,5 @@
 package fr.anef.renewal.security;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
@@ -251,13 +250,7 @@ class AccessSetup {
   private void withdraw(
       String groupId, Resource resource, String resourceId, Permission... permissions) {
     for (Authorization authorization :
-        authorizations
-            .createAuthorizationQuery()
-            .authorizationType(AUTH_TYPE_GRANT)
-            .groupIdIn(groupId)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .list()) {
+        GroupGrants.of(authorizations, groupId, resource, resourceId)) {
       boolean changed = false;
       for (Permission permission : permissions) {
         if (authorization.isPermissionGranted(permission)) {

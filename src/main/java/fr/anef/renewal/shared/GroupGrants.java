@@ -2,6 +2,7 @@ package fr.anef.renewal.shared;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -24,14 +25,7 @@ public final class GroupGrants {
       String resourceId,
       Permission... permissions) {
     Authorization authorization =
-        authorizations
-            .createAuthorizationQuery()
-            .authorizationType(AUTH_TYPE_GRANT)
-            .groupIdIn(groupId)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .list()
-            .stream()
+        of(authorizations, groupId, resource, resourceId).stream()
             .findFirst()
             .orElseGet(
                 () -> {
@@ -51,5 +45,17 @@ public final class GroupGrants {
     if (changed) {
       authorizations.saveAuthorization(authorization);
     }
+  }
+
+  /** The group's grants on one resource (none, or the one {@link #grant} writes). */
+  public static List<Authorization> of(
+      AuthorizationService authorizations, String groupId, Resource resource, String resourceId) {
+    return authorizations
+        .createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .list();
   }
 }
