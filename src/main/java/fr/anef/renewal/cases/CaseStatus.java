@@ -33,8 +33,7 @@ public enum CaseStatus {
     // « Déposée » : l'agent ouvre l'examen des pièces ; ou 4 mois passent sans décision (R.432-1).
     allow(DEPOSITED, IN_REVIEW, IMPLICITLY_REJECTED);
     // « En instruction » : pièces incomplètes → complément ; complètes → OFII. Un nouvel examen des
-    // pièces (tâche
-    // recréée) la laisse « En instruction ».
+    // pièces (tâche recréée) la laisse « En instruction ».
     allow(IN_REVIEW, IN_REVIEW, COMPLEMENT_REQUESTED, MEDICAL_INSTRUCTION, IMPLICITLY_REJECTED);
     // « Complément demandé » : la réponse rouvre l'examen ; 30 jours sans réponse → clôture.
     allow(COMPLEMENT_REQUESTED, IN_REVIEW, CLOSED_INCOMPLETE, IMPLICITLY_REJECTED);
