@@ -289,6 +289,22 @@ class MedicalInstructionTests {
             12));
   }
 
+  /**
+   * The college's three votes: care needed 12 and 6 months, one « non » (24): the opinion is « oui
+   * », 12 months.
+   */
+  void collegeVotes() {
+    completeAs(
+        "medecin.ofii2",
+        "ofii-college",
+        OfiiMedicalOpinionProcess.COLLEGE_OPINION,
+        vote("YES", 12));
+    completeAs(
+        "medecin.ofii3", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 6));
+    completeAs(
+        "medecin.ofii4", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("NO", 24));
+  }
+
   Map<String, Object> vote(String careNeeded, int months) {
     return Map.of(
         "careNeeded",
@@ -326,15 +342,7 @@ class MedicalInstructionTests {
 
     writeReport();
     assertThat(ofii).isWaitingAt(OfiiMedicalOpinionProcess.COLLEGE_OPINION);
-    completeAs(
-        "medecin.ofii2",
-        "ofii-college",
-        OfiiMedicalOpinionProcess.COLLEGE_OPINION,
-        vote("YES", 12));
-    completeAs(
-        "medecin.ofii3", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 6));
-    completeAs(
-        "medecin.ofii4", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("NO", 24));
+    collegeVotes();
 
     assertThat(ofii).isEnded().hasPassed(OfiiMedicalOpinionProcess.OPINION_SENT);
     assertThat(prefecture).isWaitingAt(RenewalProcess.DECIDE);
@@ -402,15 +410,7 @@ class MedicalInstructionTests {
         OfiiMedicalOpinionProcess.WRITE_REPORT,
         Map.of(
             "reportAction", "REPORT", "report_diseaseHistory", "Dialyse trois fois par semaine."));
-    completeAs(
-        "medecin.ofii2",
-        "ofii-college",
-        OfiiMedicalOpinionProcess.COLLEGE_OPINION,
-        vote("YES", 12));
-    completeAs(
-        "medecin.ofii3", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 6));
-    completeAs(
-        "medecin.ofii4", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("NO", 24));
+    collegeVotes();
     assertThat(ofii)
         .isEnded()
         .hasPassed(
@@ -580,15 +580,7 @@ class MedicalInstructionTests {
   void fileClosedAtItsOpinionStaysSo() {
     registerCertificate();
     writeReport();
-    completeAs(
-        "medecin.ofii2",
-        "ofii-college",
-        OfiiMedicalOpinionProcess.COLLEGE_OPINION,
-        vote("YES", 12));
-    completeAs(
-        "medecin.ofii3", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("YES", 6));
-    completeAs(
-        "medecin.ofii4", "ofii-college", OfiiMedicalOpinionProcess.COLLEGE_OPINION, vote("NO", 24));
+    collegeVotes();
     assertThat(ofii)
         .isEnded()
         .hasPassed(OfiiMedicalOpinionProcess.SEND_OPINION)

@@ -194,20 +194,7 @@ class EngineBoundaryTests {
     assertThat(snapshot(draft)).isEqualTo(before);
 
     // Up to step 4, then its recap (a disabled field) sent back with other words.
-    assertThat(
-            submit(
-                    draft,
-                    Map.of(
-                        "email",
-                        value("jeanne@exemple.fr"),
-                        "phone",
-                        value("0612345678"),
-                        "housingType",
-                        value("OWN"),
-                        "action",
-                        value("NEXT")))
-                .getStatusCode())
-        .isEqualTo(HttpStatus.NO_CONTENT);
+    fillFirstStep(draft);
     assertThat(
             submit(
                     draft = draft.next(),
@@ -527,20 +514,7 @@ class EngineBoundaryTests {
   @DisplayName("Une étape déjà traitée répond 404 en français, sur toutes ses adresses")
   void aCompletedTaskIsNotFound() {
     Draft draft = newDraft();
-    assertThat(
-            submit(
-                    draft,
-                    Map.of(
-                        "email",
-                        value("jeanne@exemple.fr"),
-                        "phone",
-                        value("0612345678"),
-                        "housingType",
-                        value("OWN"),
-                        "action",
-                        value("NEXT")))
-                .getStatusCode())
-        .isEqualTo(HttpStatus.NO_CONTENT);
+    fillFirstStep(draft);
     for (String path :
         List.of(
             "/engine-rest/task/{id}/form-variables",
@@ -666,6 +640,24 @@ class EngineBoundaryTests {
             .createProcessInstanceQuery()
             .variableValueEquals("applicantId", draft.applicant())
             .count());
+  }
+
+  /** Step 1 filled as the form asks (accepted: 204), the draft moves to step 2. */
+  void fillFirstStep(Draft draft) {
+    assertThat(
+            submit(
+                    draft,
+                    Map.of(
+                        "email",
+                        value("jeanne@exemple.fr"),
+                        "phone",
+                        value("0612345678"),
+                        "housingType",
+                        value("OWN"),
+                        "action",
+                        value("NEXT")))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   Draft newDraft() {
