@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.anef.renewal.filing.FilingForms;
 import fr.anef.renewal.instruction.InstructionForms;
 import fr.anef.renewal.medical.OfiiForms;
+import fr.anef.renewal.shared.FormRecords;
+import fr.anef.renewal.shared.FormVariables;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -155,5 +157,86 @@ class FormContractTests {
             Arrays.stream(InstructionForms.ReviewApplication.class.getRecordComponents())
                 .map(RecordComponent::getName))
         .containsExactly("documents", "privateNote");
+  }
+
+  /** Each writable input's form-js type, by key, in every group. */
+  static Map<String, String> inputTypes(JsonNode components) {
+    Map<String, String> types = new java.util.TreeMap<>();
+    for (JsonNode component : components) {
+      if (INPUT_TYPES.contains(component.path("type").asText())
+          && !component.path("disabled").asBoolean(false)) {
+        types.put(component.path("key").asText(), component.path("type").asText());
+      }
+      if (component.has("components")) {
+        types.putAll(inputTypes(component.get("components")));
+      }
+    }
+    return types;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forms")
+  @DisplayName(
+      "Chaque champ est lu selon son type : date pour un datetime, case à cocher, nombre, texte")
+  void everyFieldIsReadAsItsTypeSays(Path form) throws IOException {
+    JsonNode schema = JSON.readTree(form.toFile());
+    Class<? extends Record> type = RECORDS.get(schema.path("id").asText());
+    if (type == InstructionForms.ReviewApplication.class) {
+      return; // its blocks are read by their own keys (ReviewBlocksTests)
+    }
+    Map<String, String> inputs = inputTypes(schema.path("components"));
+    for (RecordComponent component : type.getRecordComponents()) {
+      String formType = inputs.get(component.getName());
+      String expected =
+          switch (formType) {
+            case "datetime" -> "date";
+            case "checkbox" -> "Boolean";
+            case "number" -> "Integer";
+            default -> "String";
+          };
+      String read =
+          component.isAnnotationPresent(FormRecords.Date.class)
+              ? "date"
+              : component.getType().getSimpleName();
+      assertThat(read)
+          .as("%s.%s (%s)", type.getSimpleName(), component.getName(), formType)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Un formulaire est lu champ par champ : textes nettoyés, date envoyée en objet, case cochée, nombre")
+  void aRecordIsReadFromItsVariables() {
+    Map<String, Object> sent =
+        Map.of(
+            "maritalStatus",
+            "  MARRIED ",
+            "unionDate",
+            java.util.Date.from(java.time.Instant.parse("2020-05-03T22:30:00Z")),
+            "unionCountry",
+            "   ",
+            "attestationNoPolygamy",
+            "true",
+            "attestationPenalties",
+            false,
+            "ignored",
+            "x");
+    FilingForms.ReasonForStay read =
+        FormRecords.read(FilingForms.ReasonForStay.class, FormVariables.of(sent));
+    assertThat(read)
+        .isEqualTo(
+            new FilingForms.ReasonForStay(
+                "MARRIED", "2020-05-04", null, null, null, true, false, null));
+    assertThat(
+            FormRecords.read(
+                OfiiForms.CollegeOpinion.class,
+                FormVariables.of(Map.of("expectedCareDurationMonths", "12", "careNeeded", "YES"))))
+        .isEqualTo(new OfiiForms.CollegeOpinion("YES", null, null, null, 12));
+    record Unreadable(java.time.LocalDate when) {}
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> FormRecords.read(Unreadable.class, FormVariables.of(Map.of())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("when");
   }
 }

@@ -100,13 +100,14 @@ public class DepositReceipts {
         confirmationMail(greeting),
         receipt.getId());
     notifications.publish(
-        "deposit-confirmation:" + filed.getId(),
-        filed.getId(),
-        filed.getApplicantId(),
-        recipient,
-        NOTIFICATION_KIND,
-        NOTIFICATION_TITLE,
-        confirmationNotification(greeting, filed, depositDate),
+        new NotificationService.Notice(
+            "deposit-confirmation:" + filed.getId(),
+            filed.getId(),
+            filed.getApplicantId(),
+            recipient,
+            NOTIFICATION_KIND,
+            NOTIFICATION_TITLE,
+            confirmationNotification(greeting, filed, depositDate)),
         receipt.getId());
     cases.log(filed, "système", CaseEventKind.RECEIPT_ISSUED, receipt.getFileName());
     return receipt;

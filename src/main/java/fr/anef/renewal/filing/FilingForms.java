@@ -1,6 +1,6 @@
 package fr.anef.renewal.filing;
 
-import fr.anef.renewal.shared.FormValues;
+import fr.anef.renewal.shared.FormRecords;
 import fr.anef.renewal.shared.FormVariables;
 
 /**
@@ -24,7 +24,7 @@ public final class FilingForms {
     public static final String FORM = "start-renewal";
 
     public static StartRenewal from(FormVariables variables) {
-      return new StartRenewal(FormValues.checkbox(variables.get("renewalRequested")));
+      return FormRecords.read(StartRenewal.class, variables);
     }
   }
 
@@ -34,11 +34,7 @@ public final class FilingForms {
     public static final String FORM = "personal-information";
 
     public static PersonalInformation from(FormVariables variables) {
-      return new PersonalInformation(
-          FormValues.text(variables.get("housingType")),
-          FormValues.text(variables.get("email")),
-          FormValues.text(variables.get("phone")),
-          FormValues.text(variables.get("action")));
+      return FormRecords.read(PersonalInformation.class, variables);
     }
   }
 
@@ -48,7 +44,7 @@ public final class FilingForms {
    */
   public record ReasonForStay(
       String maritalStatus,
-      String unionDate,
+      @FormRecords.Date String unionDate,
       String unionCountry,
       String dependentChildren,
       String spouseChildren,
@@ -59,15 +55,7 @@ public final class FilingForms {
     public static final String FORM = "reason-for-stay";
 
     public static ReasonForStay from(FormVariables variables) {
-      return new ReasonForStay(
-          FormValues.text(variables.get("maritalStatus")),
-          FormValues.dateText(variables.get("unionDate")),
-          FormValues.text(variables.get("unionCountry")),
-          FormValues.text(variables.get("dependentChildren")),
-          FormValues.text(variables.get("spouseChildren")),
-          FormValues.checkbox(variables.get("attestationNoPolygamy")),
-          FormValues.checkbox(variables.get("attestationPenalties")),
-          FormValues.text(variables.get("action")));
+      return FormRecords.read(ReasonForStay.class, variables);
     }
   }
 
@@ -77,10 +65,7 @@ public final class FilingForms {
     public static final String FORM = "supporting-documents";
 
     public static SupportingDocuments from(FormVariables variables) {
-      return new SupportingDocuments(
-          FormValues.text(variables.get("ephotoNumber")),
-          FormValues.text(variables.get("ephotoNumberConfirmation")),
-          FormValues.text(variables.get("action")));
+      return FormRecords.read(SupportingDocuments.class, variables);
     }
   }
 
@@ -89,8 +74,7 @@ public final class FilingForms {
     public static final String FORM = "deposit";
 
     public static Deposit from(FormVariables variables) {
-      return new Deposit(
-          FormValues.text(variables.get("observations")), FormValues.text(variables.get("action")));
+      return FormRecords.read(Deposit.class, variables);
     }
   }
 }

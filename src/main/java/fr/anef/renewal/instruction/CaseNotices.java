@@ -7,6 +7,7 @@ import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.register.RegisteredPerson;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -38,18 +39,7 @@ class CaseNotices {
   Notification publish(
       RenewalCase renewal, String key, String kind, String title, String body, UUID attachmentId) {
     return logged(
-        renewal,
-        title,
-        recipient ->
-            notifications.publish(
-                key,
-                renewal.getId(),
-                renewal.getApplicantId(),
-                recipient,
-                kind,
-                title,
-                body,
-                attachmentId));
+        renewal, key, kind, title, body, notice -> notifications.publish(notice, attachmentId));
   }
 
   @Transactional
@@ -59,20 +49,14 @@ class CaseNotices {
       String kind,
       String title,
       String body,
-      java.util.List<NotificationService.Download> downloads) {
+      List<NotificationService.Download> downloads) {
     return logged(
         renewal,
+        key,
+        kind,
         title,
-        recipient ->
-            notifications.publishWithDownloads(
-                key,
-                renewal.getId(),
-                renewal.getApplicantId(),
-                recipient,
-                kind,
-                title,
-                body,
-                downloads));
+        body,
+        notice -> notifications.publishWithDownloads(notice, downloads));
   }
 
   /**
@@ -80,9 +64,17 @@ class CaseNotices {
    * case's history.
    */
   private Notification logged(
-      RenewalCase renewal, String title, Function<String, Notification> sendTo) {
+      RenewalCase renewal,
+      String key,
+      String kind,
+      String title,
+      String body,
+      Function<NotificationService.Notice, Notification> send) {
+    String recipient = Objects.requireNonNullElse(renewal.getEmail(), person(renewal).getEmail());
     Notification notification =
-        sendTo.apply(Objects.requireNonNullElse(renewal.getEmail(), person(renewal).getEmail()));
+        send.apply(
+            new NotificationService.Notice(
+                key, renewal.getId(), renewal.getApplicantId(), recipient, kind, title, body));
     cases.log(renewal, "administration", CaseEventKind.NOTIFICATION_SENT, title);
     return notification;
   }

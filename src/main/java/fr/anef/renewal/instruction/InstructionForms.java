@@ -1,5 +1,6 @@
 package fr.anef.renewal.instruction;
 
+import fr.anef.renewal.shared.FormRecords;
 import fr.anef.renewal.shared.FormValues;
 import fr.anef.renewal.shared.FormVariables;
 import java.util.LinkedHashMap;
@@ -92,7 +93,7 @@ public final class InstructionForms {
     public static final String FORM = "certificate-not-received";
 
     public static CertificateNotReceived from(FormVariables variables) {
-      return new CertificateNotReceived(FormValues.text(variables.get("certificateFollowUp")));
+      return FormRecords.read(CertificateNotReceived.class, variables);
     }
   }
 
@@ -101,15 +102,14 @@ public final class InstructionForms {
    * sent.
    */
   public record DecisionForm(
-      String decision, String cardValidFrom, String cardValidUntil, String refusalReason) {
+      String decision,
+      @FormRecords.Date String cardValidFrom,
+      @FormRecords.Date String cardValidUntil,
+      String refusalReason) {
     public static final String FORM = "decision";
 
     public static DecisionForm from(FormVariables variables) {
-      return new DecisionForm(
-          FormValues.text(variables.get("decision")),
-          FormValues.dateText(variables.get("cardValidFrom")),
-          FormValues.dateText(variables.get("cardValidUntil")),
-          FormValues.text(variables.get("refusalReason")));
+      return FormRecords.read(DecisionForm.class, variables);
     }
   }
 }

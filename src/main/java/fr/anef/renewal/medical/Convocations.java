@@ -36,26 +36,32 @@ class Convocations {
     RegisteredPerson person = register.person(renewal.getApplicantId()).orElseThrow();
     String when = convocation.date().format(MedicalFiles.DATE) + " à " + convocation.time();
     notifications.publish(
-        "ofii-convocation:" + renewal.getId() + ":" + convocation.date() + ":" + convocation.time(),
-        renewal.getId(),
-        renewal.getApplicantId(),
-        Objects.requireNonNullElse(renewal.getEmail(), person.getEmail()),
-        KIND,
-        "Convocation à l'Office français de l'immigration et de l'intégration",
-        "Bonjour "
-            + person.getFirstNames()
-            + " "
-            + person.getBirthName()
-            + ",\n\nDans le cadre de votre demande de titre "
-            + "de séjour n° "
-            + renewal.getRequestNumber()
-            + ", le médecin de l'OFII vous convoque le "
-            + when
-            + " à l'adresse suivante :\n"
-            + convocation.place()
-            + "\n\nVous devez venir avec un justificatif d'identité et "
-            + "les originaux de vos documents médicaux. En cas d'empêchement, prévenez la direction territoriale de "
-            + "l'OFII dont vous dépendez.\n\nCordialement,\nL'Office français de l'immigration et de l'intégration",
+        new NotificationService.Notice(
+            "ofii-convocation:"
+                + renewal.getId()
+                + ":"
+                + convocation.date()
+                + ":"
+                + convocation.time(),
+            renewal.getId(),
+            renewal.getApplicantId(),
+            Objects.requireNonNullElse(renewal.getEmail(), person.getEmail()),
+            KIND,
+            "Convocation à l'Office français de l'immigration et de l'intégration",
+            "Bonjour "
+                + person.getFirstNames()
+                + " "
+                + person.getBirthName()
+                + ",\n\nDans le cadre de votre demande de titre "
+                + "de séjour n° "
+                + renewal.getRequestNumber()
+                + ", le médecin de l'OFII vous convoque le "
+                + when
+                + " à l'adresse suivante :\n"
+                + convocation.place()
+                + "\n\nVous devez venir avec un justificatif d'identité et "
+                + "les originaux de vos documents médicaux. En cas d'empêchement, prévenez la direction territoriale de "
+                + "l'OFII dont vous dépendez.\n\nCordialement,\nL'Office français de l'immigration et de l'intégration"),
         null);
   }
 }

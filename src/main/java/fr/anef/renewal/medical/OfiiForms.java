@@ -1,6 +1,6 @@
 package fr.anef.renewal.medical;
 
-import fr.anef.renewal.shared.FormValues;
+import fr.anef.renewal.shared.FormRecords;
 import fr.anef.renewal.shared.FormVariables;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,11 +15,11 @@ public final class OfiiForms {
   private OfiiForms() {}
 
   /** {@code ofii-register-certificate}. */
-  public record RegisterCertificate(String certificateReceivedDate) {
+  public record RegisterCertificate(@FormRecords.Date String certificateReceivedDate) {
     public static final String FORM = "ofii-register-certificate";
 
     public static RegisterCertificate from(FormVariables variables) {
-      return new RegisterCertificate(FormValues.dateText(variables.get("certificateReceivedDate")));
+      return FormRecords.read(RegisterCertificate.class, variables);
     }
   }
 
@@ -32,7 +32,7 @@ public final class OfiiForms {
   public record Report(
       String reportAction,
       String treatingDoctorQuestions,
-      String convocationDate,
+      @FormRecords.Date String convocationDate,
       String convocationTime,
       String convocationPlace,
       String report_diseaseHistory,
@@ -59,33 +59,7 @@ public final class OfiiForms {
     public static final String FORM = "ofii-report";
 
     public static Report from(FormVariables v) {
-      return new Report(
-          FormValues.text(v.get("reportAction")),
-          FormValues.text(v.get("treatingDoctorQuestions")),
-          FormValues.dateText(v.get("convocationDate")),
-          FormValues.text(v.get("convocationTime")),
-          FormValues.text(v.get("convocationPlace")),
-          FormValues.text(v.get("report_diseaseHistory")),
-          FormValues.text(v.get("report_mainDiagnosis")),
-          FormValues.text(v.get("report_currentTreatments")),
-          FormValues.text(v.get("report_treatmentAdherence")),
-          FormValues.text(v.get("report_medicalFollowUp")),
-          FormValues.text(v.get("report_hospitalFollowUp")),
-          FormValues.text(v.get("report_diseaseStage")),
-          FormValues.text(v.get("report_complications")),
-          FormValues.text(v.get("report_somaticObservations")),
-          FormValues.text(v.get("report_psyOnset")),
-          FormValues.text(v.get("report_psyFirstSpecialistConsultation")),
-          FormValues.integer(v.get("report_psyConsultationCount")),
-          FormValues.text(v.get("report_psyBiography")),
-          FormValues.text(v.get("report_psyMedicalHistory")),
-          FormValues.text(v.get("report_psyDisorderHistory")),
-          FormValues.text(v.get("report_psyMentalState")),
-          FormValues.text(v.get("report_psyDiagnosis")),
-          FormValues.text(v.get("report_psyTherapeuticCare")),
-          FormValues.text(v.get("report_psyPrognosis")),
-          FormValues.integer(v.get("reportExpectedCareMonths")),
-          FormValues.text(v.get("report_doctorObservations")));
+      return FormRecords.read(Report.class, v);
     }
 
     /** The report's fields, by name without « report_ », in name order (null when left empty). */
@@ -118,13 +92,12 @@ public final class OfiiForms {
   }
 
   /** {@code ofii-treating-doctor-answer}. */
-  public record TreatingDoctorAnswer(String treatingDoctorAnswerDate, String treatingDoctorAnswer) {
+  public record TreatingDoctorAnswer(
+      @FormRecords.Date String treatingDoctorAnswerDate, String treatingDoctorAnswer) {
     public static final String FORM = "ofii-treating-doctor-answer";
 
     public static TreatingDoctorAnswer from(FormVariables variables) {
-      return new TreatingDoctorAnswer(
-          FormValues.dateText(variables.get("treatingDoctorAnswerDate")),
-          FormValues.text(variables.get("treatingDoctorAnswer")));
+      return FormRecords.read(TreatingDoctorAnswer.class, variables);
     }
   }
 
@@ -141,12 +114,7 @@ public final class OfiiForms {
     public static final String FORM = "ofii-college-opinion";
 
     public static CollegeOpinion from(FormVariables variables) {
-      return new CollegeOpinion(
-          FormValues.text(variables.get("careNeeded")),
-          FormValues.text(variables.get("exceptionallySeriousConsequences")),
-          FormValues.text(variables.get("effectiveAccessToCareInOriginCountry")),
-          FormValues.text(variables.get("fitToTravel")),
-          FormValues.integer(variables.get("expectedCareDurationMonths")));
+      return FormRecords.read(CollegeOpinion.class, variables);
     }
   }
 }

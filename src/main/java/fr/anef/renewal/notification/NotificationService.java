@@ -46,34 +46,26 @@ public class NotificationService {
    * call with the same key (a retried job) returns the first notification.
    */
   @Transactional
-  public Notification publish(
-      String key,
-      UUID caseId,
-      String applicantId,
-      String recipientEmail,
-      String kind,
-      String title,
-      String body,
-      UUID attachmentId) {
+  public Notification publish(Notice notice, UUID attachmentId) {
     return notifications
-        .findByIdempotencyKey(key)
+        .findByIdempotencyKey(notice.key())
         .orElseGet(
             () -> {
               Notification notification =
                   notifications.save(
                       new Notification(
-                          key,
-                          caseId,
-                          applicantId,
-                          kind,
-                          title,
-                          body,
+                          notice.key(),
+                          notice.caseId(),
+                          notice.applicantId(),
+                          notice.kind(),
+                          notice.title(),
+                          notice.body(),
                           attachmentId,
                           clock.instant()));
               outbox.enqueue(
                   "notification-mail:" + notification.getId(),
-                  caseId,
-                  recipientEmail,
+                  notice.caseId(),
+                  notice.recipientEmail(),
                   MAIL_SUBJECT,
                   mailBody(),
                   null);
@@ -81,23 +73,27 @@ public class NotificationService {
             });
   }
 
-  /** A labelled download of a notification with several documents. */
-  public record Download(UUID documentId, String label) {}
-
-  /** Publishes a notification with several labelled downloads (once per key). */
-  @Transactional
-  public Notification publishWithDownloads(
+  /**
+   * What a notification says, to whom, about which case; {@code key} makes it once (a retried job
+   * publishes nothing more).
+   */
+  public record Notice(
       String key,
       UUID caseId,
       String applicantId,
       String recipientEmail,
       String kind,
       String title,
-      String body,
-      List<Download> downloads) {
-    boolean isNew = notifications.findByIdempotencyKey(key).isEmpty();
-    Notification notification =
-        publish(key, caseId, applicantId, recipientEmail, kind, title, body, null);
+      String body) {}
+
+  /** A labelled download of a notification with several documents. */
+  public record Download(UUID documentId, String label) {}
+
+  /** Publishes a notification with several labelled downloads (once per key). */
+  @Transactional
+  public Notification publishWithDownloads(Notice notice, List<Download> downloads) {
+    boolean isNew = notifications.findByIdempotencyKey(notice.key()).isEmpty();
+    Notification notification = publish(notice, null);
     if (isNew) {
       for (int i = 0; i < downloads.size(); i++) {
         attachments.save(

@@ -50,9 +50,18 @@ class DemoData {
     lock.exclusively(ClusterLock.START_UP, this::createMissing);
   }
 
+  /** A person of the register with one titre « étranger malade », « vie privée et familiale ». */
+  private void holder(RegisteredPerson person, String title, LocalDate from, LocalDate to) {
+    register.saveIfAbsent(
+        person,
+        List.of(
+            new ResidenceTitle(
+                title, person.getForeignerNumber(), ETRANGER_MALADE, VPF, from, to)));
+  }
+
   private void createMissing() {
     LocalDate today = LocalDate.now(clock);
-    register.saveIfAbsent(
+    holder(
         new RegisteredPerson(
                 "5903007229",
                 "GUIDE",
@@ -65,15 +74,10 @@ class DemoData {
             .livingAt("20 rue Nationale", "59000", "Lille", "FRANCE")
             .reachableAt("guideem@yopmail.com", "0102030405")
             .enteredFranceOn(LocalDate.of(2022, 8, 31)),
-        List.of(
-            new ResidenceTitle(
-                "5900001234",
-                "5903007229",
-                ETRANGER_MALADE,
-                VPF,
-                today.minusYears(1).plusDays(90),
-                today.plusDays(90))));
-    register.saveIfAbsent(
+        "5900001234",
+        today.minusYears(1).plusDays(90),
+        today.plusDays(90));
+    holder(
         new RegisteredPerson(
                 "5903007243",
                 "OFII",
@@ -86,17 +90,12 @@ class DemoData {
             .livingAt("20 rue Nationale", "59000", "Lille", "FRANCE")
             .reachableAt("ofiitrois@yopmail.com", null)
             .enteredFranceOn(LocalDate.of(2021, 3, 15)),
-        List.of(
-            new ResidenceTitle(
-                "5900005678",
-                "5903007243",
-                ETRANGER_MALADE,
-                VPF,
-                today.minusYears(1).plusDays(30),
-                today.plusDays(30))));
+        "5900005678",
+        today.minusYears(1).plusDays(30),
+        today.plusDays(30));
 
     // A titre holder without an account yet, to try « Créer un compte » (titre 5900004321).
-    register.saveIfAbsent(
+    holder(
         new RegisteredPerson(
                 "5903007250",
                 "OFII",
@@ -108,18 +107,13 @@ class DemoData {
                 "Algérienne")
             .livingAt("3 rue Solférino", "59000", "Lille", "FRANCE")
             .enteredFranceOn(LocalDate.of(2020, 9, 1)),
-        List.of(
-            new ResidenceTitle(
-                "5900004321",
-                "5903007250",
-                ETRANGER_MALADE,
-                VPF,
-                LocalDate.of(2025, 12, 1),
-                LocalDate.of(2026, 12, 31))));
+        "5900004321",
+        LocalDate.of(2025, 12, 1),
+        LocalDate.of(2026, 12, 31));
 
     // A person who cannot file online, for the counter route (« Guichet », agent.lille; titre
     // 5900004338).
-    register.saveIfAbsent(
+    holder(
         new RegisteredPerson(
                 "5903007268",
                 "OFII",
@@ -131,18 +125,13 @@ class DemoData {
                 "Congolaise")
             .livingAt("8 rue Gambetta", "59000", "Lille", "FRANCE")
             .enteredFranceOn(LocalDate.of(2019, 5, 2)),
-        List.of(
-            new ResidenceTitle(
-                "5900004338",
-                "5903007268",
-                ETRANGER_MALADE,
-                VPF,
-                LocalDate.of(2026, 3, 1),
-                LocalDate.of(2027, 2, 28))));
+        "5900004338",
+        LocalDate.of(2026, 3, 1),
+        LocalDate.of(2027, 2, 28));
 
     // An applicant living in Paris: her case goes to the préfecture de police (agent.paris), not to
     // the Nord.
-    register.saveIfAbsent(
+    holder(
         new RegisteredPerson(
                 "7503004417",
                 "BENALI",
@@ -155,14 +144,9 @@ class DemoData {
             .livingAt("12 rue de Rivoli", "75004", "Paris", "FRANCE")
             .reachableAt("samira.benali@yopmail.com", "0611223344")
             .enteredFranceOn(LocalDate.of(2018, 9, 3)),
-        List.of(
-            new ResidenceTitle(
-                "7500002468",
-                "7503004417",
-                ETRANGER_MALADE,
-                VPF,
-                today.minusYears(1).plusDays(100),
-                today.plusDays(100))));
+        "7500002468",
+        today.minusYears(1).plusDays(100),
+        today.plusDays(100));
 
     user("5903007229", "MALADE", "GUIDE", "guideem@yopmail.com", AccessSetup.APPLICANTS);
     user("7503004417", "SAMIRA", "BENALI", "samira.benali@yopmail.com", AccessSetup.APPLICANTS);

@@ -1,10 +1,7 @@
 package fr.anef.renewal.security;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
+import fr.anef.renewal.shared.RequestFilters;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -54,29 +51,22 @@ class WebSecurityConfiguration {
   /** Metrics for the monitoring (group {@code monitoring}) and administrators only. */
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> metricsAccess() {
-    FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(
-            new OncePerRequestFilter() {
-              @Override
-              protected void doFilterInternal(
-                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                  throws ServletException, IOException {
-                AppUser user = AppUser.of(request);
-                if (user.isIn(AccessSetup.MONITORING) || user.isIn(Groups.CAMUNDA_ADMIN)) {
-                  chain.doFilter(request, response);
-                  return;
-                }
-                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                response.setContentType("application/json;charset=UTF-8");
-                response
-                    .getWriter()
-                    .write("{\"messages\":[\"Les métriques sont réservées à la supervision.\"]}");
-              }
-            });
-    registration.setName("metrics-access");
-    registration.addUrlPatterns(METRICS);
-    registration.setOrder(21);
-    return registration;
+    return RequestFilters.register(
+        "metrics-access",
+        21,
+        (request, response, chain) -> {
+          AppUser user = AppUser.of(request);
+          if (user.isIn(AccessSetup.MONITORING) || user.isIn(Groups.CAMUNDA_ADMIN)) {
+            chain.doFilter(request, response);
+            return;
+          }
+          response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+          response.setContentType("application/json;charset=UTF-8");
+          response
+              .getWriter()
+              .write("{\"messages\":[\"Les métriques sont réservées à la supervision.\"]}");
+        },
+        METRICS);
   }
 
   /**

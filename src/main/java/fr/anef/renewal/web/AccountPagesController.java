@@ -3,8 +3,6 @@ package fr.anef.renewal.web;
 import fr.anef.renewal.account.AccountService;
 import fr.anef.renewal.shared.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,24 +40,13 @@ class AccountPagesController {
   @PostMapping("/creation")
   String create(
       Model model,
-      @RequestParam(defaultValue = "") String numero,
-      @RequestParam(defaultValue = "") String debutJour,
-      @RequestParam(defaultValue = "") String debutMois,
-      @RequestParam(defaultValue = "") String debutAnnee,
-      @RequestParam(defaultValue = "") String finJour,
-      @RequestParam(defaultValue = "") String finMois,
-      @RequestParam(defaultValue = "") String finAnnee,
+      TitleForm title,
       @RequestParam(defaultValue = "") String email,
       @RequestParam(defaultValue = "") String emailConfirmation) {
-    model.addAttribute("numero", numero);
+    model.addAttribute("numero", title.numero());
     model.addAttribute("email", email);
     try {
-      accounts.requestAccount(
-          numero,
-          date(debutJour, debutMois, debutAnnee),
-          date(finJour, finMois, finAnnee),
-          email,
-          emailConfirmation);
+      accounts.requestAccount(title.numero(), title.start(), title.end(), email, emailConfirmation);
       return "account-requested";
     } catch (Refusal refusal) {
       model.addAttribute("errors", refusal.reasons());
@@ -158,16 +145,5 @@ class AccountPagesController {
     model.addAttribute("action", action);
     model.addAttribute("notice", notice);
     return "account-password";
-  }
-
-  static LocalDate date(String day, String month, String year) {
-    try {
-      return LocalDate.of(
-          Integer.parseInt(year.strip()),
-          Integer.parseInt(month.strip()),
-          Integer.parseInt(day.strip()));
-    } catch (NumberFormatException | DateTimeException e) {
-      return null;
-    }
   }
 }

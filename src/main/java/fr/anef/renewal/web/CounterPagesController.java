@@ -95,24 +95,12 @@ class CounterPagesController {
 
   /** The person shows their titre: its number and validity dates must match the register. */
   @PostMapping("/identification")
-  String identify(
-      HttpServletRequest request,
-      RedirectAttributes redirect,
-      @RequestParam(defaultValue = "") String numero,
-      @RequestParam(defaultValue = "") String debutJour,
-      @RequestParam(defaultValue = "") String debutMois,
-      @RequestParam(defaultValue = "") String debutAnnee,
-      @RequestParam(defaultValue = "") String finJour,
-      @RequestParam(defaultValue = "") String finMois,
-      @RequestParam(defaultValue = "") String finAnnee) {
+  String identify(HttpServletRequest request, RedirectAttributes redirect, TitleForm form) {
     AgentPagesController.requireAgent(request);
     HttpSession session = request.getSession();
     session.removeAttribute(PERSON);
     register
-        .verifiedTitle(
-            numero,
-            AccountPagesController.date(debutJour, debutMois, debutAnnee),
-            AccountPagesController.date(finJour, finMois, finAnnee))
+        .verifiedTitle(form.numero(), form.start(), form.end())
         .ifPresentOrElse(
             title -> session.setAttribute(PERSON, title.getForeignerNumber()),
             () -> redirect.addFlashAttribute("errors", List.of(AccountService.NO_SUCH_TITLE)));

@@ -1,7 +1,6 @@
 package fr.anef.renewal.web;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
+import fr.anef.renewal.shared.RequestFilters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -56,37 +55,32 @@ class UploadSizeLimit {
   FilterRegistrationBean<OncePerRequestFilter> uploadSizeLimitFilter(
       MultipartProperties multipart) {
     long limit = multipart.getMaxRequestSize().toBytes();
-    FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(
-            new OncePerRequestFilter() {
-              @Override
-              protected void doFilterInternal(
-                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                  throws ServletException, IOException {
-                String contentType = request.getContentType();
-                long length = request.getContentLengthLong();
-                if (limit > 0
-                    && length > limit
-                    && contentType != null
-                    && contentType.toLowerCase().startsWith("multipart/")) {
-                  if (length <= MAX_DRAINED) {
-                    drain(request.getInputStream());
-                  } else {
-                    response.setHeader("Connection", "close");
-                  }
-                  refuse(request, response);
-                  return;
-                }
-                chain.doFilter(request, response);
-              }
-            });
-    registration.addUrlPatterns("/api/*", "/mon-espace/*", "/agent/*", "/ofii/*");
     // Inside Spring Session's filter (SessionRepositoryFilter.DEFAULT_ORDER), so that the refusal
-    // it flashes lands in
-    // the shared session the next page reads.
-    registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 10);
-    registration.setName("uploadSizeLimit");
-    return registration;
+    // it flashes lands in the shared session the next page reads.
+    return RequestFilters.register(
+        "uploadSizeLimit",
+        SessionRepositoryFilter.DEFAULT_ORDER + 10,
+        (request, response, chain) -> {
+          String contentType = request.getContentType();
+          long length = request.getContentLengthLong();
+          if (limit > 0
+              && length > limit
+              && contentType != null
+              && contentType.toLowerCase().startsWith("multipart/")) {
+            if (length <= MAX_DRAINED) {
+              drain(request.getInputStream());
+            } else {
+              response.setHeader("Connection", "close");
+            }
+            refuse(request, response);
+            return;
+          }
+          chain.doFilter(request, response);
+        },
+        "/api/*",
+        "/mon-espace/*",
+        "/agent/*",
+        "/ofii/*");
   }
 
   private static void drain(InputStream body) throws IOException {

@@ -66,13 +66,14 @@ class NotificationReadTests {
             new RenewalCase(applicant, waiting.getId(), "59", true, null, null, Instant.now()));
     Notification notification =
         notifications.publish(
-            "test:" + renewal.getId() + title,
-            renewal.getId(),
-            applicant,
-            "jeanne@exemple.fr",
-            "TEST",
-            title,
-            "Corps",
+            new NotificationService.Notice(
+                "test:" + renewal.getId() + title,
+                renewal.getId(),
+                applicant,
+                "jeanne@exemple.fr",
+                "TEST",
+                title,
+                "Corps"),
             null);
     runtime.setVariable(
         waiting.getId(),
@@ -118,13 +119,14 @@ class NotificationReadTests {
     Notification awaited = notificationAwaitedBy(waiting, "Demande de complément");
     Notification other =
         notifications.publish(
-            "other:" + awaited.getId(),
-            awaited.getCaseId(),
-            applicant,
-            "jeanne@exemple.fr",
-            "TEST",
-            "Autre",
-            "Corps",
+            new NotificationService.Notice(
+                "other:" + awaited.getId(),
+                awaited.getCaseId(),
+                applicant,
+                "jeanne@exemple.fr",
+                "TEST",
+                "Autre",
+                "Corps"),
             null);
     notifications.open(applicant, other.getId());
     assertThat(ended(waiting[0])).isFalse();

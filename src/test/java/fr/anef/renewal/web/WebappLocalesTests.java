@@ -69,11 +69,18 @@ class WebappLocalesTests {
   @ParameterizedTest
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void everyWebappIsConfiguredInFrenchOnly(String webapp) throws IOException {
-    String config = text(WEBAPPS + webapp + "/scripts/config.js");
-    assertThat(config)
+    assertThat(text(WEBAPPS + "anef/settings.js"))
         .contains("availableLocales: ['fr']")
         .contains("fallbackLocale: 'fr'")
-        .contains("customScripts: ['../anef/webapps'");
+        .contains("customScripts: ['../anef/webapps']");
+    String config = text(WEBAPPS + webapp + "/scripts/config.js");
+    assertThat(config)
+        .as("%s/scripts/config.js", webapp)
+        .contains("import settings from '../../anef/settings.js';")
+        .containsPattern("export default settings\\('[^']+'");
+    if (config.contains("customScripts")) {
+      assertThat(config).contains("customScripts: ['../anef/webapps'");
+    }
     assertThat(text(WEBAPPS + webapp + "/styles/user-styles.css")).contains(".ce-eol-banner");
   }
 

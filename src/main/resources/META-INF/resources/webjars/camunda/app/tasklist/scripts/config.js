@@ -1,21 +1,10 @@
-// The application's settings for Camunda Tasklist (read by the webapp at start; the webjar's own file is replaced).
-// French only (locales/fr.json covers every key of the English file: WebappLocalesTests), French dates, the
-// application's shared script (../anef/webapps.js: the page's language, the application's login) and Tasklist's own
-// (../anef/tasklist.js: applicants' controls, the next step opened by itself, step 5 « Confirmation »).
-export default {
-  app: {
-    name: 'Mes démarches',
-    vendor: 'Étrangers en France'
-  },
-  locales: {
-    availableLocales: ['fr'],
-    fallbackLocale: 'fr'
-  },
-  dateFormat: {
-    normal: 'DD/MM/YYYY HH:mm',
-    long: 'dddd D MMMM YYYY HH:mm'
-  },
-  disableWelcomeMessage: true,
+// Camunda Tasklist's settings (read by the webapp at start; the webjar's own file is replaced): the application's
+// shared settings (../../anef/settings.js) under the app's French name, plus Tasklist's own script
+// (../anef/tasklist.js: applicants' controls, the next step opened by itself, step 5 « Confirmation ») and its
+// keyboard shortcuts described in French.
+import settings from '../../anef/settings.js';
+
+export default settings('Mes démarches', {
   customScripts: ['../anef/webapps', '../anef/tasklist'],
   shortcuts: {
     claimTask: {
@@ -39,4 +28,4 @@ export default {
       description: 'ouvre la fenêtre « Commencer une démarche »'
     }
   }
-};
+});
