@@ -301,55 +301,6 @@ class AccountCreationTests {
 
   @Test
   @DisplayName(
-      "Un formulaire de compte envoyé sans le jeton de la page (depuis un autre site) est refusé : ni compte, ni email")
-  void forgedAccountFormsAreRefused() throws Exception {
-    Holder h = holder();
-    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    Map.of(
-            "numero",
-            h.titleNumber(),
-            "debutJour",
-            "" + h.from().getDayOfMonth(),
-            "debutMois",
-            "" + h.from().getMonthValue(),
-            "debutAnnee",
-            "" + h.from().getYear(),
-            "finJour",
-            "" + h.until().getDayOfMonth(),
-            "finMois",
-            "" + h.until().getMonthValue(),
-            "finAnnee",
-            "" + h.until().getYear(),
-            "email",
-            h.email(),
-            "emailConfirmation",
-            h.email())
-        .forEach(form::add);
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    assertThat(
-            http.postForEntity("/compte/creation", new HttpEntity<>(form, headers), String.class)
-                .getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
-    form.add("_csrf", "0123456789abcdef");
-    assertThat(
-            http.postForEntity("/compte/creation", new HttpEntity<>(form, headers), String.class)
-                .getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(
-            jdbc.queryForObject(
-                "select count(*) from account_token where foreigner_number = ?",
-                Integer.class,
-                h.foreignerNumber()))
-        .isZero();
-    assertThat(
-            jdbc.queryForObject(
-                "select count(*) from outgoing_mail where recipient = ?", Integer.class, h.email()))
-        .isZero();
-  }
-
-  @Test
-  @DisplayName(
       "Après 5 échecs le compte est verrouillé (15 minutes), dans l'API comme dans les pages ; l'administrateur le voit ; le lien de réinitialisation le déverrouille")
   void lockOutAfterFiveFailures() throws Exception {
     Holder h = holder();

@@ -6,10 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fr.anef.renewal.EngineTest;
 import fr.anef.renewal.TestFilings;
 import fr.anef.renewal.TestFilings.Filed;
-import fr.anef.renewal.cases.CaseEventKind;
-import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.cases.Cases;
-import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.management.ManagementDashboard.Dashboard;
 import fr.anef.renewal.processes.RenewalProcess;
 import java.io.ByteArrayInputStream;
@@ -204,57 +201,6 @@ class ManagementPagesTests {
   }
 
   // ---- Tests
-
-  @Test
-  @DisplayName(
-      "Les dates des étapes mesurées sont écrites sur la demande quand l'étape a lieu, la première gardée")
-  void stageDatesAreStoredOnTheCaseWhenTheyHappen() {
-    Filed filed = filings.depositedCase(90);
-    RenewalCase renewal = cases.caseOf(filed.processInstanceId());
-    UUID id = renewal.getId();
-    assertThat(
-            jdbc.queryForList(
-                    "select first_reviewed_at, medical_started_at from renewal_case where id = ?",
-                    id)
-                .get(0))
-        .containsEntry("first_reviewed_at", null)
-        .containsEntry("medical_started_at", null);
-
-    cases.log(renewal, "agent.lille", CaseEventKind.DOCUMENTS_REVIEWED, "Examen n° 1");
-    Timestamp firstReview =
-        jdbc.queryForObject(
-            "select min(occurred_at) from case_event where case_id = ?"
-                + " and kind = 'DOCUMENTS_REVIEWED'",
-            Timestamp.class,
-            id);
-    assertThat(
-            jdbc.queryForObject(
-                "select first_reviewed_at from renewal_case where id = ?", Timestamp.class, id))
-        .isEqualTo(firstReview);
-    // A later review leaves the first one's date.
-    Timestamp marked = at(Instant.parse("2026-01-05T10:00:00Z"));
-    jdbc.update("update renewal_case set first_reviewed_at = ? where id = ?", marked, id);
-    cases.log(renewal, "agent.lille", CaseEventKind.DOCUMENTS_REVIEWED, "Examen n° 2");
-    assertThat(
-            jdbc.queryForObject(
-                "select first_reviewed_at from renewal_case where id = ?", Timestamp.class, id))
-        .isEqualTo(marked);
-
-    cases.moveTo(
-        filed.processInstanceId(),
-        CaseStatus.MEDICAL_INSTRUCTION,
-        "agent.lille",
-        "Saisine de l'OFII");
-    assertThat(
-            jdbc.queryForObject(
-                "select medical_started_at from renewal_case where id = ?", Timestamp.class, id))
-        .isEqualTo(
-            jdbc.queryForObject(
-                "select occurred_at from case_event where case_id = ?"
-                    + " and kind = 'STATUS_MEDICAL_INSTRUCTION'",
-                Timestamp.class,
-                id));
-  }
 
   @Test
   @DisplayName(
