@@ -32,8 +32,8 @@ public class RenewalApplication {
     SpringApplication application = new SpringApplication(RenewalApplication.class);
     if (Boolean.getBoolean("anef.startup.jfr")) {
       // Each step of the start-up (bean instantiations, configuration classes, the context's
-      // phases) as a Java Flight
-      // Recorder event with its duration: bench/startup's profile (README « Performance »).
+      // phases) as a Java Flight Recorder event with its duration: bench/startup's profile (README
+      // « Performance »).
       application.setApplicationStartup(new FlightRecorderApplicationStartup());
     }
     application.run(args);

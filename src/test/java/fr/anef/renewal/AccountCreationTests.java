@@ -394,9 +394,8 @@ class AccountCreationTests {
       assertThat(page).contains("ne correspondent à aucun visa ni titre de séjour");
     }
     // Every mail leaves through the outbox, queued in the request's own transaction (MailOutbox):
-    // the request has
-    // answered, so no row means no mail now or later (accountFromTheMailedLink sees the row a valid
-    // request queues).
+    // the request has answered, so no row means no mail now or later (accountFromTheMailedLink sees
+    // the row a valid request queues).
     assertThat(
             jdbc.queryForObject(
                 "select count(*) from outgoing_mail where lower(recipient) = lower(?)",

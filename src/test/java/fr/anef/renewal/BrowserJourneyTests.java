@@ -99,8 +99,7 @@ class BrowserJourneyTests {
     browser.checkAccessibility(page, "Création de compte");
 
     // With the keyboard alone, in the order of the page: the skip link, then each field by its
-    // label. A wrong
-    // date: one generic error, nothing said about what is wrong, the focus on it.
+    // label. A wrong date: one generic error, nothing said about what is wrong, the focus on it.
     page.keyboard().press("Tab");
     assertThat(
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aller au contenu")))
@@ -376,9 +375,8 @@ class BrowserJourneyTests {
         .isVisible();
     browser.checkAccessibility(upload, "Justificatifs (page de dépôt)");
     // One sending for every document: the files chosen in each input all go with the one « Envoyer
-    // »; the file that
-    // is not a document is refused by name, under its document, and the others of the sending are
-    // kept.
+    // »; the file that is not a document is refused by name, under its document, and the others of
+    // the sending are kept.
     chooseFiles(
         upload, "NATIONALITY", new FilePayload("passeport.png", "image/png", TestFiles.png()));
     chooseFiles(
@@ -795,10 +793,8 @@ class BrowserJourneyTests {
                 .setName("Renouvellement de titre de séjour – étranger malade"))
         .click();
     // Cockpit re-renders its search bar while the instance list loads: a pill chosen too early can
-    // vanish,
-    // even after its value field appeared. The whole search is one attempt; a failed one starts
-    // again from a
-    // freshly loaded page of the process.
+    // vanish, even after its value field appeared. The whole search is one attempt; a failed one
+    // starts again from a freshly loaded page of the process.
     agent.waitForURL(Pattern.compile(".*#/process-definition/.*"));
     String processPage = agent.url();
     Locator row = agent.locator("tr").filter(new Locator.FilterOptions().setHasText(requestNumber));

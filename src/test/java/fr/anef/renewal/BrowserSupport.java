@@ -339,8 +339,7 @@ final class BrowserSupport implements AutoCloseable {
             default -> "Processus";
           };
       // 3 minutes at most: a webapp's very first load in a fresh JVM, on two cores shared with
-      // other builds, has taken
-      // more than 90 s.
+      // other builds, has taken more than 90 s.
       PlaywrightAssertions.assertThat(page.getByText(landmark).first())
           .isVisible(
               new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()

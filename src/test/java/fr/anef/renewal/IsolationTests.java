@@ -404,8 +404,7 @@ class IsolationTests {
                 moving.processInstanceId()))
         .hasSize(1);
     // The Nord's agent has taken the review (the engine grants its assignee the task, and keeps
-    // that grant when the
-    // assignee changes).
+    // that grant when the assignee changes).
     assertThat(
             rest(
                     "agent.lille",

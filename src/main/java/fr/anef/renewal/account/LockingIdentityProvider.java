@@ -89,9 +89,8 @@ class LockingIdentityProvider extends DbIdentityServiceProvider {
           until,
           failures);
       // The holder's mail, queued in this same transaction (the lock and its notice commit
-      // together). Without
-      // authorization: a wrong current password on PUT /user/{id}/credentials runs as the (hostile)
-      // caller.
+      // together). Without authorization: a wrong current password on PUT /user/{id}/credentials
+      // runs as the (hostile) caller.
       Context.getCommandContext()
           .runWithoutAuthorization(
               () -> {

@@ -193,9 +193,8 @@ class EngineRequestGuard extends OncePerRequestFilter {
     String path = normalised(paths.getPathWithinApplication(request));
     if (setupPath.matcher(path).matches()) {
       // Camunda Admin's « create the first administrator », open to anyone while no one is in
-      // camunda-admin: the
-      // first administrator comes from the configuration (camunda.bpm.admin-user), never from a
-      // request.
+      // camunda-admin: the first administrator comes from the configuration
+      // (camunda.bpm.admin-user), never from a request.
       refuse(response, HttpServletResponse.SC_FORBIDDEN, SETUP_CLOSED);
       return;
     }

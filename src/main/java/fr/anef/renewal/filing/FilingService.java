@@ -423,8 +423,7 @@ public class FilingService {
       throw new Refusal("Cette demande a déjà été déposée ou abandonnée.");
     }
     // Under the person's lock: of two drafts of one person (opened before the one-open-renewal
-    // rule, or racing),
-    // only one is deposited.
+    // rule, or racing), only one is deposited.
     register.lockPerson(draft.getApplicantId());
     Optional<RenewalCase> other =
         cases.casesOf(draft.getApplicantId()).stream()

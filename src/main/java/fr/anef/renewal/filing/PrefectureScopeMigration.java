@@ -78,8 +78,8 @@ class PrefectureScopeMigration {
   void migrateUnderLock() {
     if (!management.getProperties().containsKey(DONE)) {
       // Agents of earlier versions worked for the one préfecture that instructed everything (the
-      // Nord, the former
-      // anef.filing.default-department): they keep its cases. Others are added in Camunda Admin.
+      // Nord, the former anef.filing.default-department): they keep its cases. Others are added in
+      // Camunda Admin.
       for (User agent : identity.createUserQuery().memberOfGroup(CaseScopes.ROLE).list()) {
         List<String> groups =
             identity.createGroupQuery().groupMember(agent.getId()).list().stream()

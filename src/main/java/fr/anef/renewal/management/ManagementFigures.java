@@ -86,8 +86,8 @@ class ManagementFigures {
   Map<Series, DurationDistribution> durations(String department, Instant since) {
     Timestamp from = Timestamp.from(since);
     // One pass over the département's cases of the window (index (department, deposited_at) or
-    // (department,
-    // closed_at)), each case's stage dates read from its own row, then every series from it.
+    // (department, closed_at)), each case's stage dates read from its own row, then every series
+    // from it.
     String sql =
         "with t as (select c.deposited_at, o.recorded_at, d.decided_at,"
             + "   case when c.deposited_at >= ? then 1 else 0 end as filed_recently,"

@@ -116,9 +116,8 @@ final class PdfLayout implements Closeable {
       }
       TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
       // No GSUB shaping: French needs none, and PDFBox's Latin GSUB worker (ligatures) cost about a
-      // third of
-      // each PDF's time (benchmark, README « Performance ») and drops ligated letters from the text
-      // layer.
+      // third of each PDF's time (benchmark, README « Performance ») and drops ligated letters from
+      // the text layer.
       font.setEnableGsub(false);
       return font;
     } catch (IOException e) {

@@ -108,8 +108,7 @@ class EngineBoundaryTests {
     assertThat(Files.exists(database.resolveSibling("attaque.mv.db"))).isFalse();
 
     // The engine's own lock (deserialization type validation), whatever the guard: even a value
-    // stored by an
-    // administrator is never turned into a DriverManagerDataSource.
+    // stored by an administrator is never turned into a DriverManagerDataSource.
     ObjectValue serialized =
         Variables.serializedObjectValue("{\"url\":\"jdbc:h2:" + database + "\"}")
             .objectTypeName("org.springframework.jdbc.datasource.DriverManagerDataSource")
