@@ -2,6 +2,10 @@ package fr.anef.renewal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -65,6 +69,26 @@ class ModularityTests {
                 .map(m -> m.getIdentifier().toString()))
         .isNotEmpty()
         .doesNotContain("instruction", "filing");
+  }
+
+  @Test
+  @DisplayName(
+      "Les tables d'un module ne sont qu'à lui : chaque dépôt JPA est privé à son paquet, ou public dans le sous-paquet internal du module")
+  void repositoriesAreTheirModulesOwn() {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(RenewalApplication.class.getPackageName());
+    ArchRuleDefinition.classes()
+        .that()
+        .areAssignableTo(org.springframework.data.repository.Repository.class)
+        .and()
+        .resideOutsideOfPackage("..internal..")
+        .should()
+        .notBePublic()
+        .because(
+            "a repository another module could call would let it write the module's tables (ADR 0038)")
+        .check(classes);
   }
 
   @Test

@@ -10,7 +10,7 @@ import java.util.UUID;
 /** A document the DMN « required-documents » asks of a case. */
 @Entity
 @Table(name = "case_required_document")
-public class RequiredDocument {
+class RequiredDocument {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,7 +36,7 @@ public class RequiredDocument {
     this.position = requirement.position();
   }
 
-  public DocumentRequirement toRequirement() {
+  DocumentRequirement toRequirement() {
     return new DocumentRequirement(documentCode, section, label, guidance, maxFiles, position);
   }
 }
