@@ -38,9 +38,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Every actor's journey through the real pages in headless Chromium: Tasklist and its Camunda Forms
  * (found by their French labels), the application's pages (accounts, « Mon espace », notifications,
- * uploads), Cockpit. The journeys follow one case, in order: the applicant files it, the agent asks
- * for a complement, OFII gives its opinion, the agent decides. Screenshots and downloaded PDFs land
- * in target/e2e/, with the axe-core figures of each page (axe.txt).
+ * uploads), Cockpit. Each journey sets up its own case through the services (the process tests
+ * prove that way) and fails alone: the applicant files one; the agent asks a complement on another,
+ * filed for the purpose; OFII's opinion and the decision on a third, its documents already found
+ * valid; the manager reads a decided case's row. They still run in order, so that the screenshots
+ * (target/e2e/, with the PDFs and the axe-core figures of each page, axe.txt) read as a story.
  */
 @Tag("navigateur")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,24 +59,88 @@ class BrowserJourneyTests {
   @Autowired fr.anef.renewal.register.Register register;
   @Autowired org.camunda.bpm.engine.IdentityService identity;
 
+  @Autowired TestFilings filings;
+  @Autowired fr.anef.renewal.cases.Cases cases;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
+  @Autowired fr.anef.renewal.documents.DocumentService documents;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
   BrowserSupport browser;
-
-  /**
-   * A new applicant (TESTEUR Jeanne, titre « Etranger malade » expiring in 90 days): the demo ones
-   * are the other tests'.
-   */
-  String applicantId;
-
-  /** The case the journeys follow, known once deposited. */
-  String requestNumber;
-
-  /** The OFII medical file's page, as the doctor reached it. */
-  String medicalFileUrl;
 
   @BeforeAll
   void startBrowser() {
-    applicantId = TestApplicants.create(register, identity, 90);
     browser = new BrowserSupport("http://localhost:" + port);
+  }
+
+  // ---- Each journey's own case, set up through the services as the process tests prove them: a
+  // journey that fails leaves the others their own start.
+
+  /**
+   * A case filed by a new applicant (TESTEUR Jeanne, titre expiring in 90 days), its dépôt's jobs
+   * run: the agent's first review waits.
+   */
+  TestFilings.Filed filedCase() {
+    return filings.depositedCase(90);
+  }
+
+  /**
+   * A filed case whose documents {@code agent.lille} found valid: the medical phase has started
+   * (the blank certificate notified, OFII's « Enregistrer la réception du certificat » waits), and
+   * the case's later tasks are agent.lille's (CaseAgent).
+   */
+  TestFilings.Filed reviewedCase() {
+    TestFilings.Filed filed = filedCase();
+    java.util.Map<String, Object> review = new java.util.HashMap<>();
+    documents
+        .requirements(cases.caseOf(filed.processInstanceId()).getId())
+        .forEach(r -> review.put("verdict_" + r.code(), "VALID"));
+    String task =
+        tasks.createTaskQuery().processInstanceId(filed.processInstanceId()).singleResult().getId();
+    identity.setAuthentication(
+        "agent.lille",
+        java.util.List.of(
+            fr.anef.renewal.shared.ActorGroups.PREFECTURE_AGENTS,
+            fr.anef.renewal.prefecture.AgentScopes.groupOf("59")));
+    try {
+      tasks.claim(task, "agent.lille");
+      tasks.complete(task, review);
+    } finally {
+      identity.clearAuthentication();
+    }
+    filings.runDueJobs(filed.processInstanceId());
+    return filed;
+  }
+
+  String numberOf(TestFilings.Filed filed) {
+    return cases.caseOf(filed.processInstanceId()).getRequestNumber();
+  }
+
+  /** The current task of that name in the case's instance (null until the engine creates it). */
+  java.util.function.Supplier<String> taskOf(String processInstanceId, String name) {
+    return () ->
+        tasks.createTaskQuery().processInstanceId(processInstanceId).taskName(name).list().stream()
+            .map(org.camunda.bpm.engine.task.Task::getId)
+            .findFirst()
+            .orElse(null);
+  }
+
+  /**
+   * A task of that name of OFII's instance for the case (business key: its N°), unclaimed ones
+   * first (the college's three).
+   */
+  java.util.function.Supplier<String> ofiiTaskOf(String requestNumber, String name) {
+    return () ->
+        tasks
+            .createTaskQuery()
+            .processDefinitionKey(fr.anef.renewal.processes.OfiiMedicalOpinionProcess.KEY)
+            .processInstanceBusinessKey(requestNumber)
+            .taskName(name)
+            .list()
+            .stream()
+            .sorted(java.util.Comparator.comparing(t -> t.getAssignee() != null))
+            .map(org.camunda.bpm.engine.task.Task::getId)
+            .findFirst()
+            .orElse(null);
   }
 
   @AfterAll
@@ -246,6 +312,7 @@ class BrowserJourneyTests {
   @DisplayName(
       "Le demandeur dépose sa demande dans Tasklist : étapes 1 à 4, justificatifs (dont un refusé), retour en arrière, attestation de dépôt")
   void applicantFiles() throws Exception {
+    String applicantId = TestApplicants.create(register, identity, 90);
     Page page = browser.person();
     // « Mon espace » asked while logged out: the application's one login page, then back to « Mon
     // espace ».
@@ -511,7 +578,7 @@ class BrowserJourneyTests {
             AriaRole.LINK,
             new Page.GetByRoleOptions().setName(Pattern.compile("^confirmation-depot-")));
     reloadUntilVisible(page, receipt, "l'attestation de dépôt dans « Mon espace »");
-    requestNumber = page.locator("tbody tr td").first().innerText().trim();
+    String requestNumber = page.locator("tbody tr td").first().innerText().trim();
     assertThat(requestNumber).isEqualTo(shownNumber);
     browser.screenshots(page, "demandeur-mon-espace-depot");
     browser.checkAccessibility(page, "Mon espace (demande déposée)");
@@ -557,10 +624,14 @@ class BrowserJourneyTests {
   @DisplayName(
       "L'agent demande un complément ; le demandeur ouvre la notification, met à jour un document, en maintient un autre ; l'agent accepte")
   void complementRound() throws Exception {
-    assertThat(requestNumber).as("the case filed by the previous journey").isNotNull();
+    TestFilings.Filed filed = filedCase();
+    String applicantId = filed.applicantId();
+    String requestNumber = numberOf(filed);
+    String review = "Examiner les pièces justificatives";
     Page agent = browser.person();
     browser.camundaLogin(agent, "tasklist", "agent.lille", PASSWORD);
-    browser.openTask(agent, "Demandes à examiner", "Examiner les pièces justificatives");
+    browser.openTask(
+        agent, "Demandes à examiner", review, taskOf(filed.processInstanceId(), review));
     assertThat(agent.getByLabel("N° de la demande")).hasValue(requestNumber);
     verdict(
         agent,
@@ -652,7 +723,8 @@ class BrowserJourneyTests {
 
     // The agent sees the answers and accepts: the second round is already theirs (no « Prendre en
     // charge »).
-    browser.openOwnTask(agent, "Demandes à examiner", "Examiner les pièces justificatives");
+    browser.openOwnTask(
+        agent, "Demandes à examiner", review, taskOf(filed.processInstanceId(), review));
     assertThat(agent.getByLabel("Réponses de l'usager aux demandes de complément"))
         .hasValue(
             Pattern.compile(
@@ -686,7 +758,9 @@ class BrowserJourneyTests {
   @DisplayName(
       "Le médecin de l'OFII puis le collège rendent l'avis ; l'agent retrouve la demande dans Cockpit, n'accède à aucune donnée médicale, décide favorablement ; le demandeur télécharge l'attestation")
   void opinionAndDecision() throws Exception {
-    assertThat(requestNumber).as("the case filed by the previous journeys").isNotNull();
+    TestFilings.Filed filed = reviewedCase();
+    String applicantId = filed.applicantId();
+    String requestNumber = numberOf(filed);
     Page applicant = browser.person();
     browser.camundaLogin(applicant, "tasklist", applicantId, TestApplicants.PASSWORD);
     applicant.navigate("/mon-espace/notifications");
@@ -712,7 +786,9 @@ class BrowserJourneyTests {
     // OFII's doctor: the certificate, its scan on the medical file's page, the report.
     Page doctor = browser.person();
     browser.camundaLogin(doctor, "tasklist", "medecin.ofii", PASSWORD);
-    browser.openTask(doctor, "Dossiers médicaux", "Enregistrer la réception du certificat");
+    String certificateTask = "Enregistrer la réception du certificat";
+    browser.openTask(
+        doctor, "Dossiers médicaux", certificateTask, ofiiTaskOf(requestNumber, certificateTask));
     assertThat(doctor.getByLabel("N° de la demande")).hasValue(requestNumber);
     Locator received = doctor.getByLabel("Date de réception du certificat médical");
     received.fill(TestDates.today().format(FRENCH_DATE));
@@ -729,7 +805,7 @@ class BrowserJourneyTests {
                 AriaRole.HEADING,
                 new Page.GetByRoleOptions().setName("Dossier médical — secret médical")))
         .isVisible();
-    medicalFileUrl = file.url();
+    String medicalFileUrl = file.url();
     file.getByLabel("Type de pièce")
         .selectOption(
             new com.microsoft.playwright.options.SelectOption()
@@ -745,7 +821,8 @@ class BrowserJourneyTests {
     browser.screenshot(doctor, "ofii-certificat");
     complete(doctor);
 
-    browser.openTask(doctor, "Dossiers médicaux", "Rédiger le rapport médical");
+    String report = "Rédiger le rapport médical";
+    browser.openTask(doctor, "Dossiers médicaux", report, ofiiTaskOf(requestNumber, report));
     doctor.getByLabel("Le rapport est complet : le transmettre au collège").check();
     doctor.getByLabel("Histoire de la maladie").fill("Pathologie chronique suivie depuis 2021.");
     doctor.getByLabel("Durée prévisible des soins (mois)").fill("12");
@@ -757,7 +834,8 @@ class BrowserJourneyTests {
     for (String member : new String[] {"medecin.ofii2", "medecin.ofii3", "medecin.ofii4"}) {
       Page college = browser.person();
       browser.camundaLogin(college, "tasklist", member, PASSWORD);
-      browser.openTask(college, "Collège de médecins", "Avis du collège de médecins");
+      String opinion = "Avis du collège de médecins";
+      browser.openTask(college, "Collège de médecins", opinion, ofiiTaskOf(requestNumber, opinion));
       assertThat(college.getByLabel("Rapport médical", new Page.GetByLabelOptions().setExact(true)))
           .hasValue(Pattern.compile("Pathologie chronique"));
       answer(college, "L'état de santé nécessite une prise en charge médicale", "Oui");
@@ -855,7 +933,9 @@ class BrowserJourneyTests {
 
     // The decision, in Tasklist (the same session).
     agent.navigate("/camunda/app/tasklist/");
-    browser.openOwnTask(agent, "Demandes à examiner", "Décider de la demande");
+    String decide = "Décider de la demande";
+    browser.openOwnTask(
+        agent, "Demandes à examiner", decide, taskOf(filed.processInstanceId(), decide));
     assertThat(agent.getByLabel("N° de la demande")).hasValue(requestNumber);
     assertThat(agent.getByLabel("Avis du collège de médecins de l'OFII"))
         .hasValue(Pattern.compile(".*Durée prévisible des soins : 12 mois.*", Pattern.DOTALL));
@@ -1012,6 +1092,29 @@ class BrowserJourneyTests {
   @DisplayName(
       "Le responsable du Nord lit le tableau de bord de sa préfecture (statuts, graphique des durées, échéances, prévisions) sur ordinateur et sur téléphone, et télécharge le classeur")
   void managerDashboard() throws Exception {
+    // A case decided favourably in the Nord, as the decision leaves its row (the journey of the
+    // decision proves the way there); removed at the end, so that no other test meets it.
+    java.util.UUID decided = java.util.UUID.randomUUID();
+    jdbc.update(
+        "insert into renewal_case (id, version, applicant_id, process_instance_id, status,"
+            + " request_number, department, holds_residence_permit, created_at, deposited_at,"
+            + " closed_at) values (?, 0, 'navigateur.test', ?, 'FAVOURABLE', ?, '59', true, ?, ?, ?)",
+        decided,
+        decided.toString(),
+        "59"
+            + String.format(
+                "%017d", Math.abs(decided.getLeastSignificantBits() % 100_000_000_000L)),
+        java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(40))),
+        java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(37))),
+        java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+    try {
+      dashboardOfTheNord();
+    } finally {
+      jdbc.update("delete from renewal_case where id = ?", decided);
+    }
+  }
+
+  void dashboardOfTheNord() throws Exception {
     Page manager = browser.person();
     manager.navigate("/gestion");
     assertThat(manager).hasURL(Pattern.compile(".*/connexion\\?suite=%2Fgestion$"));
@@ -1028,7 +1131,7 @@ class BrowserJourneyTests {
             manager.getByRole(
                 AriaRole.IMG, new Page.GetByRoleOptions().setName("Durée par étape, en jours")))
         .isVisible();
-    // The journeys' case, decided favourably in the Nord.
+    // The case decided favourably in the Nord.
     assertThat(
             manager.getByRole(
                 AriaRole.ROW,

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Headless Chromium (Debian's, never a downloaded build) driven by Playwright, with what the
@@ -382,16 +383,44 @@ final class BrowserSupport implements AutoCloseable {
   }
 
   private Locator openTask(Page page, String filter, String taskName, boolean alreadyTheirs) {
-    Locator task =
-        page.locator(".tasks-list")
-            .getByText(taskName, new Locator.GetByTextOptions().setExact(true))
-            .first();
+    return openTask(page, filter, taskName, () -> null, alreadyTheirs);
+  }
+
+  /**
+   * Opens a Tasklist filter, then the task of one case among others of the same name: {@code
+   * taskId} names it once the engine has created it (null before).
+   */
+  Locator openTask(Page page, String filter, String taskName, Supplier<String> taskId) {
+    return openTask(page, filter, taskName, taskId, false);
+  }
+
+  /** The same, for a task created already assigned to the user. */
+  Locator openOwnTask(Page page, String filter, String taskName, Supplier<String> taskId) {
+    return openTask(page, filter, taskName, taskId, true);
+  }
+
+  private Locator openTask(
+      Page page, String filter, String taskName, Supplier<String> taskId, boolean alreadyTheirs) {
+    Locator[] task = new Locator[1];
     eventually(
         "la tâche « " + taskName + " » dans « " + filter + " »",
         () -> {
+          String id = taskId.get();
+          Locator named =
+              page.locator(".tasks-list .task")
+                  .getByText(taskName, new Locator.GetByTextOptions().setExact(true));
+          task[0] =
+              (id == null
+                      ? named
+                      : page.locator(".tasks-list .task")
+                          .filter(
+                              new Locator.FilterOptions()
+                                  .setHas(page.locator("[href*='task=" + id + "']")))
+                          .getByText(taskName, new Locator.GetByTextOptions().setExact(true)))
+                  .first();
           page.locator(".task-filters").getByText(filter).first().click();
           page.waitForLoadState(LoadState.NETWORKIDLE);
-          if (task.isVisible()) {
+          if (task[0].isVisible()) {
             return true;
           }
           page.reload(
@@ -399,7 +428,7 @@ final class BrowserSupport implements AutoCloseable {
                   .setWaitUntil(com.microsoft.playwright.options.WaitUntilState.NETWORKIDLE));
           return false;
         });
-    task.click();
+    task[0].click();
     Locator claim =
         page.getByRole(
             com.microsoft.playwright.options.AriaRole.BUTTON,

@@ -7,12 +7,16 @@ import fr.anef.renewal.processes.MailDispatchProcess;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.shared.ActorGroups;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +35,7 @@ public class TestFilings {
   private final FilingService filing;
   private final Cases cases;
   private final DocumentService documents;
+  private final ProcessEngineConfigurationImpl engine;
 
   TestFilings(
       RuntimeService runtime,
@@ -40,7 +45,8 @@ public class TestFilings {
       Register register,
       FilingService filing,
       Cases cases,
-      DocumentService documents) {
+      DocumentService documents,
+      ProcessEngineConfiguration engine) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -49,6 +55,7 @@ public class TestFilings {
     this.filing = filing;
     this.cases = cases;
     this.documents = documents;
+    this.engine = (ProcessEngineConfigurationImpl) engine;
   }
 
   public record Filed(String applicantId, String processInstanceId) {}
@@ -127,6 +134,10 @@ public class TestFilings {
    * Runs the instance's due jobs (async steps, due timers) and the queued mails, until none is due.
    */
   public int runDueJobs(String processInstanceId) {
+    if (engine.getJobExecutor() != null && engine.getJobExecutor().isActive()) {
+      awaitJobs(processInstanceId);
+      return 0;
+    }
     int executed = 0;
     for (int guard = 0; guard < 50; guard++) {
       List<Job> due =
@@ -139,6 +150,32 @@ public class TestFilings {
     }
     sendQueuedMails();
     return executed;
+  }
+
+  /**
+   * With the job executor on (the server context), the engine runs the jobs itself: waits, two
+   * minutes at most, until the instance and the mail dispatch have none left to run (running them
+   * here as well would race the executor).
+   */
+  private void awaitJobs(String processInstanceId) {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (management.createJobQuery().processInstanceId(processInstanceId).executable().count()
+            + management
+                .createJobQuery()
+                .processDefinitionKey(MailDispatchProcess.KEY)
+                .executable()
+                .count()
+        > 0) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("jobs still due after 2 minutes for " + processInstanceId);
+      }
+      try {
+        Thread.sleep(200); // a look every 200 ms, the cores left to the job executor meanwhile
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   /**
