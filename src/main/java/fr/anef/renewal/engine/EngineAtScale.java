@@ -78,7 +78,7 @@ class EngineAtScale {
         Flyway.configure()
             .dataSource(dataSource)
             .locations("classpath:db/engine")
-            .javaMigrations(new V0_1__EngineSchema(), new V4__AuthorizationPermissionStatistics())
+            .javaMigrations(new V0_1__EngineSchema())
             .table(ENGINE_SCHEMA_HISTORY)
             .baselineOnMigrate(true)
             .baselineVersion("0")

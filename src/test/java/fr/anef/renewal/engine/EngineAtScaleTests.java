@@ -184,38 +184,6 @@ class EngineAtScaleTests {
     assertThat(dueJobs()).contains(continuation.getId(), wait.getId());
   }
 
-  @Test
-  @DisplayName(
-      "Sur PostgreSQL, le planificateur connaît la part des autorisations qui donnent chaque droit de lecture vérifié")
-  void permissionStatisticsOnPostgresql() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-        return; // H2 has no extended statistics: the migration does nothing there
-      }
-      List<String> expressions = new ArrayList<>();
-      try (ResultSet rs =
-          connection
-              .createStatement()
-              .executeQuery(
-                  "select stxname, pg_get_statisticsobjdef_expressions(oid)::text from pg_statistic_ext"
-                      + " where stxrelid = 'act_ru_authorization'::regclass")) {
-        while (rs.next()) {
-          expressions.add(rs.getString(1) + " " + rs.getString(2));
-        }
-      }
-      assertThat(expressions)
-          .containsExactlyInAnyOrderElementsOf(
-              V4__AuthorizationPermissionStatistics.PERMISSIONS.stream()
-                  .map(
-                      p ->
-                          V4__AuthorizationPermissionStatistics.statisticsName(p)
-                              + " {\"(perms_ & "
-                              + p
-                              + ")\"}")
-                  .toList());
-    }
-  }
-
   /** The job executor's own acquisition query (without locking the jobs it finds). */
   List<String> dueJobs() {
     return configuration
