@@ -175,13 +175,18 @@ class ManagementFigures {
   /** An open case and the milestones it reached. */
   record OpenCase(String requestNumber, CaseStatus status, Milestones milestones) {}
 
-  /** The département's open cases, oldest dépôt first. */
+  /**
+   * The département's open cases, oldest dépôt first. The avis is read per case by its key (a
+   * scalar subquery): as a join, PostgreSQL hashed every avis of the country for the préfecture's
+   * few hundred open cases (17–28 ms for Paris at 110 000 cases, growing with the closed cases of
+   * the whole country; 4–7 ms this way, ADR 0042).
+   */
   List<OpenCase> openCases(String department) {
     return jdbc.query(
         "select c.request_number, c.status, c.deposited_at, "
             + MEDICAL_STARTED
-            + ", o.recorded_at"
-            + " from renewal_case c left join medical_opinion o on o.case_id = c.id"
+            + ", (select o.recorded_at from medical_opinion o where o.case_id = c.id)"
+            + " from renewal_case c"
             + " where c.department = ? and c.status in ("
             + names(OPEN)
             + ") and c.deposited_at is not null"
