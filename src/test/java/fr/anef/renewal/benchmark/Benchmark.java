@@ -3,6 +3,7 @@ package fr.anef.renewal.benchmark;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.anef.renewal.RenewalApplication;
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.pdf.ApplicantIdentity;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -316,6 +318,24 @@ public final class Benchmark {
                     .getEnvironment()
                     .getProperty(
                         "spring.jpa.properties.hibernate.criteria.plan_cache_enabled", "false")));
+      }
+    }
+    DocumentService documents = context.getBean(DocumentService.class);
+    UUID caseId = renewals.caseOf(instance).getId();
+    for (int round = 0; round < 2; round++) {
+      long start = System.nanoTime();
+      long cpu = Metrics.processCpuNanos();
+      for (int i = 0; i < 2000; i++) {
+        documents.requirements(caseId);
+        documents.filesOf(caseId);
+      }
+      if (round == 1) {
+        out.append(
+            String.format(
+                "  requêtes JPA seules (pièces exigées + fichiers d'une demande, 2000 de suite sur un fil) : "
+                    + "%.0f µs par paire, CPU %.0f µs%n",
+                (System.nanoTime() - start) / 1e3 / 2000,
+                (Metrics.processCpuNanos() - cpu) / 1e3 / 2000));
       }
     }
     return out.toString();
