@@ -132,8 +132,17 @@ final class SqlCounts implements BeanPostProcessor {
     return delta;
   }
 
-  /** The data source, counted. */
+  /**
+   * Whether the SQL is counted ({@code -Dbench.sql=false}: not, for CPU figures without the proxy's
+   * own cost).
+   */
+  static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("bench.sql", "true"));
+
+  /** The data source, counted (as it is when counting is off). */
   static DataSource counted(DataSource dataSource, String name) {
+    if (!ENABLED) {
+      return dataSource;
+    }
     return ProxyDataSourceBuilder.create(dataSource)
         .name(name)
         .listener(new Queries())
