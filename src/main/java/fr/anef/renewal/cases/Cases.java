@@ -3,12 +3,15 @@ package fr.anef.renewal.cases;
 import fr.anef.renewal.cases.internal.CaseEventRepository;
 import fr.anef.renewal.cases.internal.RenewalCaseRepository;
 import fr.anef.renewal.processes.RenewalProcess;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.hibernate.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +27,7 @@ public class Cases {
   private final CaseEventRepository events;
   private final RuntimeService runtime;
   private final Clock clock;
+  @PersistenceContext private EntityManager entityManager;
 
   Cases(
       RenewalCaseRepository cases,
@@ -41,8 +45,7 @@ public class Cases {
   /** The case of a process instance of the renewal (its draft or its filed request). */
   @Transactional(readOnly = true)
   public RenewalCase caseOf(String processInstanceId) {
-    return cases
-        .findByProcessInstanceId(processInstanceId)
+    return byProcessInstance(processInstanceId)
         .orElseThrow(
             () -> new IllegalStateException("Aucune demande pour l'instance " + processInstanceId));
   }
@@ -50,7 +53,12 @@ public class Cases {
   /** The case of a process instance, if it has one (an instance of another process has none). */
   @Transactional(readOnly = true)
   public Optional<RenewalCase> byProcessInstance(String processInstanceId) {
-    return cases.findByProcessInstanceId(processInstanceId);
+    // By natural id: the load plan is built once, and a case already read in this transaction (a
+    // listener, then the service it calls, then the next listener) is not read again.
+    return entityManager
+        .unwrap(Session.class)
+        .bySimpleNaturalId(RenewalCase.class)
+        .loadOptional(processInstanceId);
   }
 
   @Transactional(readOnly = true)

@@ -9,6 +9,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.NaturalId;
 
 /**
  * A renewal case: the draft the applicant fills step by step, then the filed request. The draft's
@@ -23,7 +24,13 @@ public class RenewalCase {
   @Id private UUID id;
   @Version private int version;
   private String applicantId;
-  private String processInstanceId;
+
+  /**
+   * Set once, at the draft's creation: a natural id, so that the case of an instance is loaded
+   * without a query plan and, within a transaction, found again in the persistence context ({@link
+   * Cases#caseOf}).
+   */
+  @NaturalId private String processInstanceId;
 
   @Enumerated(EnumType.STRING)
   private CaseStatus status;

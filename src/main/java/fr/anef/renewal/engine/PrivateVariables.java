@@ -1,6 +1,7 @@
 package fr.anef.renewal.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -38,6 +39,51 @@ public final class PrivateVariables extends AbstractProcessEnginePlugin {
   /** Every name this plugin keeps out of the engine's history. */
   public static final Set<String> NAMES = Set.of(AGENT_PRIVATE_NOTE);
 
+  /**
+   * Display-only variables, per process: what the server computes from the application's tables
+   * when a task is created, for its form to show (the register's identity on step 1, the recaps,
+   * the review's document blocks, the OFII file's summaries). Nothing reads them back from the
+   * engine, each is computed again at the next task, and their source stays in the application's
+   * tables: their history would only repeat those tables (3 to 5 statements and rows per variable
+   * and case). They keep their runtime variable (Tasklist's form reads it); only their history is
+   * dropped. ADR 0040.
+   */
+  public static final Map<String, Set<String>> DISPLAY_ONLY =
+      Map.of(
+          "residence-permit-renewal",
+          Set.of(
+              "currentTitleSummary",
+              "filingWindow",
+              "birthName",
+              "usageName",
+              "firstNames",
+              "sex",
+              "birthDate",
+              "birthCountry",
+              "birthPlace",
+              "nationality",
+              "addressLine",
+              "postalCode",
+              "city",
+              "country",
+              "requiredDocumentsList",
+              "depositSummary",
+              "reviewFileLinks",
+              "complementHistory",
+              "caseStatusLabel",
+              "applicantObservations",
+              "opinionSummary"),
+          "ofii-medical-opinion",
+          Set.of("medicalFileSummary", "reportSummary", "reportAuthor"));
+
+  /**
+   * The review form's per-document blocks: a document's label and its file names (the verdicts and
+   * observations the agent writes in the same blocks are kept).
+   */
+  static final List<String> DISPLAY_ONLY_PREFIXES = List.of("label_", "files_");
+
+  private static final String RENEWAL = "residence-permit-renewal";
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     HistoryEventHandler handler = configuration.getHistoryEventHandler();
@@ -57,12 +103,21 @@ public final class PrivateVariables extends AbstractProcessEnginePlugin {
    */
   static boolean kept(HistoryEvent event) {
     if (event instanceof HistoricVariableUpdateEventEntity variable) {
-      return !NAMES.contains(variable.getVariableName());
+      return !NAMES.contains(variable.getVariableName())
+          && !displayOnly(variable.getProcessDefinitionKey(), variable.getVariableName());
     }
     if (event instanceof HistoricFormPropertyEventEntity property) {
       return !NAMES.contains(property.getPropertyId());
     }
     return true;
+  }
+
+  /** Whether a variable of this process is only shown by a form (its history is not kept). */
+  static boolean displayOnly(String processDefinitionKey, String name) {
+    return processDefinitionKey != null
+        && (DISPLAY_ONLY.getOrDefault(processDefinitionKey, Set.of()).contains(name)
+            || (RENEWAL.equals(processDefinitionKey)
+                && DISPLAY_ONLY_PREFIXES.stream().anyMatch(name::startsWith)));
   }
 
   private record Filter(HistoryEventHandler delegate) implements HistoryEventHandler {

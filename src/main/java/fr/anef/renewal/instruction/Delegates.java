@@ -45,7 +45,15 @@ final class Delegates {
 
     @Override
     public final void notify(DelegateTask task) {
-      task.setVariables(formVariables(task));
+      // A null clears what an earlier round showed; a variable that does not exist yet is null to
+      // the form already (its conditions and the submission check read both alike): not created.
+      formVariables(task)
+          .forEach(
+              (name, value) -> {
+                if (value != null || task.hasVariable(name)) {
+                  task.setVariable(name, value);
+                }
+              });
       caseAgent.assign(task);
     }
 

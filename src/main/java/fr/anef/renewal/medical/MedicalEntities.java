@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.NaturalId;
 
 /** The OFII medical file of one request. */
 @Entity
@@ -19,7 +20,10 @@ class MedicalFile {
   @Id UUID id;
   @Version int version;
   String requestNumber;
-  String processInstanceId;
+
+  /** Set once, at the referral: loaded by natural id ({@link MedicalFiles}). */
+  @NaturalId String processInstanceId;
+
   String foreignerNumber;
   String applicantName;
   LocalDate birthDate;

@@ -9,6 +9,8 @@ import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.shared.FormValues;
 import fr.anef.renewal.shared.Refusal;
 import fr.anef.renewal.shared.TimerDate;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +26,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.hibernate.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,6 +66,7 @@ public class MedicalFiles {
   private final RuntimeService runtime;
   private final ProcedureTimers timers;
   private final Clock clock;
+  @PersistenceContext private EntityManager entityManager;
 
   MedicalFiles(
       MedicalFileRepository files,
@@ -90,8 +94,7 @@ public class MedicalFiles {
   @Transactional
   public String open(String processInstanceId, String requestNumber, Map<String, Object> referral) {
     MedicalFile file =
-        files
-            .findByProcessInstanceId(processInstanceId)
+        fileOf(processInstanceId)
             .orElseGet(
                 () ->
                     files.save(
@@ -599,9 +602,19 @@ public class MedicalFiles {
 
   // ---- helpers
 
+  /**
+   * By natural id: the load plan is built once, and a file already read in this transaction is not
+   * read again.
+   */
+  private Optional<MedicalFile> fileOf(String processInstanceId) {
+    return entityManager
+        .unwrap(Session.class)
+        .bySimpleNaturalId(MedicalFile.class)
+        .loadOptional(processInstanceId);
+  }
+
   private MedicalFile byInstance(String processInstanceId) {
-    return files
-        .findByProcessInstanceId(processInstanceId)
+    return fileOf(processInstanceId)
         .orElseThrow(
             () ->
                 new IllegalStateException(

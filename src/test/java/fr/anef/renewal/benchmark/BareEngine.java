@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.apache.ibatis.datasource.pooled.PooledDataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -112,10 +113,12 @@ final class BareEngine implements AutoCloseable {
         (StandaloneProcessEngineConfiguration)
             ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
     config.setProcessEngineName("bare");
-    config.setJdbcUrl(jdbcUrl);
-    config.setJdbcUsername(user);
-    config.setJdbcPassword(password);
-    config.setJdbcMaxActiveConnections(10);
+    // The pool the engine would build from its JDBC settings (initDataSource), its SQL counted.
+    PooledDataSource pool =
+        new PooledDataSource(
+            BareEngine.class.getClassLoader(), driver(jdbcUrl), jdbcUrl, user, password);
+    pool.setPoolMaximumActiveConnections(10);
+    config.setDataSource(SqlCounts.counted(pool, "bare"));
     config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
     config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     config.setIdGenerator(new StrongUuidGenerator());
@@ -139,6 +142,10 @@ final class BareEngine implements AutoCloseable {
       deployment.addClasspathResource("processes/" + resource);
     }
     deployment.deploy();
+  }
+
+  private static String driver(String jdbcUrl) {
+    return jdbcUrl.startsWith("jdbc:postgresql") ? "org.postgresql.Driver" : "org.h2.Driver";
   }
 
   DataSource dataSource() {

@@ -3,6 +3,7 @@ package fr.anef.renewal.benchmark;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.anef.renewal.RenewalApplication;
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.pdf.ApplicantIdentity;
@@ -19,10 +20,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -109,7 +112,11 @@ public final class Benchmark {
     long startNanos = System.nanoTime();
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(RenewalApplication.class)
-            .initializers(c -> c.getBeanFactory().addBeanPostProcessor(new PdfTiming()))
+            .initializers(
+                c -> {
+                  c.getBeanFactory().addBeanPostProcessor(new PdfTiming());
+                  c.getBeanFactory().addBeanPostProcessor(new SqlCounts());
+                })
             .profiles(postgres ? new String[] {"postgres"} : new String[0])
             .run(args);
     Duration startup = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -172,7 +179,8 @@ public final class Benchmark {
       report
           .append(project.report)
           .append("  appels (latences) :\n")
-          .append(metrics.latencyTable());
+          .append(metrics.latencyTable())
+          .append(metrics.sqlTable());
       report.append(pdfAlone(context.getBean(PdfRenderer.class)));
       report.append(repositoryAlone(context, jdbc));
 
@@ -195,7 +203,8 @@ public final class Benchmark {
           report
               .append(baseline.report)
               .append("  appels (latences) :\n")
-              .append(bareMetrics.latencyTable());
+              .append(bareMetrics.latencyTable())
+              .append(bareMetrics.sqlTable());
         }
         report.append(
             String.format(
@@ -311,6 +320,24 @@ public final class Benchmark {
                         "spring.jpa.properties.hibernate.criteria.plan_cache_enabled", "false")));
       }
     }
+    DocumentService documents = context.getBean(DocumentService.class);
+    UUID caseId = renewals.caseOf(instance).getId();
+    for (int round = 0; round < 2; round++) {
+      long start = System.nanoTime();
+      long cpu = Metrics.processCpuNanos();
+      for (int i = 0; i < 2000; i++) {
+        documents.requirements(caseId);
+        documents.filesOf(caseId);
+      }
+      if (round == 1) {
+        out.append(
+            String.format(
+                "  requêtes JPA seules (pièces exigées + fichiers d'une demande, 2000 de suite sur un fil) : "
+                    + "%.0f µs par paire, CPU %.0f µs%n",
+                (System.nanoTime() - start) / 1e3 / 2000,
+                (Metrics.processCpuNanos() - cpu) / 1e3 / 2000));
+      }
+    }
     return out.toString();
   }
 
@@ -342,9 +369,19 @@ public final class Benchmark {
     long cpu = Metrics.processCpuNanos();
     long probes = waits.probeCpuNanos();
     long server = serverCpu.nanos();
+    long[][] sqlBefore = SqlCounts.totals();
+    Map<String, Long> textsBefore = SqlCounts.byText();
+    long[] probeSqlBefore = waits.probeSql();
     long start = System.nanoTime();
     int failures = run(cases, actors, drive);
     double seconds = (System.nanoTime() - start) / 1e9;
+    long[][] sqlAfter = SqlCounts.totals();
+    long[] actorSql =
+        SqlCounts.minus(
+            SqlCounts.minus(sqlAfter[0], sqlBefore[0]),
+            SqlCounts.minus(waits.probeSql(), probeSqlBefore));
+    long[] otherSql = SqlCounts.minus(sqlAfter[1], sqlBefore[1]);
+    Map<String, Long> textsAfter = SqlCounts.byText();
     double probeMs = (waits.probeCpuNanos() - probes) / 1e6 / cases;
     double cpuMs = (Metrics.processCpuNanos() - cpu) / 1e6 / cases - probeMs;
     double serverMs = (serverCpu.nanos() - server) / 1e6 / cases;
@@ -380,6 +417,22 @@ public final class Benchmark {
           String.format("  courriels envoyés : %d, %.1f par seconde%n", mails, mails / seconds));
     }
     out.append(
+            String.format(
+                "  SQL par dossier (moteur : ordres, allers-retours, lignes lues, écrites | "
+                    + "application : idem)%n    %-27s %s%n",
+                "", SqlCounts.header()))
+        .append(
+            String.format(
+                "    acteurs (hors scrutation)   %s%n", SqlCounts.format(actorSql, cases)))
+        .append(
+            String.format(
+                "    autres fils (travaux, etc.) %s%n", SqlCounts.format(otherSql, cases)))
+        .append(
+            "  ordres SQL les plus fréquents, par dossier (tous les fils, scrutation comprise) :\n")
+        .append(
+            SqlCounts.topStatements(
+                textsBefore, textsAfter, cases, intSetting("bench.sql.top", 30)));
+    out.append(
         String.format(
             "  tas : pic %s pendant la phase, %s vivants après GC%n",
             Metrics.mb(peak), Metrics.mb(Metrics.liveHeapAfterGc())));
@@ -394,7 +447,10 @@ public final class Benchmark {
    * failures printed).
    */
   static int run(int count, int actors, IntConsumer drive) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(actors);
+    AtomicInteger names = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            actors, task -> new Thread(task, SqlCounts.ACTOR + names.incrementAndGet()));
     List<Future<?>> futures = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       int index = i;

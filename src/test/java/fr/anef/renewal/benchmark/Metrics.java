@@ -14,8 +14,10 @@ import java.util.function.Supplier;
 final class Metrics {
 
   private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+  private final Map<String, long[]> sql = new ConcurrentHashMap<>();
 
   <T> T time(String kind, Supplier<T> call) {
+    long[] sqlBefore = SqlCounts.current();
     long start = System.nanoTime();
     try {
       return call.get();
@@ -23,6 +25,13 @@ final class Metrics {
       latencies
           .computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>())
           .add(System.nanoTime() - start);
+      long[] delta = SqlCounts.minus(SqlCounts.current(), sqlBefore);
+      long[] sums = sql.computeIfAbsent(kind, k -> new long[SqlCounts.FIELDS]);
+      synchronized (sums) {
+        for (int i = 0; i < delta.length; i++) {
+          sums[i] += delta[i];
+        }
+      }
     }
   }
 
@@ -56,6 +65,29 @@ final class Metrics {
                       pct(values, 95),
                       pct(values, 99),
                       values.get(values.size() - 1) / 1e6));
+            });
+    return out.toString();
+  }
+
+  /**
+   * The SQL of each kind of call, on average per call, sent by the calling thread (what the call
+   * leaves to the job executor is in the phase's totals, not here).
+   */
+  String sqlTable() {
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                "  %-34s %7s %s%n", "SQL par appel (moyenne)", "count", SqlCounts.header()));
+    sql.keySet().stream()
+        .sorted()
+        .forEach(
+            kind -> {
+              int count = latencies.get(kind).size();
+              long[] sums = sql.get(kind);
+              synchronized (sums) {
+                out.append(
+                    String.format("  %-34s %7d %s%n", kind, count, SqlCounts.format(sums, count)));
+              }
             });
     return out.toString();
   }

@@ -15,8 +15,17 @@ final class Waits {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private final LongAdder probeCpuNanos = new LongAdder();
 
+  private final long[] probeSql = new long[SqlCounts.FIELDS];
+
   long probeCpuNanos() {
     return probeCpuNanos.sum();
+  }
+
+  /** The SQL the probes sent (left out of the SQL per case, as their CPU is). */
+  long[] probeSql() {
+    synchronized (probeSql) {
+      return probeSql.clone();
+    }
   }
 
   private final long pollMillis;
@@ -28,9 +37,16 @@ final class Waits {
   <T> T until(String what, Supplier<T> probe) {
     long deadline = System.currentTimeMillis() + 120_000;
     while (true) {
+      long[] sql = SqlCounts.current();
       long cpu = THREADS.getCurrentThreadCpuTime();
       T value = probe.get();
       probeCpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpu);
+      long[] delta = SqlCounts.minus(SqlCounts.current(), sql);
+      synchronized (probeSql) {
+        for (int i = 0; i < delta.length; i++) {
+          probeSql[i] += delta[i];
+        }
+      }
       if (value != null) {
         return value;
       }

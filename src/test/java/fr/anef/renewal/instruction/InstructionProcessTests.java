@@ -267,6 +267,45 @@ class InstructionProcessTests {
   }
 
   @Test
+  @DisplayName(
+      "Les variables d'affichage (identité du registre, récapitulatifs, blocs de pièces) restent lisibles par le formulaire, sans historique dans le moteur")
+  void displayOnlyVariablesHaveNoHistory() {
+    Map<String, Object> variables = runtime.getVariables(filed.processInstanceId());
+    assertThat(variables)
+        .as("the forms still read them")
+        .containsKeys("birthName", "depositSummary", "reviewFileLinks", "label_NATIONALITY");
+    review(Map.of("NATIONALITY", "INVALID"));
+    for (String table : List.of("ACT_HI_VARINST", "ACT_HI_DETAIL")) {
+      assertThat(
+              jdbc.queryForList(
+                  "select distinct NAME_ from "
+                      + table
+                      + " where PROC_INST_ID_ = ? and (NAME_ in ('birthName', 'filingWindow', "
+                      + "'requiredDocumentsList', 'depositSummary', 'reviewFileLinks', "
+                      + "'caseStatusLabel') or NAME_ like 'label\\_%' or NAME_ like 'files\\_%')",
+                  String.class,
+                  filed.processInstanceId()))
+          .as("no display-only variable in " + table)
+          .isEmpty();
+      assertThat(
+              jdbc.queryForList(
+                  "select distinct NAME_ from "
+                      + table
+                      + " where PROC_INST_ID_ = ? and NAME_ in ('verdict_NATIONALITY', "
+                      + "'observation_NATIONALITY', 'caseStatus', 'email', 'applicantId')",
+                  String.class,
+                  filed.processInstanceId()))
+          .as("what the agent and the applicant wrote, and the process data, keep theirs")
+          .containsExactlyInAnyOrder(
+              "verdict_NATIONALITY",
+              "observation_NATIONALITY",
+              "caseStatus",
+              "email",
+              "applicantId");
+    }
+  }
+
+  @Test
   @DisplayName("Réponse au complément le 29e jour après lecture : la demande revient à l'examen")
   void replyOnDay29() {
     review(Map.of("NATIONALITY", "INVALID"));

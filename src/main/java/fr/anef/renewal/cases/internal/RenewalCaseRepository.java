@@ -14,8 +14,6 @@ import org.springframework.data.repository.query.Param;
 /** The cases' table ({@code renewal_case}): for {@link fr.anef.renewal.cases.Cases} only. */
 public interface RenewalCaseRepository extends JpaRepository<RenewalCase, UUID> {
 
-  Optional<RenewalCase> findByProcessInstanceId(String processInstanceId);
-
   /**
    * Stage dates the managers' figures read (ADR 0026): written once, when the stage first happens;
    * not mapped.
