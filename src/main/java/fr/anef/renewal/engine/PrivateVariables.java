@@ -1,5 +1,7 @@
 package fr.anef.renewal.engine;
 
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +52,7 @@ public final class PrivateVariables extends AbstractProcessEnginePlugin {
    */
   public static final Map<String, Set<String>> DISPLAY_ONLY =
       Map.of(
-          "residence-permit-renewal",
+          RenewalProcess.KEY,
           Set.of(
               "currentTitleSummary",
               "filingWindow",
@@ -73,7 +75,7 @@ public final class PrivateVariables extends AbstractProcessEnginePlugin {
               "caseStatusLabel",
               "applicantObservations",
               "opinionSummary"),
-          "ofii-medical-opinion",
+          OfiiMedicalOpinionProcess.KEY,
           Set.of("medicalFileSummary", "reportSummary", "reportAuthor"));
 
   /**
@@ -81,8 +83,6 @@ public final class PrivateVariables extends AbstractProcessEnginePlugin {
    * observations the agent writes in the same blocks are kept).
    */
   static final List<String> DISPLAY_ONLY_PREFIXES = List.of("label_", "files_");
-
-  private static final String RENEWAL = "residence-permit-renewal";
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -116,7 +116,7 @@ public final class PrivateVariables extends AbstractProcessEnginePlugin {
   static boolean displayOnly(String processDefinitionKey, String name) {
     return processDefinitionKey != null
         && (DISPLAY_ONLY.getOrDefault(processDefinitionKey, Set.of()).contains(name)
-            || (RENEWAL.equals(processDefinitionKey)
+            || (RenewalProcess.KEY.equals(processDefinitionKey)
                 && DISPLAY_ONLY_PREFIXES.stream().anyMatch(name::startsWith)));
   }
 

@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
     displayName = "Moteur à l'échelle nationale",
-    allowedDependencies = {})
+    allowedDependencies = {"processes"})
 package fr.anef.renewal.engine;
 
 import org.springframework.modulith.ApplicationModule;
