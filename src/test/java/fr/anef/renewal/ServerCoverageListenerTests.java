@@ -1,0 +1,55 @@
+package fr.anef.renewal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ConcurrentModificationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ServerCoverageListenerTests {
+
+  @Test
+  void aReadOutDisturbedByTheJobExecutorIsReadAgain() throws InterruptedException {
+    AtomicInteger calls = new AtomicInteger();
+
+    ServerCoverageListener.readAgainWhileChanging(
+        () -> {
+          if (calls.incrementAndGet() < 3) {
+            throw new ConcurrentModificationException();
+          }
+        });
+
+    assertThat(calls).hasValue(3);
+  }
+
+  @Test
+  void aReadOutThatNeverSettlesFailsAfterItsLastAttempt() {
+    AtomicInteger calls = new AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                ServerCoverageListener.readAgainWhileChanging(
+                    () -> {
+                      calls.incrementAndGet();
+                      throw new ConcurrentModificationException();
+                    }))
+        .isInstanceOf(ConcurrentModificationException.class);
+    assertThat(calls).hasValue(ServerCoverageListener.ATTEMPTS);
+  }
+
+  @Test
+  void anyOtherFailureIsNotRetried() {
+    AtomicInteger calls = new AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                ServerCoverageListener.readAgainWhileChanging(
+                    () -> {
+                      calls.incrementAndGet();
+                      throw new AssertionError("couverture insuffisante");
+                    }))
+        .isInstanceOf(AssertionError.class);
+    assertThat(calls).hasValue(1);
+  }
+}
