@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.anef.renewal.filing.FilingForms;
 import fr.anef.renewal.instruction.InstructionForms;
 import fr.anef.renewal.medical.OfiiForms;
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.shared.FormRecords;
 import fr.anef.renewal.shared.FormVariables;
 import java.io.IOException;
@@ -115,6 +117,23 @@ class FormContractTests {
     assertThat(inputs).as("le formulaire %s a des champs saisissables", id).isNotEmpty();
     assertThat(RECORDS).as("un record lit le formulaire %s", id).containsKey(id);
     assertThat(recordKeys(RECORDS.get(id))).as("champs du formulaire %s", id).isEqualTo(inputs);
+  }
+
+  /**
+   * A display-only variable keeps no engine history (ADR 0040): if a form let an actor write one,
+   * what that actor typed would leave no trace. Each is shown disabled, never an input.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forms")
+  @DisplayName("Aucun champ saisi par un acteur ne porte le nom d'une variable d'affichage")
+  void noActorWritesADisplayOnlyVariable(Path form) throws IOException {
+    Set<String> writable = writableInputKeys(JSON.readTree(form.toFile()).path("components"));
+
+    assertThat(writable)
+        .as("champs saisissables de %s", form)
+        .doesNotContainAnyElementsOf(RenewalProcess.DISPLAY_ONLY_VARIABLES)
+        .doesNotContainAnyElementsOf(OfiiMedicalOpinionProcess.DISPLAY_ONLY_VARIABLES)
+        .noneMatch(key -> RenewalProcess.DISPLAY_ONLY_PREFIXES.stream().anyMatch(key::startsWith));
   }
 
   @Test

@@ -48,41 +48,13 @@ public final class PrivateVariables extends AbstractProcessEnginePlugin {
    * engine, each is computed again at the next task, and their source stays in the application's
    * tables: their history would only repeat those tables (3 to 5 statements and rows per variable
    * and case). They keep their runtime variable (Tasklist's form reads it); only their history is
-   * dropped. ADR 0040.
+   * dropped. The names are each process's contract's ({@code DISPLAY_ONLY_VARIABLES}, and the
+   * renewal's {@code DISPLAY_ONLY_PREFIXES}). ADR 0040.
    */
   public static final Map<String, Set<String>> DISPLAY_ONLY =
       Map.of(
-          RenewalProcess.KEY,
-          Set.of(
-              "currentTitleSummary",
-              "filingWindow",
-              "birthName",
-              "usageName",
-              "firstNames",
-              "sex",
-              "birthDate",
-              "birthCountry",
-              "birthPlace",
-              "nationality",
-              "addressLine",
-              "postalCode",
-              "city",
-              "country",
-              "requiredDocumentsList",
-              "depositSummary",
-              "reviewFileLinks",
-              "complementHistory",
-              "caseStatusLabel",
-              "applicantObservations",
-              "opinionSummary"),
-          OfiiMedicalOpinionProcess.KEY,
-          Set.of("medicalFileSummary", "reportSummary", "reportAuthor"));
-
-  /**
-   * The review form's per-document blocks: a document's label and its file names (the verdicts and
-   * observations the agent writes in the same blocks are kept).
-   */
-  static final List<String> DISPLAY_ONLY_PREFIXES = List.of("label_", "files_");
+          RenewalProcess.KEY, RenewalProcess.DISPLAY_ONLY_VARIABLES,
+          OfiiMedicalOpinionProcess.KEY, OfiiMedicalOpinionProcess.DISPLAY_ONLY_VARIABLES);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -117,7 +89,7 @@ public final class PrivateVariables extends AbstractProcessEnginePlugin {
     return processDefinitionKey != null
         && (DISPLAY_ONLY.getOrDefault(processDefinitionKey, Set.of()).contains(name)
             || (RenewalProcess.KEY.equals(processDefinitionKey)
-                && DISPLAY_ONLY_PREFIXES.stream().anyMatch(name::startsWith)));
+                && RenewalProcess.DISPLAY_ONLY_PREFIXES.stream().anyMatch(name::startsWith)));
   }
 
   private record Filter(HistoryEventHandler delegate) implements HistoryEventHandler {

@@ -1,5 +1,7 @@
 package fr.anef.renewal.processes;
 
+import java.util.Set;
+
 /**
  * The contract of OFII's process {@code ofii-medical-opinion} (bpmn/ofii-medical-opinion.bpmn): its
  * key, the ids of the elements the code and the tests name, its messages and the size of the
@@ -8,6 +10,13 @@ package fr.anef.renewal.processes;
 public final class OfiiMedicalOpinionProcess {
 
   public static final String KEY = "ofii-medical-opinion";
+
+  /**
+   * Variables the server writes for OFII's forms to show (the file's and the report's summaries):
+   * no engine history of them (ADR 0040), so no medical text in it.
+   */
+  public static final Set<String> DISPLAY_ONLY_VARIABLES =
+      Set.of("medicalFileSummary", "reportSummary", "reportAuthor");
 
   /** The préfecture's referral starts the process (message start event). */
   public static final String MESSAGE_REFERRAL = "OfiiReferral";

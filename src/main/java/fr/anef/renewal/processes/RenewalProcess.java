@@ -1,5 +1,8 @@
 package fr.anef.renewal.processes;
 
+import java.util.List;
+import java.util.Set;
+
 /**
  * The contract of the process {@code residence-permit-renewal}
  * (bpmn/residence-permit-renewal.bpmn): its key, the ids of the elements the code and the tests
@@ -10,6 +13,42 @@ package fr.anef.renewal.processes;
 public final class RenewalProcess {
 
   public static final String KEY = "residence-permit-renewal";
+
+  /**
+   * Variables the server writes for a form to show and nothing reads back (the register's identity
+   * on step 1, the recaps): recomputed from the application's tables at each task, so the engine
+   * keeps no history of them ({@code engine.PrivateVariables}, ADR 0040). No form lets an actor
+   * write one ({@code FormContractTests}).
+   */
+  public static final Set<String> DISPLAY_ONLY_VARIABLES =
+      Set.of(
+          "currentTitleSummary",
+          "filingWindow",
+          "birthName",
+          "usageName",
+          "firstNames",
+          "sex",
+          "birthDate",
+          "birthCountry",
+          "birthPlace",
+          "nationality",
+          "addressLine",
+          "postalCode",
+          "city",
+          "country",
+          "requiredDocumentsList",
+          "depositSummary",
+          "reviewFileLinks",
+          "complementHistory",
+          "caseStatusLabel",
+          "applicantObservations",
+          "opinionSummary");
+
+  /**
+   * The review form's per-document display blocks: a document's label and its file names (the
+   * verdicts and observations the agent writes in the same blocks are not display-only).
+   */
+  public static final List<String> DISPLAY_ONLY_PREFIXES = List.of("label_", "files_");
 
   public static final String START = "startEvent_renewalRequested";
   public static final String OPEN_DRAFT = "serviceTask_openDraft";
