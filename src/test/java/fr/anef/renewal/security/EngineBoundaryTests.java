@@ -16,6 +16,7 @@ import fr.anef.renewal.register.Register;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -171,19 +172,7 @@ class EngineBoundaryTests {
     Draft draft = start(applicant);
     Snapshot before = snapshot(draft);
     assertRefused(
-        submit(
-            draft,
-            Map.of(
-                "email",
-                value("jeanne@exemple.fr"),
-                "phone",
-                value("0612345678"),
-                "housingType",
-                value("OWN"),
-                "action",
-                value("NEXT"),
-                "certificateReceivedDate",
-                value("2026-11-01"))),
+        submit(draft, firstStepAnswers(Map.of("certificateReceivedDate", value("2026-11-01")))),
         HttpStatus.BAD_REQUEST,
         "« certificateReceivedDate » ne fait pas partie du formulaire");
     assertRefused(
@@ -577,17 +566,7 @@ class EngineBoundaryTests {
             session,
             HttpMethod.POST,
             task + "/submit-form",
-            Map.of(
-                "variables",
-                Map.of(
-                    "email",
-                    value("jeanne@exemple.fr"),
-                    "phone",
-                    value("0612345678"),
-                    "housingType",
-                    value("OWN"),
-                    "action",
-                    value("NEXT"))));
+            Map.of("variables", firstStepAnswers(Map.of())));
     assertThat(saved.getStatusCode())
         .as(String.valueOf(saved.getBody()))
         .isEqualTo(HttpStatus.NO_CONTENT);
@@ -643,19 +622,7 @@ class EngineBoundaryTests {
 
   /** Step 1 filled as the form asks (accepted: 204), the draft moves to step 2. */
   void fillFirstStep(Draft draft) {
-    assertThat(
-            submit(
-                    draft,
-                    Map.of(
-                        "email",
-                        value("jeanne@exemple.fr"),
-                        "phone",
-                        value("0612345678"),
-                        "housingType",
-                        value("OWN"),
-                        "action",
-                        value("NEXT")))
-                .getStatusCode())
+    assertThat(submit(draft, firstStepAnswers(Map.of())).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
   }
 
@@ -705,6 +672,17 @@ class EngineBoundaryTests {
     return anonymous
         .withBasicAuth(user, password)
         .exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class, uriVariables);
+  }
+
+  /** Step 1's answers as its form asks them, plus {@code more} (a field the form does not ask). */
+  static Map<String, Object> firstStepAnswers(Map<String, Object> more) {
+    Map<String, Object> answers = new LinkedHashMap<>();
+    answers.put("email", value("jeanne@exemple.fr"));
+    answers.put("phone", value("0612345678"));
+    answers.put("housingType", value("OWN"));
+    answers.put("action", value("NEXT"));
+    answers.putAll(more);
+    return answers;
   }
 
   static Map<String, Object> value(Object value) {
