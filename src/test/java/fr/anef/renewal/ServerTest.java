@@ -34,6 +34,6 @@ import org.springframework.test.context.TestExecutionListeners;
     })
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(
-    listeners = ServerCoverageListener.class,
+    listeners = ProcessCoverageListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ServerTest {}

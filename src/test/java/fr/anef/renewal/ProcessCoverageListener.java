@@ -7,15 +7,16 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
 /**
- * Process test coverage for {@link ServerTest}: the library's listener, with its two read-outs
- * (after each test method, after each class) tried again when the job executor was adding an event
- * to the coverage while it was read. On the server context the job executor keeps running between
- * tests, and the library's event list is not made for a concurrent reader: its read-out failed a
- * test once with a {@link ConcurrentModificationException} (CI, PostgreSQL phase), though the test
- * itself had passed. The read-outs only compute and write the report, so reading again is safe;
- * after {@link #ATTEMPTS} failures the last one is thrown.
+ * Process test coverage for {@link ServerTest} and {@link EngineTest}: the library's listener, with
+ * its two read-outs (after each test method, after each class) tried again when a job thread was
+ * adding an event to the coverage while it was read. On the server context the job executor keeps
+ * running between tests, and an engine test may start jobs on threads of its own; the library's
+ * event list is not made for a concurrent reader: its read-out failed a passing test with a {@link
+ * ConcurrentModificationException} twice in CI (a server test, then an engine test). The read-outs
+ * only compute and write the report, so reading again is safe; after {@link #ATTEMPTS} failures the
+ * last one is thrown.
  */
-public final class ServerCoverageListener implements TestExecutionListener, Ordered {
+public final class ProcessCoverageListener implements TestExecutionListener, Ordered {
 
   static final int ATTEMPTS = 20;
 

@@ -7,13 +7,13 @@ import java.util.ConcurrentModificationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class ServerCoverageListenerTests {
+class ProcessCoverageListenerTests {
 
   @Test
   void aReadOutDisturbedByTheJobExecutorIsReadAgain() throws InterruptedException {
     AtomicInteger calls = new AtomicInteger();
 
-    ServerCoverageListener.readAgainWhileChanging(
+    ProcessCoverageListener.readAgainWhileChanging(
         () -> {
           if (calls.incrementAndGet() < 3) {
             throw new ConcurrentModificationException();
@@ -29,13 +29,13 @@ class ServerCoverageListenerTests {
 
     assertThatThrownBy(
             () ->
-                ServerCoverageListener.readAgainWhileChanging(
+                ProcessCoverageListener.readAgainWhileChanging(
                     () -> {
                       calls.incrementAndGet();
                       throw new ConcurrentModificationException();
                     }))
         .isInstanceOf(ConcurrentModificationException.class);
-    assertThat(calls).hasValue(ServerCoverageListener.ATTEMPTS);
+    assertThat(calls).hasValue(ProcessCoverageListener.ATTEMPTS);
   }
 
   @Test
@@ -44,7 +44,7 @@ class ServerCoverageListenerTests {
 
     assertThatThrownBy(
             () ->
-                ServerCoverageListener.readAgainWhileChanging(
+                ProcessCoverageListener.readAgainWhileChanging(
                     () -> {
                       calls.incrementAndGet();
                       throw new AssertionError("couverture insuffisante");
