@@ -15,6 +15,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import jakarta.mail.internet.MimeMessage;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -100,7 +101,12 @@ class BrowserJourneyTests {
         "agent.lille",
         java.util.List.of(
             fr.anef.renewal.shared.ActorGroups.PREFECTURE_AGENTS,
-            fr.anef.renewal.prefecture.AgentScopes.groupOf("59")));
+            fr.anef.renewal.prefecture.AgentScopes.groupOf("59")),
+        PrefectureTenants.ofGroups(
+            identity,
+            java.util.List.of(
+                fr.anef.renewal.shared.ActorGroups.PREFECTURE_AGENTS,
+                fr.anef.renewal.prefecture.AgentScopes.groupOf("59"))));
     try {
       tasks.claim(task, "agent.lille");
       tasks.complete(task, review);

@@ -9,6 +9,7 @@ import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.documents.IssuedDocument;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.register.RegisteredPerson;
@@ -144,7 +145,11 @@ class CounterRouteTests {
             " — au guichet pour AMINATA GUICHET ("
                 + cases.caseOf(instanceId).getApplicantId()
                 + ")");
-    identity.setAuthentication(AGENT, List.of(ActorGroups.PREFECTURE_AGENTS, "prefecture-59"));
+    identity.setAuthentication(
+        AGENT,
+        List.of(ActorGroups.PREFECTURE_AGENTS, "prefecture-59"),
+        PrefectureTenants.ofGroups(
+            identity, List.of(ActorGroups.PREFECTURE_AGENTS, "prefecture-59")));
     try {
       Map<String, Object> variables = new HashMap<>(tasks.getVariables(task.getId()));
       variables.putAll(form);

@@ -16,6 +16,7 @@ import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.filing.CounterFiling;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.shared.Refusal;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -84,6 +87,8 @@ class IsolationTests {
   @Autowired NotificationService notifications;
   @Autowired Register register;
   @Autowired IdentityService identity;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
 
   static String basic(String user) {
     return "Basic "
@@ -236,16 +241,18 @@ class IsolationTests {
             lille.processInstanceId());
     assertThat(instance.getStatusCode().value()).isIn(403, 404);
     assertThat(instance.getBody()).doesNotContain(lilleCase.getRequestNumber());
-    assertThat(
-            rest(
-                    agent,
-                    HttpMethod.GET,
-                    "/engine-rest/process-instance/{id}/variables",
-                    null,
-                    lille.processInstanceId())
-                .getStatusCode()
-                .value())
-        .isIn(403, 404);
+    // The engine's tenant check refuses it (ADR 0043): a case the agent cannot see, in French.
+    ResponseEntity<String> instanceVariables =
+        rest(
+            agent,
+            HttpMethod.GET,
+            "/engine-rest/process-instance/{id}/variables",
+            null,
+            lille.processInstanceId());
+    assertThat(instanceVariables.getStatusCode().value()).isEqualTo(404);
+    assertThat(instanceVariables.getBody())
+        .contains("ne vous est pas ouverte")
+        .doesNotContain("ENGINE-");
     for (String query :
         List.of(
             "/engine-rest/task?processInstanceId={id}",
@@ -387,6 +394,60 @@ class IsolationTests {
 
   @Test
   @DisplayName(
+      "Un brouillon en ligne n'est vu d'aucune préfecture ; au dépôt, il rejoint celle de l'adresse et elle seule")
+  void aDraftIsTheApplicantsUntilTheDepot() throws Exception {
+    String applicant = TestApplicants.create(register, identity, 90);
+    identity.setAuthentication(
+        applicant,
+        List.of("applicants"),
+        PrefectureTenants.ofGroups(identity, List.of("applicants")));
+    String draft;
+    try {
+      draft =
+          runtime
+              .startProcessInstanceByKey(
+                  "residence-permit-renewal", Map.of("renewalRequested", true))
+              .getId();
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processInstanceId(draft)
+                .singleResult()
+                .getTenantId())
+        .isEqualTo(PrefectureTenants.DRAFTS);
+    for (String query :
+        List.of(
+            "/engine-rest/process-instance?processInstanceIds={id}",
+            "/engine-rest/history/process-instance?processInstanceId={id}",
+            "/engine-rest/variable-instance?processInstanceIdIn={id}")) {
+      assertThat(list("agent.lille", query, draft)).as(query + " as agent.lille").isEmpty();
+    }
+    assertThat(list(applicant, "/engine-rest/task?processInstanceId={id}", draft))
+        .as("the applicant's own step")
+        .hasSize(1);
+
+    Filed filed = filings.depositedCase(90);
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(filed.processInstanceId())
+                .list())
+        .as("every row of the filed case in the Nord's tenant, its draft's steps included")
+        .extracting(a -> a.getTenantId())
+        .containsOnly("prefecture-59");
+    assertThat(
+            list(
+                "agent.lille",
+                "/engine-rest/history/variable-instance?processInstanceId={id}",
+                filed.processInstanceId()))
+        .isNotEmpty();
+  }
+
+  @Test
+  @DisplayName(
       "Un déménagement de Lille à Paris avant la décision transfère la demande : historique, droits, tâche ; le N° ne change pas")
   void moveFromLilleToParisTransfersTheCase() throws Exception {
     Filed moving = filings.depositedCase(90);
@@ -477,6 +538,9 @@ class IsolationTests {
             "/engine-rest/task?processInstanceId={id}",
             "/engine-rest/process-instance?processInstanceIds={id}",
             "/engine-rest/history/process-instance?processInstanceId={id}",
+            "/engine-rest/history/activity-instance?processInstanceId={id}",
+            "/engine-rest/history/variable-instance?processInstanceId={id}",
+            "/engine-rest/history/detail?processInstanceId={id}",
             "/engine-rest/variable-instance?processInstanceIdIn={id}")) {
       assertThat(list("agent.lille", query, moving.processInstanceId()))
           .as(query + " as agent.lille")
@@ -485,6 +549,16 @@ class IsolationTests {
           .as(query + " as agent.paris")
           .isNotEmpty();
     }
+    // The whole history came with it, the dépôt's included (ADR 0043: every row of the instance
+    // moved to the préfecture de police's tenant).
+    assertThat(
+            list(
+                "agent.paris",
+                "/engine-rest/history/activity-instance?processInstanceId={id}&activityType=serviceTask",
+                moving.processInstanceId()))
+        .extracting(a -> a.get("tenantId").asText())
+        .hasSizeGreaterThan(1)
+        .containsOnly("prefecture-75");
     assertThat(list("agent.paris", "/engine-rest/task?candidateGroup={g}", "prefecture-75"))
         .as("in the receiving préfecture's queue")
         .anySatisfy(t -> assertThat(t.get("id").asText()).isEqualTo(task));

@@ -3,6 +3,7 @@ package fr.anef.renewal;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.processes.MailDispatchProcess;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.Register;
@@ -82,7 +83,10 @@ public class TestFilings {
   private Filed depositedCase(
       int daysToExpiry, String postalCode, String city, String observations) {
     String applicant = TestApplicants.create(register, identity, daysToExpiry, postalCode, city);
-    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
+    identity.setAuthentication(
+        applicant,
+        List.of(ActorGroups.APPLICANTS),
+        PrefectureTenants.ofGroups(identity, List.of(ActorGroups.APPLICANTS)));
     String id;
     try {
       id =

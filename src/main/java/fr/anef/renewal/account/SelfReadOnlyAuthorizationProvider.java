@@ -18,11 +18,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 class SelfReadOnlyAuthorizationProvider extends DefaultAuthorizationProvider {
 
   /**
-   * History is read per case through the scope group's HISTORIC_PROCESS_INSTANCE grant (the
-   * engine's {@code enable-historic-instance-permissions}, ADR 0016); the engine would also add a
-   * HISTORIC_TASK row per assignee and candidate of every task, kept for the history's 5 years,
-   * that nobody needs (applicants read no history, agents read their cases' whole history): not
-   * created.
+   * Agents read their préfecture's history through the renewal's READ_HISTORY, narrowed to their
+   * préfecture's tenant (ADR 0043); the engine would also add a HISTORIC_TASK row per assignee and
+   * candidate of every task, kept for the history's 5 years, that nobody needs (applicants read no
+   * history, agents read their cases' whole history): not created.
    */
   @Override
   protected boolean isHistoricInstancePermissionsEnabled() {

@@ -180,7 +180,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
   }
 
   /** Who sends the request, as the engine will see them. */
-  private record Caller(String userId, List<String> groups) {
+  private record Caller(String userId, List<String> groups, List<String> tenants) {
     boolean administrator() {
       return groups.contains(Groups.CAMUNDA_ADMIN);
     }
@@ -213,7 +213,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
     // The checks' lookups run as the caller (what they may see); the request then goes on as it
     // came.
     Authentication previous = identity.getCurrentAuthentication();
-    identity.setAuthentication(caller.userId(), caller.groups());
+    identity.setAuthentication(caller.userId(), caller.groups(), caller.tenants());
     HttpServletRequest checked;
     try {
       checked = check(request, response, route, caller);
@@ -381,7 +381,9 @@ class EngineRequestGuard extends OncePerRequestFilter {
       return null;
     }
     return new Caller(
-        current.getUserId(), current.getGroupIds() == null ? List.of() : current.getGroupIds());
+        current.getUserId(),
+        current.getGroupIds() == null ? List.of() : current.getGroupIds(),
+        current.getTenantIds() == null ? List.of() : current.getTenantIds());
   }
 
   private static Caller fromSession(HttpServletRequest request, String engineName) {
@@ -397,7 +399,8 @@ class EngineRequestGuard extends OncePerRequestFilter {
     }
     return new Caller(
         user.getIdentityId(),
-        user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()));
+        user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()),
+        user.getTenantIds() == null ? List.of() : List.copyOf(user.getTenantIds()));
   }
 
   /**

@@ -7,6 +7,7 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -31,6 +32,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ServerErrorBodies extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerErrorBodies.class);
+
+  /** The engine's tenant check's refusal (its CommandLogger, message 037). */
+  static final String OTHER_TENANT = "because it belongs to no authenticated tenant";
+
+  static final String NOT_YOURS = "Cette démarche n'existe pas ou ne vous est pas ouverte.";
+
+  /** How much of a failed body is read. */
+  static final int KEPT = 4096;
 
   static final String MESSAGE =
       "Le service est momentanément indisponible. Réessayez dans quelques minutes ; "
@@ -58,6 +67,14 @@ final class ServerErrorBodies extends OncePerRequestFilter {
     if (capture.status < 500 || response.isCommitted()) {
       return;
     }
+    if (thrown == null && capture.failedBody().contains(OTHER_TENANT)) {
+      // The engine's tenant check (ADR 0043): a case of another préfecture, asked by its id. The
+      // engine answers it as a failure (500); to the caller it is a case they cannot see.
+      LOG.info(
+          "Refusé (hors de la préfecture) : {} {}", request.getMethod(), request.getRequestURI());
+      answer(response, HttpServletResponse.SC_NOT_FOUND, "Introuvable", NOT_YOURS);
+      return;
+    }
     String reference = UUID.randomUUID().toString().substring(0, 8);
     LOG.error(
         "Erreur {} sur {} {}, référence {}",
@@ -66,11 +83,16 @@ final class ServerErrorBodies extends OncePerRequestFilter {
         request.getRequestURI(),
         reference,
         thrown);
+    answer(response, capture.status, "ErreurServeur", MESSAGE.formatted(reference));
+  }
+
+  private static void answer(HttpServletResponse response, int status, String type, String message)
+      throws IOException {
     response.resetBuffer();
-    response.setStatus(capture.status);
+    response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");
     byte[] body =
-        ("{\"type\":\"ErreurServeur\",\"message\":\"" + MESSAGE.formatted(reference) + "\"}")
+        ("{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}")
             .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length); // the length the failed body had declared
     response.getOutputStream().write(body);
@@ -80,6 +102,10 @@ final class ServerErrorBodies extends OncePerRequestFilter {
   private static final class FailureCapture extends HttpServletResponseWrapper {
 
     int status = SC_OK;
+
+    /** The failed body's first bytes, read for the engine's tenant refusal only. */
+    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+
     private final ServletOutputStream discard =
         new ServletOutputStream() {
           @Override
@@ -91,11 +117,26 @@ final class ServerErrorBodies extends OncePerRequestFilter {
           public void setWriteListener(WriteListener listener) {}
 
           @Override
-          public void write(int b) {}
+          public void write(int b) {
+            if (kept.size() < KEPT) {
+              kept.write(b);
+            }
+          }
 
           @Override
-          public void write(byte[] b, int off, int len) {}
+          public void write(byte[] b, int off, int len) {
+            kept.write(b, off, Math.max(0, Math.min(len, KEPT - kept.size())));
+          }
         };
+
+    private PrintWriter writer;
+
+    String failedBody() {
+      if (writer != null) {
+        writer.flush();
+      }
+      return kept.toString(StandardCharsets.UTF_8);
+    }
 
     FailureCapture(HttpServletResponse response) {
       super(response);
@@ -133,9 +174,13 @@ final class ServerErrorBodies extends OncePerRequestFilter {
 
     @Override
     public PrintWriter getWriter() throws IOException {
-      return failed()
-          ? new PrintWriter(new OutputStreamWriter(discard, StandardCharsets.UTF_8))
-          : super.getWriter();
+      if (!failed()) {
+        return super.getWriter();
+      }
+      if (writer == null) {
+        writer = new PrintWriter(new OutputStreamWriter(discard, StandardCharsets.UTF_8));
+      }
+      return writer;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package fr.anef.renewal.filing;
 
 import fr.anef.renewal.cases.Cases;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.shared.Refusal;
 import java.util.List;
@@ -41,7 +42,8 @@ public class CounterFiling {
             open -> {
               throw new Refusal(FilingService.alreadyOpen(open, true));
             });
-    identity.setAuthentication(agentId, agentGroups);
+    identity.setAuthentication(
+        agentId, agentGroups, PrefectureTenants.ofGroups(identity, agentGroups));
     try {
       runtime.startProcessInstanceByKey(
           RenewalProcess.KEY,

@@ -1,20 +1,22 @@
 package fr.anef.renewal.filing;
 
-import fr.anef.renewal.cases.CaseStatus;
 import fr.anef.renewal.cases.Cases;
-import fr.anef.renewal.cases.RenewalCase;
+import fr.anef.renewal.engine.InstanceTenants;
 import fr.anef.renewal.prefecture.AgentScopes;
 import fr.anef.renewal.prefecture.CaseScopes;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.prefecture.Prefectures;
+import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.shared.ClusterLock;
-import java.util.Arrays;
+import fr.anef.renewal.shared.GroupGrants;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
@@ -26,49 +28,82 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Cases filed by earlier versions, before each préfecture saw only its own (ADR 0016): at start-up,
- * under the cluster lock, once per database (engine property {@value #DONE}), the agents without a
- * préfecture join the Nord's (the one préfecture of earlier versions) and every filed case gets its
- * préfecture's grants — history for the ended ones, instance, history and tasks for the running
- * ones. At every start, a task still offered to the national role group (created by an earlier
- * version) goes to its case's préfecture.
+ * Cases filed by earlier versions, before each préfecture saw only its own (ADR 0016, ADR 0043): at
+ * start-up, under the cluster lock, once per database, the agents without a préfecture join the
+ * Nord's (the one préfecture of earlier versions; engine property {@value #DONE}), then every
+ * renewal instance without a tenant — running or ended, runtime and history — goes to its case's
+ * préfecture's tenant (an online draft to the drafts' tenant), the per-case grants of earlier
+ * versions are deleted, and the agents' role group gets its préfecture's instances and history
+ * through the renewal's definition (property {@value #TENANTS_DONE}; in that order, so that no
+ * agent reads an instance before it has its tenant). At every start, a task still offered to the
+ * national role group (created by an earlier version) goes to its case's préfecture.
  */
 @Component
 class PrefectureScopeMigration {
 
   static final String DONE = "anef.prefecture-scopes.v1";
 
+  static final String TENANTS_DONE = "anef.prefecture-tenants.v1";
+
   /** The préfecture that instructed every case before (anef.filing.default-department). */
   static final String FORMER_DEPARTMENT = "59";
+
+  /**
+   * Each case's instance and its tenant: an online draft the drafts', any other case its
+   * préfecture's.
+   */
+  static final String CASE_TENANTS =
+      "select process_instance_id as pid, case when status = 'DRAFT' and counter_agent_id is null"
+          + " then '"
+          + PrefectureTenants.DRAFTS
+          + "' else '"
+          + AgentScopes.groupOf("")
+          + "' || coalesce(department, '"
+          + FORMER_DEPARTMENT
+          + "') end as tenant from renewal_case";
+
+  /**
+   * Renewal instances left without a case (none is expected): the drafts' tenant, where no agent
+   * reads them.
+   */
+  static final String ORPHAN_TENANTS =
+      "select ID_ as pid, '"
+          + PrefectureTenants.DRAFTS
+          + "' as tenant from ACT_HI_PROCINST where PROC_DEF_KEY_ = '"
+          + RenewalProcess.KEY
+          + "'";
 
   private static final Logger LOG = LoggerFactory.getLogger(PrefectureScopeMigration.class);
 
   private final Cases cases;
   private final CaseScopes scopes;
-  private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
   private final ClusterLock lock;
   private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final InstanceTenants tenants;
 
   PrefectureScopeMigration(
       Cases cases,
       CaseScopes scopes,
-      RuntimeService runtime,
       TaskService tasks,
       ManagementService management,
       ClusterLock lock,
-      IdentityService identity) {
+      IdentityService identity,
+      AuthorizationService authorizations,
+      InstanceTenants tenants) {
     this.identity = identity;
     this.cases = cases;
     this.scopes = scopes;
-    this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
     this.lock = lock;
+    this.authorizations = authorizations;
+    this.tenants = tenants;
   }
 
-  /** After the groups (AccessSetup) and the demo data. */
+  /** After the groups and tenants (AccessSetup) and the demo data. */
   @EventListener(ApplicationReadyEvent.class)
   @Order(20)
   void migrate() {
@@ -93,32 +128,35 @@ class PrefectureScopeMigration {
               Prefectures.name(FORMER_DEPARTMENT));
         }
       }
-      Set<CaseStatus> filed =
-          Arrays.stream(CaseStatus.values())
-              .filter(s -> s != CaseStatus.DRAFT)
-              .collect(Collectors.toSet());
-      int open = 0;
-      int ended = 0;
-      for (RenewalCase renewal : cases.inStatus(filed)) {
-        boolean running =
-            runtime
-                    .createProcessInstanceQuery()
-                    .processInstanceId(renewal.getProcessInstanceId())
-                    .count()
-                > 0;
-        if (running) {
-          scopes.assign(renewal.getProcessInstanceId(), renewal.getDepartment());
-          open++;
-        } else if (renewal.getRequestNumber() != null) {
-          scopes.assignHistory(renewal.getProcessInstanceId(), renewal.getDepartment());
-          ended++;
+      management.setProperty(DONE, "1");
+    }
+    if (!management.getProperties().containsKey(TENANTS_DONE)) {
+      int rows = tenants.assignMissing(CASE_TENANTS) + tenants.assignMissing(ORPHAN_TENANTS);
+      int grants = 0;
+      for (Resources resource :
+          List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE)) {
+        for (Authorization grant :
+            authorizations.createAuthorizationQuery().resourceType(resource).list()) {
+          if (grant.getGroupId() != null
+              && AgentScopes.GROUP.matcher(grant.getGroupId()).matches()
+              && !Authorization.ANY.equals(grant.getResourceId())) {
+            authorizations.deleteAuthorization(grant.getId());
+            grants++;
+          }
         }
       }
-      management.setProperty(DONE, "1");
+      GroupGrants.grant(
+          authorizations,
+          CaseScopes.ROLE,
+          Resources.PROCESS_DEFINITION,
+          RenewalProcess.KEY,
+          ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY);
+      management.setProperty(TENANTS_DONE, "1");
       LOG.info(
-          "Demandes d'avant les préfectures : {} en cours et {} terminées rattachées à leur préfecture",
-          open,
-          ended);
+          "Tenants des préfectures : {} lignes du moteur rattachées, {} droits par demande supprimés",
+          rows,
+          grants);
     }
     for (Task task : tasks.createTaskQuery().taskCandidateGroup(CaseScopes.ROLE).list()) {
       cases

@@ -11,6 +11,7 @@
     allowedDependencies = {
       "cases",
       "documents",
+      "engine",
       "mail",
       "models",
       "notification",

@@ -1,15 +1,11 @@
 package fr.anef.renewal.prefecture;
 
+import fr.anef.renewal.engine.InstanceTenants;
 import fr.anef.renewal.shared.ActorGroups;
-import fr.anef.renewal.shared.GroupGrants;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -20,11 +16,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 /**
- * A case's place in one préfecture, in the engine's own authorizations (ADR 0016): its process
- * instance and its historic process instance readable by the préfecture's scope group, its agents'
- * tasks offered to that group instead of the national role group {@value #ROLE}. Written by server
- * code only, with the engine's authorization checks off for these writes (the applicant whose dépôt
- * creates them may not write authorizations).
+ * A case's place in one préfecture (ADR 0016, ADR 0043): its process instance in the préfecture's
+ * engine tenant (runtime and history: the agents' grants on the renewal's definition reach it only
+ * through their scope group's tenant), its agents' tasks offered to the préfecture's scope group
+ * instead of the national role group {@value #ROLE}. Written by server code only, with the engine's
+ * authorization checks off for these writes (the applicant whose dépôt makes them may not write
+ * authorizations).
  */
 @Service
 public class CaseScopes {
@@ -35,32 +32,31 @@ public class CaseScopes {
    */
   public static final String ROLE = ActorGroups.PREFECTURE_AGENTS;
 
-  /** Resources a préfecture's scope group reads per case. */
-  private static final List<Resource> CASE_RESOURCES =
-      List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE);
-
   private final AuthorizationService authorizations;
   private final TaskService tasks;
   private final ProcessEngineConfigurationImpl engine;
+  private final InstanceTenants tenants;
 
   CaseScopes(
-      AuthorizationService authorizations, TaskService tasks, ProcessEngineConfiguration engine) {
+      AuthorizationService authorizations,
+      TaskService tasks,
+      ProcessEngineConfiguration engine,
+      InstanceTenants tenants) {
     this.authorizations = authorizations;
     this.tasks = tasks;
     this.engine = (ProcessEngineConfigurationImpl) engine;
+    this.tenants = tenants;
   }
 
   /**
-   * Puts the case in the préfecture of {@code department}: grants its instance and history to the
-   * scope group and moves its open agents' tasks to it. Idempotent (a second call changes nothing).
+   * Puts the case in the préfecture of {@code department}: its instance, runtime and history, into
+   * the préfecture's tenant, its open agents' tasks offered to the scope group. Idempotent (a
+   * second call changes nothing).
    */
   public void assign(String processInstanceId, String department) {
     String group = scopeGroup(department);
     withoutAuthorization(
         () -> {
-          for (Resource resource : CASE_RESOURCES) {
-            grantRead(group, resource, processInstanceId);
-          }
           for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
             boolean agentTask = false;
             for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
@@ -79,40 +75,18 @@ public class CaseScopes {
               keepWithin(group, task);
             }
           }
-          return null;
-        });
-  }
-
-  /**
-   * Gives the préfecture of {@code department} the history of a case that ended before
-   * per-préfecture scopes (the start-up migration of earlier versions' cases): its agents read it
-   * in Cockpit, no one else.
-   */
-  public void assignHistory(String processInstanceId, String department) {
-    String group = scopeGroup(department);
-    withoutAuthorization(
-        () -> {
-          grantRead(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
+          tenants.move(processInstanceId, PrefectureTenants.of(department));
           return null;
         });
   }
 
   /**
    * Moves the case from one préfecture to another (a change of address before the decision): the
-   * receiving préfecture gets the instance, its history and the open tasks; the former one keeps
-   * nothing of them.
+   * receiving préfecture gets the instance, its whole history and the open tasks; the former one
+   * keeps nothing of them (its agents' tenant no longer holds a row of the case).
    */
-  public void transfer(String processInstanceId, String fromDepartment, String toDepartment) {
+  public void transfer(String processInstanceId, String toDepartment) {
     assign(processInstanceId, toDepartment);
-    if (fromDepartment != null && !fromDepartment.equals(toDepartment)) {
-      withoutAuthorization(
-          () -> {
-            for (Resource resource : CASE_RESOURCES) {
-              revoke(AgentScopes.groupOf(fromDepartment), resource, processInstanceId);
-            }
-            return null;
-          });
-    }
   }
 
   /**
@@ -154,18 +128,7 @@ public class CaseScopes {
     return AgentScopes.groupOf(department);
   }
 
-  private void grantRead(String group, Resource resource, String resourceId) {
-    GroupGrants.grant(
-        authorizations,
-        group,
-        resource,
-        resourceId,
-        resource == Resources.HISTORIC_PROCESS_INSTANCE
-            ? HistoricProcessInstancePermissions.READ
-            : Permissions.READ);
-  }
-
-  private void revoke(String group, Resource resource, String resourceId) {
+  private void revoke(String group, Resources resource, String resourceId) {
     authorizations
         .createAuthorizationQuery()
         .groupIdIn(group)

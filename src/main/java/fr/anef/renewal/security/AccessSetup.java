@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 
 import fr.anef.renewal.prefecture.Prefecture;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.prefecture.Prefectures;
 import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.processes.RenewalProcess;
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.spring.boot.starter.property.AdminUserProperty;
@@ -69,6 +71,9 @@ class AccessSetup {
 
   /** The groups found at the start of {@link #createMissing}, under the start-up lock. */
   private Set<String> existingGroups = Set.of();
+
+  /** The tenants found under the start-up lock. */
+  private Set<String> existingTenants = Set.of();
 
   AccessSetup(
       IdentityService identity,
@@ -132,23 +137,27 @@ class AccessSetup {
     grant(PREFECTURE_AGENTS, Resources.APPLICATION, "tasklist", ACCESS);
     grant(PREFECTURE_AGENTS, Resources.APPLICATION, "cockpit", ACCESS);
     // CREATE_INSTANCE: the counter route, where an agent opens a renewal for a person at the
-    // counter. No national
-    // READ_INSTANCE, READ_HISTORY nor READ_TASK (earlier versions granted them: withdrawn here): an
-    // agent reads the
-    // cases of their préfecture only, through the per-case grants of its scope group
-    // (prefecture.CaseScopes, ADR 0016).
+    // counter. READ_INSTANCE and READ_HISTORY on the renewal reach the cases of the agent's
+    // préfecture only, through its tenant (ADR 0043); they are granted by the préfecture migration
+    // once every instance has its tenant (filing.PrefectureScopeMigration). No READ_TASK: an agent
+    // reads the tasks offered to their préfecture (the engine's candidate grants).
     grant(PREFECTURE_AGENTS, Resources.PROCESS_DEFINITION, RENEWAL, READ, CREATE_INSTANCE);
-    withdraw(
-        PREFECTURE_AGENTS,
-        Resources.PROCESS_DEFINITION,
-        RENEWAL,
-        READ_INSTANCE,
-        READ_HISTORY,
-        READ_TASK);
+    withdraw(PREFECTURE_AGENTS, Resources.PROCESS_DEFINITION, RENEWAL, READ_TASK);
     // One scope group per préfecture (prefecture-59, prefecture-75…): where an agent works; the
-    // role group says what.
+    // role group says what. Each has the tenant of the same id, which holds the préfecture's cases;
+    // the applicants and the OFII are members of every tenant (what they read is their grants').
+    existingTenants =
+        identity.createTenantQuery().list().stream().map(Tenant::getId).collect(Collectors.toSet());
+    tenant(PrefectureTenants.DRAFTS, "Brouillons des usagers (aucune préfecture)", APPLICANTS);
     for (Prefecture prefecture : Prefectures.all()) {
       group(prefecture.group(), prefecture.name(), Groups.GROUP_TYPE_WORKFLOW);
+      tenant(
+          PrefectureTenants.of(prefecture.department()),
+          prefecture.name(),
+          prefecture.group(),
+          APPLICANTS,
+          OFII_DOCTORS,
+          OFII_COLLEGE);
     }
     grant(PREFECTURE_AGENTS, Resources.PROCESS_INSTANCE, Authorization.ANY, CREATE);
     grant(PREFECTURE_AGENTS, Resources.DECISION_DEFINITION, Authorization.ANY, READ);
@@ -227,6 +236,19 @@ class AccessSetup {
     user.setEmail(firstAdministrator.getEmail());
     identity.saveUser(user);
     identity.createMembership(id, Groups.CAMUNDA_ADMIN);
+  }
+
+  /** A tenant and its group memberships, when the tenant is missing. */
+  private void tenant(String id, String name, String... memberGroups) {
+    if (existingTenants.contains(id)) {
+      return;
+    }
+    Tenant tenant = identity.newTenant(id);
+    tenant.setName(name);
+    identity.saveTenant(tenant);
+    for (String group : memberGroups) {
+      identity.createTenantGroupMembership(id, group);
+    }
   }
 
   private void group(String id, String name, String type) {

@@ -2,6 +2,7 @@ package fr.anef.renewal.benchmark;
 
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.prefecture.AgentScopes;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.prefecture.Prefectures;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.shared.ActorGroups;
@@ -204,7 +205,7 @@ final class PrefectureQueries {
 
   private static <T> T as(
       IdentityService identity, String user, List<String> groups, Supplier<T> call) {
-    identity.setAuthentication(user, groups);
+    identity.setAuthentication(user, groups, PrefectureTenants.ofGroups(identity, groups));
     try {
       return call.get();
     } finally {

@@ -13,6 +13,7 @@ import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationAttachment;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.Register;
@@ -484,7 +485,12 @@ final class ProjectDriver {
         user,
         ActorGroups.PREFECTURE_AGENTS.equals(group)
             ? List.of(group, "prefecture-59")
-            : List.of(group));
+            : List.of(group),
+        PrefectureTenants.ofGroups(
+            identity,
+            ActorGroups.PREFECTURE_AGENTS.equals(group)
+                ? List.of(group, "prefecture-59")
+                : List.of(group)));
     try {
       return call.get();
     } finally {

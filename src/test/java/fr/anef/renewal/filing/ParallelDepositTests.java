@@ -7,6 +7,7 @@ import fr.anef.renewal.TestApplicants;
 import fr.anef.renewal.TestFiles;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentService;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.shared.ActorGroups;
@@ -84,7 +85,10 @@ class ParallelDepositTests {
   }
 
   String fillUpToDeposit(String applicant) {
-    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
+    identity.setAuthentication(
+        applicant,
+        List.of(ActorGroups.APPLICANTS),
+        PrefectureTenants.ofGroups(identity, List.of(ActorGroups.APPLICANTS)));
     String id;
     try {
       id =

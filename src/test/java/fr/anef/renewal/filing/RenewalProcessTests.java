@@ -20,6 +20,7 @@ import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.shared.Refusal;
@@ -64,7 +65,10 @@ class RenewalProcessTests {
 
   ProcessInstance startAsApplicant() {
     ProcessInstance instance;
-    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
+    identity.setAuthentication(
+        applicant,
+        List.of(ActorGroups.APPLICANTS),
+        PrefectureTenants.ofGroups(identity, List.of(ActorGroups.APPLICANTS)));
     try {
       instance = runtime.startProcessInstanceByKey(KEY, Map.of("renewalRequested", true));
     } finally {
@@ -322,7 +326,10 @@ class RenewalProcessTests {
   @DisplayName(
       "Sans « Je sollicite le renouvellement de ce titre » coché, la demande ne s'ouvre pas")
   void renewalMustBeRequested() {
-    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
+    identity.setAuthentication(
+        applicant,
+        List.of(ActorGroups.APPLICANTS),
+        PrefectureTenants.ofGroups(identity, List.of(ActorGroups.APPLICANTS)));
     try {
       assertThatThrownBy(
               () -> runtime.startProcessInstanceByKey(KEY, Map.of("renewalRequested", false)))
@@ -339,7 +346,10 @@ class RenewalProcessTests {
       "Un agent de préfecture ne peut pas demander un renouvellement en ligne à la place d'un usager")
   void onlyApplicantsStart() {
     identity.setAuthentication(
-        "agent.lille", List.of(ActorGroups.PREFECTURE_AGENTS, "prefecture-59"));
+        "agent.lille",
+        List.of(ActorGroups.PREFECTURE_AGENTS, "prefecture-59"),
+        PrefectureTenants.ofGroups(
+            identity, List.of(ActorGroups.PREFECTURE_AGENTS, "prefecture-59")));
     try {
       assertThatThrownBy(() -> runtime.startProcessInstanceByKey(KEY))
           .isInstanceOf(RuntimeException.class);

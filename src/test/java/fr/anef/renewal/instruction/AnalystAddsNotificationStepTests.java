@@ -10,6 +10,7 @@ import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.processes.RenewalProcess;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,8 @@ class AnalystAddsNotificationStepTests {
         "<bpmn:sequenceFlow id=\"flow_depositReceiptIssued\" sourceRef=\"serviceTask_issueDepositReceipt\" "
             + "targetRef=\"subProcess_instruction\" />";
     assertThat(model).contains(flow);
-    identity.setAuthentication("analyste", List.of("analysts"));
+    identity.setAuthentication(
+        "analyste", List.of("analysts"), PrefectureTenants.ofGroups(identity, List.of("analysts")));
     Deployment deployment;
     try {
       deployment =

@@ -11,6 +11,7 @@ import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.processes.RenewalProcess;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,8 @@ class AnalystChangesDurationTests {
   }
 
   Deployment deployAsAnalyst(String bpmn) {
-    identity.setAuthentication("analyste", List.of("analysts"));
+    identity.setAuthentication(
+        "analyste", List.of("analysts"), PrefectureTenants.ofGroups(identity, List.of("analysts")));
     try {
       return repository
           .createDeployment()

@@ -17,6 +17,7 @@ import fr.anef.renewal.documents.IssuedDocument;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.shared.Refusal;
@@ -575,7 +576,10 @@ class InstructionProcessTests {
     form.put("verdict_NATIONALITY", "INVALID");
     form.put("observation_NATIONALITY", "Copie illisible.");
     identity.setAuthentication(
-        "agent.lille", List.of(ActorGroups.PREFECTURE_AGENTS, "prefecture-59"));
+        "agent.lille",
+        List.of(ActorGroups.PREFECTURE_AGENTS, "prefecture-59"),
+        PrefectureTenants.ofGroups(
+            identity, List.of(ActorGroups.PREFECTURE_AGENTS, "prefecture-59")));
     try {
       tasks.claim(first.getId(), "agent.lille");
       tasks.complete(first.getId(), form);

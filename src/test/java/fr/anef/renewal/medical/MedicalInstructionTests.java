@@ -13,6 +13,7 @@ import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.shared.Refusal;
@@ -254,7 +255,8 @@ class MedicalInstructionTests {
             .taskUnassigned()
             .list()
             .get(0);
-    identity.setAuthentication(doctor, List.of(group));
+    identity.setAuthentication(
+        doctor, List.of(group), PrefectureTenants.ofGroups(identity, List.of(group)));
     try {
       tasks.claim(task.getId(), doctor);
       tasks.complete(task.getId(), values);

@@ -12,6 +12,7 @@ import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentService;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.shared.ActorGroups;
@@ -58,7 +59,10 @@ class MigrationsTests {
 
   String started() {
     String applicant = TestApplicants.create(register, identity, 90);
-    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
+    identity.setAuthentication(
+        applicant,
+        List.of(ActorGroups.APPLICANTS),
+        PrefectureTenants.ofGroups(identity, List.of(ActorGroups.APPLICANTS)));
     try {
       return runtime
           .startProcessInstanceByKey(RenewalProcess.KEY, Map.of("renewalRequested", true))
@@ -171,7 +175,8 @@ class MigrationsTests {
             .replace("name=\"30 jours sans réponse\"", "name=\"45 jours sans réponse\"")
             .replace(">P30D</bpmn:timeDuration>", ">P45D</bpmn:timeDuration>")
             .replace(RenewalProcess.REASON_FOR_STAY, "userTask_reasonForStayRevised");
-    identity.setAuthentication("analyste", List.of("analysts"));
+    identity.setAuthentication(
+        "analyste", List.of("analysts"), PrefectureTenants.ofGroups(identity, List.of("analysts")));
     Deployment deployment;
     try {
       deployment =

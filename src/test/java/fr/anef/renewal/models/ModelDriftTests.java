@@ -3,6 +3,7 @@ package fr.anef.renewal.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.anef.renewal.EngineTest;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.processes.MailDispatchProcess;
 import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.processes.RenewalProcess;
@@ -33,7 +34,8 @@ class ModelDriftTests {
   }
 
   Deployment deployAsAnalyst(String name, String content) {
-    identity.setAuthentication("analyste", List.of("analysts"));
+    identity.setAuthentication(
+        "analyste", List.of("analysts"), PrefectureTenants.ofGroups(identity, List.of("analysts")));
     try {
       return repository
           .createDeployment()

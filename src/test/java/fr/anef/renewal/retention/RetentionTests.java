@@ -18,6 +18,7 @@ import fr.anef.renewal.medical.MedicalFiles;
 import fr.anef.renewal.notification.Notification;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.Register;
@@ -294,7 +295,8 @@ class RetentionTests {
             .taskUnassigned()
             .list()
             .get(0);
-    identity.setAuthentication(doctor, List.of(group));
+    identity.setAuthentication(
+        doctor, List.of(group), PrefectureTenants.ofGroups(identity, List.of(group)));
     try {
       tasks.claim(task.getId(), doctor);
       tasks.complete(task.getId(), values);
@@ -308,7 +310,10 @@ class RetentionTests {
   /** A new applicant's draft, step 1 saved. */
   String draftWithStepOne() {
     String applicant = TestApplicants.create(register, identity, 90);
-    identity.setAuthentication(applicant, List.of(ActorGroups.APPLICANTS));
+    identity.setAuthentication(
+        applicant,
+        List.of(ActorGroups.APPLICANTS),
+        PrefectureTenants.ofGroups(identity, List.of(ActorGroups.APPLICANTS)));
     String pid;
     try {
       pid =

@@ -10,6 +10,7 @@ import fr.anef.renewal.ServerTest;
 import fr.anef.renewal.TestApplicants;
 import fr.anef.renewal.account.AccountService;
 import fr.anef.renewal.account.UserSelfGrants;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.register.Register;
 import fr.anef.renewal.register.ResidenceTitle;
 import fr.anef.renewal.shared.Refusal;
@@ -94,7 +95,10 @@ class AccountTakeoverTests {
   }
 
   void asUser(String userId, Runnable action) {
-    identity.setAuthentication(userId, java.util.List.of("applicants"));
+    identity.setAuthentication(
+        userId,
+        java.util.List.of("applicants"),
+        PrefectureTenants.ofGroups(identity, java.util.List.of("applicants")));
     try {
       action.run();
     } finally {

@@ -10,7 +10,9 @@ import fr.anef.renewal.TestFiles;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.cases.RenewalCase;
 import fr.anef.renewal.documents.DocumentService;
+import fr.anef.renewal.engine.InstanceTenants;
 import fr.anef.renewal.filing.FilingService;
+import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.processes.RenewalProcess;
 import fr.anef.renewal.register.Register;
 import java.nio.file.Files;
@@ -61,6 +63,7 @@ class EngineBoundaryTests {
   @Autowired HistoryService history;
   @Autowired FilingService filing;
   @Autowired Cases cases;
+  @Autowired InstanceTenants tenants;
   @Autowired DocumentService documents;
 
   @TempDir Path attackerDirectory;
@@ -447,13 +450,31 @@ class EngineBoundaryTests {
         "agent.lille",
         List.of("prefecture-agents", "prefecture-59"),
         () -> {
+          // A draft opened online is in no préfecture's tenant (ADR 0043): refused before any
+          // grant is read.
           assertThatThrownBy(
                   () -> runtime.setVariable(draft.processInstanceId(), "caseStatus", "refus"))
-              .isInstanceOf(AuthorizationException.class);
+              .hasMessageContaining("belongs to no authenticated tenant");
           assertThatThrownBy(() -> runtime.removeVariable(draft.processInstanceId(), "applicantId"))
-              .isInstanceOf(AuthorizationException.class);
+              .hasMessageContaining("belongs to no authenticated tenant");
         });
     assertThat(snapshot(draft)).isEqualTo(before);
+    // In the Nord's tenant, as after its dépôt, the agent reads the case; writing is still refused.
+    Draft filed = newDraft();
+    tenants.move(filed.processInstanceId(), "prefecture-59");
+    Snapshot filedBefore = snapshot(filed);
+    asUser(
+        "agent.lille",
+        List.of("prefecture-agents", "prefecture-59"),
+        () -> {
+          assertThat(runtime.getVariable(filed.processInstanceId(), "caseId")).isNotNull();
+          assertThatThrownBy(
+                  () -> runtime.setVariable(filed.processInstanceId(), "caseStatus", "refus"))
+              .isInstanceOf(AuthorizationException.class);
+          assertThatThrownBy(() -> runtime.removeVariable(filed.processInstanceId(), "applicantId"))
+              .isInstanceOf(AuthorizationException.class);
+        });
+    assertThat(snapshot(filed)).isEqualTo(filedBefore);
   }
 
   // ---- Found in review: Camunda Admin's first-administrator setup, bytes that are no JSON
@@ -697,7 +718,7 @@ class EngineBoundaryTests {
   }
 
   void asUser(String userId, List<String> groups, Runnable action) {
-    identity.setAuthentication(userId, groups);
+    identity.setAuthentication(userId, groups, PrefectureTenants.ofGroups(identity, groups));
     try {
       action.run();
     } finally {

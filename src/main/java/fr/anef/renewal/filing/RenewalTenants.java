@@ -1,0 +1,64 @@
+package fr.anef.renewal.filing;
+
+import fr.anef.renewal.prefecture.AgentScopes;
+import fr.anef.renewal.prefecture.PrefectureTenants;
+import fr.anef.renewal.processes.RenewalProcess;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tenant a renewal instance starts in (ADR 0043), given by the engine's tenant id provider: a
+ * draft opened online starts in the drafts' tenant, which no préfecture reads; a draft opened at
+ * the counter in the counter agent's préfecture's (the draft's opening then checks that the person
+ * lives there). The dépôt moves the case to the préfecture of the applicant's address ({@code
+ * CaseScopes.assign}). The OFII's and the mails' instances stay national: no tenant. The renewal's
+ * DMN decisions, evaluated by its instances, are shared (no tenant) and found as such.
+ */
+@Component
+class RenewalTenants extends AbstractProcessEnginePlugin implements TenantIdProvider {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setTenantIdProvider(this);
+  }
+
+  @Override
+  public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext context) {
+    if (!RenewalProcess.KEY.equals(context.getProcessDefinition().getKey())) {
+      return null;
+    }
+    if (context.getVariables() == null
+        || context.getVariables().get(RenewalProcess.VAR_COUNTER_APPLICANT_ID) == null) {
+      return PrefectureTenants.DRAFTS;
+    }
+    Authentication starter =
+        Context.getCommandContext() == null
+            ? null
+            : Context.getCommandContext().getAuthentication();
+    // At the counter: the agent's préfecture. An agent without one gets the drafts' tenant, and
+    // the draft's opening refuses them in French.
+    return Optional.ofNullable(starter)
+        .flatMap(s -> AgentScopes.departmentOf(s.getGroupIds()))
+        .map(PrefectureTenants::of)
+        .orElse(PrefectureTenants.DRAFTS);
+  }
+
+  @Override
+  public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext context) {
+    return null;
+  }
+
+  @Override
+  public String provideTenantIdForHistoricDecisionInstance(
+      TenantIdProviderHistoricDecisionInstanceContext context) {
+    return context.getExecution() == null ? null : context.getExecution().getTenantId();
+  }
+}
