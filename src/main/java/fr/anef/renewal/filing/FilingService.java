@@ -526,7 +526,7 @@ public class FilingService {
                   + lowerFirst(Prefectures.name(from))
                   + " à la "
                   + lowerFirst(competent.name()));
-          scopes.transfer(filed.getProcessInstanceId(), competent.department());
+          scopes.assign(filed.getProcessInstanceId(), competent.department());
         });
     return moving.map(c -> competent);
   }

@@ -49,9 +49,10 @@ public class CaseScopes {
   }
 
   /**
-   * Puts the case in the préfecture of {@code department}: its instance, runtime and history, into
-   * the préfecture's tenant, its open agents' tasks offered to the scope group. Idempotent (a
-   * second call changes nothing).
+   * Puts the case in the préfecture of {@code department} — at the dépôt, and when a change of
+   * address moves it: its instance, runtime and whole history, into the préfecture's tenant, its
+   * open agents' tasks offered to the scope group; the former préfecture keeps nothing of it (its
+   * tenant no longer holds a row of the case, its agents no task). Idempotent.
    */
   public void assign(String processInstanceId, String department) {
     String group = scopeGroup(department);
@@ -78,15 +79,6 @@ public class CaseScopes {
           tenants.move(processInstanceId, PrefectureTenants.of(department));
           return null;
         });
-  }
-
-  /**
-   * Moves the case from one préfecture to another (a change of address before the decision): the
-   * receiving préfecture gets the instance, its whole history and the open tasks; the former one
-   * keeps nothing of them (its agents' tenant no longer holds a row of the case).
-   */
-  public void transfer(String processInstanceId, String toDepartment) {
-    assign(processInstanceId, toDepartment);
   }
 
   /**
