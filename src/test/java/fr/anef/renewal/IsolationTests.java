@@ -277,6 +277,23 @@ class IsolationTests {
           .isEmpty();
     }
     assertThat(list(agent, "/engine-rest/task?candidateGroup={g}", "prefecture-59")).isEmpty();
+    // The engine's history statistics count every tenant (no tenant check there): national
+    // figures, for administrators only.
+    String definition =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(lille.processInstanceId())
+            .singleResult()
+            .getProcessDefinitionId();
+    ResponseEntity<String> statistics =
+        rest(
+            agent,
+            HttpMethod.GET,
+            "/engine-rest/history/process-definition/{id}/statistics",
+            null,
+            definition);
+    assertThat(statistics.getStatusCode().value()).isEqualTo(403);
+    assertThat(statistics.getBody()).contains("réservées aux administrateurs");
     // Tasklist's filter « Demandes à examiner », as each agent runs it.
     String toReview =
         filters.createFilterQuery().filterName("Demandes à examiner").singleResult().getId();

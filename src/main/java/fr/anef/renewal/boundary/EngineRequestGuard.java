@@ -108,6 +108,16 @@ class EngineRequestGuard extends OncePerRequestFilter {
       Pattern.compile(
           "^/process-definition/key/([^/]+)(?:/tenant-id/([^/]+))?/(start|submit-form)$");
   private static final Pattern DEPLOYMENT_CREATE = Pattern.compile("^/deployment/create$");
+
+  /**
+   * The engine's history statistics of a definition: counted over every tenant (the engine applies
+   * no tenant check there), so national figures. The préfectures read theirs on /gestion.
+   */
+  private static final Pattern HISTORY_STATISTICS =
+      Pattern.compile("^/history/(process|case)-definition/[^/]+/statistics$");
+
+  static final String NATIONAL_STATISTICS =
+      "Les statistiques nationales de l'historique sont réservées aux administrateurs.";
   private static final Pattern FILTER_QUERY =
       Pattern.compile("^/filter/[^/]+/(list|count|singleResult)$");
 
@@ -238,6 +248,9 @@ class EngineRequestGuard extends OncePerRequestFilter {
     String method = request.getMethod().toUpperCase(Locale.ROOT);
     if (request.getHeader("X-HTTP-Method-Override") != null) {
       return refuse(response, HttpServletResponse.SC_BAD_REQUEST, METHOD_OVERRIDE);
+    }
+    if (!caller.administrator() && HISTORY_STATISTICS.matcher(route).matches()) {
+      return refuse(response, HttpServletResponse.SC_FORBIDDEN, NATIONAL_STATISTICS);
     }
     Matcher task = TASK.matcher(route);
     // The task the request is about, read once (the caller's authorization applies): gone or not

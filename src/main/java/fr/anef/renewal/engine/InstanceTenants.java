@@ -1,6 +1,5 @@
 package fr.anef.renewal.engine;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.sql.Connection;
@@ -9,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +21,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
-import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +33,12 @@ import org.springframework.stereotype.Component;
  * this is the one place that writes its tables' {@code TENANT_ID_}.
  *
  * <p>Which tables: every {@code ACT_} table with a {@code TENANT_ID_} column, read from the
- * database's metadata, by the column that names the instance ({@code PROC_INST_ID_}, {@code
- * PROCESS_INSTANCE_ID_}, else {@code ROOT_PROC_INST_ID_}; the identity links of its tasks through
- * {@code TASK_ID_}). A table of a later engine version is thus moved without a change here; a table
- * with a tenant and none of these columns is not per instance (definitions, deployments, tenant
- * memberships, batches, CMMN) and {@code InstanceTenantsTests} names each one.
+ * database's metadata, by the column that names the instance ({@code ROOT_PROC_INST_ID_}, else
+ * {@code PROC_INST_ID_} or {@code PROCESS_INSTANCE_ID_}; the identity links of its tasks through
+ * {@code TASK_ID_}), each served by an index (the engine's, and {@code db/engine/V4}). A table of a
+ * later engine version is thus moved without a change here; a table with a tenant and none of these
+ * columns is not per instance (definitions, deployments, tenant memberships, batches, CMMN) and
+ * {@code InstanceTenantsTests} names each one.
  *
  * <p>Inside an engine command (a delegate or listener), the rows the command has read or created
  * and not yet written are in its entity cache: they take the new tenant there too, so that what the
@@ -50,8 +50,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class InstanceTenants {
 
+  /**
+   * The columns that name the instance, in order of preference: the root's first (indexed on every
+   * table that has it, for the history's cleanup; a called sub-process moves with its case).
+   */
   private static final List<String> INSTANCE_COLUMNS =
-      List.of("PROC_INST_ID_", "PROCESS_INSTANCE_ID_", "ROOT_PROC_INST_ID_");
+      List.of("ROOT_PROC_INST_ID_", "PROC_INST_ID_", "PROCESS_INSTANCE_ID_");
 
   /** The tables whose update statements write {@code TENANT_ID_} from an entity. */
   private static final Set<String> ENTITY_WRITES_TENANT = Set.of("ACT_RU_EXECUTION", "ACT_RU_TASK");
@@ -90,8 +94,9 @@ public class InstanceTenants {
 
   /**
    * Gives a tenant to the rows of instances that have none, set-based: {@code source} is a SELECT
-   * of two columns {@code pid} (the process instance id) and {@code tenant}. Used once per database
-   * to put the instances of earlier versions in their préfecture's tenant.
+   * of two columns {@code pid} (the process instance id) and {@code tenant}. Used to put the
+   * instances of earlier versions in their préfecture's tenant. Executions and tasks written get a
+   * new revision, so that a command that read them before fails instead of writing no tenant back.
    *
    * @return the rows written
    */
@@ -109,7 +114,9 @@ public class InstanceTenants {
                     context,
                     "update "
                         + table.table()
-                        + " X set TENANT_ID_ = (select S.tenant from ("
+                        + " X set "
+                        + (ENTITY_WRITES_TENANT.contains(table.table()) ? "REV_ = REV_ + 1, " : "")
+                        + "TENANT_ID_ = (select S.tenant from ("
                         + source
                         + ") S where S.pid = "
                         + instance
@@ -121,6 +128,29 @@ public class InstanceTenants {
                     List.of());
           }
           return written;
+        });
+  }
+
+  /**
+   * How many running instances of the definition {@code key} have no tenant (executions, read by
+   * the engine's tenant index): none is expected once the préfectures' tenants exist.
+   */
+  public long runningWithoutTenant(String key) {
+    return inCommand(
+        context -> {
+          try (PreparedStatement statement =
+              connection(context)
+                  .prepareStatement(
+                      "select count(*) from ACT_RU_EXECUTION E join ACT_RE_PROCDEF D on D.ID_ ="
+                          + " E.PROC_DEF_ID_ where E.TENANT_ID_ is null and D.KEY_ = ?")) {
+            statement.setString(1, key);
+            try (ResultSet rows = statement.executeQuery()) {
+              rows.next();
+              return rows.getLong(1);
+            }
+          } catch (SQLException e) {
+            throw new ProcessEngineException("Lecture des tenants refusée : " + e.getMessage(), e);
+          }
         });
   }
 
@@ -203,38 +233,38 @@ public class InstanceTenants {
         continue;
       }
       invoke(setter, entity, tenantId);
-      String type = entity.getClass().getSimpleName();
-      if (type.startsWith("ExecutionEntity") || type.startsWith("TaskEntity")) {
+      if (entity instanceof ExecutionEntity execution) {
+        // The tenant is not part of an execution's persistent state: without this, an execution
+        // the command only read would not be written, and a concurrent command holding it could
+        // write the former tenant back. Written, it gets a new revision (optimistic lock).
+        execution.forceUpdate();
+        held.add(entity.getId());
+      } else if (entity instanceof TaskEntity) {
         held.add(entity.getId());
       }
     }
     return held;
   }
 
+  /**
+   * Whether a cached entity is a row of the instance: by its process instance id, else (history
+   * byte arrays, decision inputs) by its root's. Never asks an execution for its root, which may
+   * read the database.
+   */
   private static boolean ofInstance(DbEntity entity, String processInstanceId) {
-    for (String getter : List.of("getProcessInstanceId", "getRootProcessInstanceId")) {
-      Method method = method(entity, getter);
-      if (method != null && processInstanceId.equals(invoke(method, entity))) {
-        return true;
-      }
+    Method instance = method(entity, "getProcessInstanceId");
+    Object id = instance == null ? null : invoke(instance, entity);
+    if (id != null || entity instanceof ExecutionEntity) {
+      return processInstanceId.equals(id);
     }
-    return false;
+    Method root = method(entity, "getRootProcessInstanceId");
+    return root != null && processInstanceId.equals(invoke(root, entity));
   }
 
-  @SuppressWarnings("unchecked")
-  private static Collection<DbEntity> cachedEntities(CommandContext context) {
-    DbEntityCache cache = context.getDbEntityManager().getDbEntityCache();
-    try {
-      Field field = DbEntityCache.class.getDeclaredField("cachedEntites");
-      field.setAccessible(true);
-      Map<Class<?>, Map<String, CachedDbEntity>> byType =
-          (Map<Class<?>, Map<String, CachedDbEntity>>) field.get(cache);
-      List<DbEntity> entities = new ArrayList<>();
-      byType.values().forEach(m -> m.values().forEach(c -> entities.add(c.getEntity())));
-      return entities;
-    } catch (ReflectiveOperationException e) {
-      throw new ProcessEngineException("Cache du moteur illisible : " + e, e);
-    }
+  private static List<DbEntity> cachedEntities(CommandContext context) {
+    return context.getDbEntityManager().getDbEntityCache().getCachedEntities().stream()
+        .map(CachedDbEntity::getEntity)
+        .toList();
   }
 
   private static Method method(Object target, String name, Class<?>... parameters) {

@@ -49,11 +49,11 @@ class PrefectureScopeMigration {
   static final String FORMER_DEPARTMENT = "59";
 
   /**
-   * Each case's instance and its tenant: an online draft the drafts', any other case its
-   * préfecture's.
+   * Each case's instance and its tenant: a request never filed online (a draft, or a draft
+   * abandoned) the drafts', any other case its préfecture's.
    */
   static final String CASE_TENANTS =
-      "select process_instance_id as pid, case when status = 'DRAFT' and counter_agent_id is null"
+      "select process_instance_id as pid, case when request_number is null and counter_agent_id is null"
           + " then '"
           + PrefectureTenants.DRAFTS
           + "' else '"
@@ -131,7 +131,7 @@ class PrefectureScopeMigration {
       management.setProperty(DONE, "1");
     }
     if (!management.getProperties().containsKey(TENANTS_DONE)) {
-      int rows = tenants.assignMissing(CASE_TENANTS) + tenants.assignMissing(ORPHAN_TENANTS);
+      int rows = assignMissingTenants();
       int grants = 0;
       for (Resources resource :
           List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE)) {
@@ -152,11 +152,22 @@ class PrefectureScopeMigration {
           RenewalProcess.KEY,
           ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_HISTORY);
+      // Again: what a command already running during the first pass wrote without a tenant.
+      rows += assignMissingTenants();
       management.setProperty(TENANTS_DONE, "1");
       LOG.info(
           "Tenants des préfectures : {} lignes du moteur rattachées, {} droits par demande supprimés",
           rows,
           grants);
+    }
+    // At every start: a renewal still running without tenant (written by a node of an earlier
+    // version during the upgrade) would be read by every agent; one index read when there is none.
+    long untenanted = tenants.runningWithoutTenant(RenewalProcess.KEY);
+    if (untenanted > 0) {
+      LOG.warn(
+          "{} exécutions de demandes sans tenant de préfecture : rattachées ({} lignes)",
+          untenanted,
+          assignMissingTenants());
     }
     for (Task task : tasks.createTaskQuery().taskCandidateGroup(CaseScopes.ROLE).list()) {
       cases
@@ -164,5 +175,9 @@ class PrefectureScopeMigration {
           .ifPresent(
               renewal -> scopes.assign(renewal.getProcessInstanceId(), renewal.getDepartment()));
     }
+  }
+
+  private int assignMissingTenants() {
+    return tenants.assignMissing(CASE_TENANTS) + tenants.assignMissing(ORPHAN_TENANTS);
   }
 }

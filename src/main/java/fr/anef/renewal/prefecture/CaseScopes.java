@@ -58,6 +58,8 @@ public class CaseScopes {
     String group = scopeGroup(department);
     withoutAuthorization(
         () -> {
+          // First the tenant: the identity links added below take their task's (new) one.
+          tenants.move(processInstanceId, PrefectureTenants.of(department));
           for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
             boolean agentTask = false;
             for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
@@ -76,7 +78,6 @@ public class CaseScopes {
               keepWithin(group, task);
             }
           }
-          tenants.move(processInstanceId, PrefectureTenants.of(department));
           return null;
         });
   }

@@ -43,6 +43,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Groups, authorizations and Tasklist filters of every installation (production too), created when
@@ -68,6 +70,7 @@ class AccessSetup {
   private final TaskService tasks;
   private final ClusterLock lock;
   private final AdminUserProperty firstAdministrator;
+  private final PlatformTransactionManager transactions;
 
   /** The groups found at the start of {@link #createMissing}, under the start-up lock. */
   private Set<String> existingGroups = Set.of();
@@ -81,13 +84,15 @@ class AccessSetup {
       FilterService filters,
       TaskService tasks,
       ClusterLock lock,
-      CamundaBpmProperties camunda) {
+      CamundaBpmProperties camunda,
+      PlatformTransactionManager transactions) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
     this.tasks = tasks;
     this.lock = lock;
     this.firstAdministrator = camunda.getAdminUser();
+    this.transactions = transactions;
   }
 
   /**
@@ -238,17 +243,24 @@ class AccessSetup {
     identity.createMembership(id, Groups.CAMUNDA_ADMIN);
   }
 
-  /** A tenant and its group memberships, when the tenant is missing. */
+  /**
+   * A tenant and its group memberships, when the tenant is missing: in one transaction (a start
+   * stopped half-way leaves no tenant without its members).
+   */
   private void tenant(String id, String name, String... memberGroups) {
     if (existingTenants.contains(id)) {
       return;
     }
-    Tenant tenant = identity.newTenant(id);
-    tenant.setName(name);
-    identity.saveTenant(tenant);
-    for (String group : memberGroups) {
-      identity.createTenantGroupMembership(id, group);
-    }
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(
+            status -> {
+              Tenant tenant = identity.newTenant(id);
+              tenant.setName(name);
+              identity.saveTenant(tenant);
+              for (String group : memberGroups) {
+                identity.createTenantGroupMembership(id, group);
+              }
+            });
   }
 
   private void group(String id, String name, String type) {
