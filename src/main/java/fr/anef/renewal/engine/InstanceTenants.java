@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  * this is the one place that writes its tables' {@code TENANT_ID_}.
  *
  * <p>Which tables: every {@code ACT_} table with a {@code TENANT_ID_} column, read from the
- * database's metadata, by the column that names the instance ({@code ROOT_PROC_INST_ID_}, else
- * {@code PROC_INST_ID_} or {@code PROCESS_INSTANCE_ID_}; the identity links of its tasks through
+ * database's metadata, by the column that names the instance ({@code PROC_INST_ID_} or {@code
+ * PROCESS_INSTANCE_ID_}, else {@code ROOT_PROC_INST_ID_}; the identity links of its tasks through
  * {@code TASK_ID_}), each served by an index (the engine's, and {@code db/engine/V4}). A table of a
  * later engine version is thus moved without a change here; a table with a tenant and none of these
  * columns is not per instance (definitions, deployments, tenant memberships, batches, CMMN) and
@@ -51,11 +51,12 @@ import org.springframework.stereotype.Component;
 public class InstanceTenants {
 
   /**
-   * The columns that name the instance, in order of preference: the root's first (indexed on every
-   * table that has it, for the history's cleanup; a called sub-process moves with its case).
+   * The columns that name the instance, in order of preference: its own id (always written; the
+   * engine leaves the root's empty on some runtime rows), else its root's (the renewal calls no
+   * sub-process: its root is itself).
    */
   private static final List<String> INSTANCE_COLUMNS =
-      List.of("ROOT_PROC_INST_ID_", "PROC_INST_ID_", "PROCESS_INSTANCE_ID_");
+      List.of("PROC_INST_ID_", "PROCESS_INSTANCE_ID_", "ROOT_PROC_INST_ID_");
 
   /** The tables whose update statements write {@code TENANT_ID_} from an entity. */
   private static final Set<String> ENTITY_WRITES_TENANT = Set.of("ACT_RU_EXECUTION", "ACT_RU_TASK");
