@@ -1,11 +1,15 @@
 package fr.anef.renewal.account;
 
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
 import static org.camunda.bpm.engine.authorization.Resources.USER;
 
+import fr.anef.renewal.shared.ActorGroups;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 
 /**
  * The engine's default authorizations, except that a new user may only READ their own user
@@ -26,6 +30,26 @@ class SelfReadOnlyAuthorizationProvider extends DefaultAuthorizationProvider {
   @Override
   protected boolean isHistoricInstancePermissionsEnabled() {
     return false;
+  }
+
+  /**
+   * A task offered to a préfecture's scope group: the group may work on it (claim, complete), and
+   * reads it through the agents' READ_TASK on the renewal, which the engine narrows to the
+   * préfecture's tenant (ADR 0043). Without READ here, the authorization check of an agent's task
+   * list compares each task with a handful of grants instead of one grant per task of the
+   * préfecture.
+   */
+  @Override
+  public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+    if (groupId != null
+        && IdentityLinkType.CANDIDATE.equals(type)
+        && ActorGroups.isPrefectureScope(groupId)) {
+      return new AuthorizationEntity[] {
+        createOrUpdateAuthorization(
+            task, null, groupId, TASK, false, getDefaultUserPermissionForTask())
+      };
+    }
+    return super.newTaskGroupIdentityLink(task, groupId, type);
   }
 
   @Override

@@ -33,9 +33,9 @@ import org.springframework.stereotype.Component;
  * Nord's (the one préfecture of earlier versions; engine property {@value #DONE}), then every
  * renewal instance without a tenant — running or ended, runtime and history — goes to its case's
  * préfecture's tenant (an online draft to the drafts' tenant), the per-case grants of earlier
- * versions are deleted, and the agents' role group gets its préfecture's instances and history
- * through the renewal's definition (property {@value #TENANTS_DONE}; in that order, so that no
- * agent reads an instance before it has its tenant). At every start, a task still offered to the
+ * versions are deleted, and the agents' role group gets its préfecture's instances, tasks and
+ * history through the renewal's definition (property {@value #TENANTS_DONE}; in that order, so that
+ * no agent reads an instance before it has its tenant). At every start, a task still offered to the
  * national role group (created by an earlier version) goes to its case's préfecture.
  */
 @Component
@@ -151,7 +151,8 @@ class PrefectureScopeMigration {
           Resources.PROCESS_DEFINITION,
           RenewalProcess.KEY,
           ProcessDefinitionPermissions.READ_INSTANCE,
-          ProcessDefinitionPermissions.READ_HISTORY);
+          ProcessDefinitionPermissions.READ_HISTORY,
+          ProcessDefinitionPermissions.READ_TASK);
       // Again: what a command already running during the first pass wrote without a tenant.
       rows += assignMissingTenants();
       management.setProperty(TENANTS_DONE, "1");

@@ -2,6 +2,7 @@ package fr.anef.renewal.filing;
 
 import fr.anef.renewal.prefecture.AgentScopes;
 import fr.anef.renewal.prefecture.PrefectureTenants;
+import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.processes.RenewalProcess;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -10,8 +11,10 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +22,9 @@ import org.springframework.stereotype.Component;
  * draft opened online starts in the drafts' tenant, which no préfecture reads; a draft opened at
  * the counter in the counter agent's préfecture's (the draft's opening then checks that the person
  * lives there). The dépôt moves the case to the préfecture of the applicant's address ({@code
- * CaseScopes.assign}). The OFII's and the mails' instances stay national: no tenant. The renewal's
- * DMN decisions, evaluated by its instances, are shared (no tenant) and found as such.
+ * CaseScopes.assign}). The OFII's file of a case takes the case's tenant; the mails' instances stay
+ * national (no tenant). The renewal's DMN decisions, evaluated by its instances, are shared (no
+ * tenant) and found as such.
  */
 @Component
 class RenewalTenants extends AbstractProcessEnginePlugin implements TenantIdProvider {
@@ -32,7 +36,11 @@ class RenewalTenants extends AbstractProcessEnginePlugin implements TenantIdProv
 
   @Override
   public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext context) {
-    if (!RenewalProcess.KEY.equals(context.getProcessDefinition().getKey())) {
+    String key = context.getProcessDefinition().getKey();
+    if (OfiiMedicalOpinionProcess.KEY.equals(key)) {
+      return caseTenant();
+    }
+    if (!RenewalProcess.KEY.equals(key)) {
       return null;
     }
     if (context.getVariables() == null
@@ -49,6 +57,23 @@ class RenewalTenants extends AbstractProcessEnginePlugin implements TenantIdProv
         .flatMap(s -> AgentScopes.departmentOf(s.getGroupIds()))
         .map(PrefectureTenants::of)
         .orElse(PrefectureTenants.DRAFTS);
+  }
+
+  /**
+   * The OFII's file of a case is opened by the case's medical phase (a delegate of the renewal): it
+   * takes the case's tenant, and moves with it. The OFII's groups are members of every tenant; the
+   * préfecture's agents have no grant on the OFII's process, so sharing the tenant shows them
+   * nothing of it — it only keeps the OFII's instances out of the other préfectures' queries.
+   * Opened otherwise, national (no tenant).
+   */
+  private static String caseTenant() {
+    BpmnExecutionContext current = Context.getBpmnExecutionContext();
+    ExecutionEntity execution = current == null ? null : current.getExecution();
+    return execution != null
+            && execution.getProcessDefinition() != null
+            && RenewalProcess.KEY.equals(execution.getProcessDefinition().getKey())
+        ? execution.getTenantId()
+        : null;
   }
 
   @Override

@@ -20,11 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class AgentScopes {
 
-  /** A département code of the table: 01–95, 2A, 2B, 971–976. */
-  static final String DEPARTMENT = "2A|2B|\\d{2,3}";
-
-  /** The scope groups' ids. */
-  public static final Pattern GROUP = Pattern.compile("^prefecture-(" + DEPARTMENT + ")$");
+  /** The scope groups' ids; group 1 is the département. */
+  public static final Pattern GROUP = ActorGroups.PREFECTURE_SCOPE;
 
   private final IdentityService identity;
 

@@ -4,9 +4,11 @@ import fr.anef.renewal.engine.InstanceTenants;
 import fr.anef.renewal.shared.ActorGroups;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -36,14 +38,17 @@ public class CaseScopes {
   private final TaskService tasks;
   private final ProcessEngineConfigurationImpl engine;
   private final InstanceTenants tenants;
+  private final HistoryService history;
 
   CaseScopes(
       AuthorizationService authorizations,
       TaskService tasks,
       ProcessEngineConfiguration engine,
-      InstanceTenants tenants) {
+      InstanceTenants tenants,
+      HistoryService history) {
     this.authorizations = authorizations;
     this.tasks = tasks;
+    this.history = history;
     this.engine = (ProcessEngineConfigurationImpl) engine;
     this.tenants = tenants;
   }
@@ -58,8 +63,24 @@ public class CaseScopes {
     String group = scopeGroup(department);
     withoutAuthorization(
         () -> {
-          // First the tenant: the identity links added below take their task's (new) one.
-          tenants.move(processInstanceId, PrefectureTenants.of(department));
+          // First the tenant: the identity links added below take their task's (new) one. The
+          // instances of the same case (its N°: the OFII's file) move with it.
+          String tenant = PrefectureTenants.of(department);
+          tenants.move(processInstanceId, tenant);
+          HistoricProcessInstance instance =
+              history
+                  .createHistoricProcessInstanceQuery()
+                  .processInstanceId(processInstanceId)
+                  .singleResult();
+          if (instance != null && instance.getBusinessKey() != null) {
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(instance.getBusinessKey())
+                .list()
+                .stream()
+                .filter(other -> !other.getId().equals(processInstanceId))
+                .forEach(other -> tenants.move(other.getId(), tenant));
+          }
           for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
             boolean agentTask = false;
             for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {

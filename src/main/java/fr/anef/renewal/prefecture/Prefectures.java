@@ -1,5 +1,6 @@
 package fr.anef.renewal.prefecture;
 
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.shared.Refusal;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -106,7 +107,7 @@ public final class Prefectures {
         }
         String[] columns = line.split(";", -1);
         if (columns.length != 4
-            || !columns[0].matches(AgentScopes.DEPARTMENT)
+            || !columns[0].matches(ActorGroups.DEPARTMENT)
             || table.put(columns[0], new Prefecture(columns[0], columns[1], columns[2], columns[3]))
                 != null) {
           throw new IllegalStateException(

@@ -142,12 +142,11 @@ class AccessSetup {
     grant(PREFECTURE_AGENTS, Resources.APPLICATION, "tasklist", ACCESS);
     grant(PREFECTURE_AGENTS, Resources.APPLICATION, "cockpit", ACCESS);
     // CREATE_INSTANCE: the counter route, where an agent opens a renewal for a person at the
-    // counter. READ_INSTANCE and READ_HISTORY on the renewal reach the cases of the agent's
-    // préfecture only, through its tenant (ADR 0043); they are granted by the préfecture migration
-    // once every instance has its tenant (filing.PrefectureScopeMigration). No READ_TASK: an agent
-    // reads the tasks offered to their préfecture (the engine's candidate grants).
+    // counter. READ_INSTANCE, READ_HISTORY and READ_TASK on the renewal reach the cases of the
+    // agent's préfecture only, through its tenant (ADR 0043); they are granted by the préfecture
+    // migration once every instance has its tenant (filing.PrefectureScopeMigration). Working on a
+    // task (claim, complete) stays the grant of the scope group it is offered to.
     grant(PREFECTURE_AGENTS, Resources.PROCESS_DEFINITION, RENEWAL, READ, CREATE_INSTANCE);
-    withdraw(PREFECTURE_AGENTS, Resources.PROCESS_DEFINITION, RENEWAL, READ_TASK);
     // One scope group per préfecture (prefecture-59, prefecture-75…): where an agent works; the
     // role group says what. Each has the tenant of the same id, which holds the préfecture's cases;
     // the applicants and the OFII are members of every tenant (what they read is their grants').
@@ -278,24 +277,6 @@ class AccessSetup {
     return json.toJsonObject((TaskQuery) saved)
         .toString()
         .equals(json.toJsonObject(wanted).toString());
-  }
-
-  /** Removes permissions an earlier version granted, if its grant is still there. */
-  private void withdraw(
-      String groupId, Resource resource, String resourceId, Permission... permissions) {
-    for (Authorization authorization :
-        GroupGrants.of(authorizations, groupId, resource, resourceId)) {
-      boolean changed = false;
-      for (Permission permission : permissions) {
-        if (authorization.isPermissionGranted(permission)) {
-          authorization.removePermission(permission);
-          changed = true;
-        }
-      }
-      if (changed) {
-        authorizations.saveAuthorization(authorization);
-      }
-    }
   }
 
   private void grant(

@@ -28,6 +28,18 @@ public final class ActorGroups {
    */
   public static final String PREFECTURE_SCOPE_PREFIX = "prefecture-";
 
+  /** A département code of the préfectures' table: 01–95, 2A, 2B, 971–976. */
+  public static final String DEPARTMENT = "2A|2B|\\d{2,3}";
+
+  /** The scope groups' ids: {@code prefecture-} and a département code; group 1 is the code. */
+  public static final java.util.regex.Pattern PREFECTURE_SCOPE =
+      java.util.regex.Pattern.compile("^" + PREFECTURE_SCOPE_PREFIX + "(" + DEPARTMENT + ")$");
+
+  /** Whether a group is a préfecture's scope group (not a role group). */
+  public static boolean isPrefectureScope(String groupId) {
+    return groupId != null && PREFECTURE_SCOPE.matcher(groupId).matches();
+  }
+
   /** « Médecins de l'OFII » (certificate, report). */
   public static final String OFII_DOCTORS = "ofii-doctors";
 

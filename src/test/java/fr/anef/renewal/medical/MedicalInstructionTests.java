@@ -16,6 +16,7 @@ import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.shared.Refusal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -188,6 +189,7 @@ class MedicalInstructionTests {
   @Autowired MedicalFileRepository medicalFiles;
   @Autowired MedicalEventRepository medicalEvents;
   @Autowired MedicalFiles files;
+  @Autowired fr.anef.renewal.filing.FilingService filingService;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
@@ -319,6 +321,52 @@ class MedicalInstructionTests {
         "YES",
         "expectedCareDurationMonths",
         months);
+  }
+
+  @Test
+  @DisplayName(
+      "Le dossier médical OFII est dans le tenant de la préfecture du dossier, la suit lors d'un déménagement, et ses agents n'en voient rien")
+  void theOfiiFileFollowsItsCase() {
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processInstanceId(ofii.getId())
+                .singleResult()
+                .getTenantId())
+        .isEqualTo("prefecture-59");
+    filingService.declareNewAddress(
+        filed.applicantId(), filed.applicantId(), "5 rue Oberkampf", "75011", "Paris");
+    for (String instance : List.of(prefecture.getId(), ofii.getId())) {
+      assertThat(
+              history
+                  .createHistoricProcessInstanceQuery()
+                  .processInstanceId(instance)
+                  .singleResult()
+                  .getTenantId())
+          .isEqualTo("prefecture-75");
+    }
+    List<String> agent = List.of(ActorGroups.PREFECTURE_AGENTS, "prefecture-75");
+    identity.setAuthentication("agent.paris", agent, PrefectureTenants.ofGroups(identity, agent));
+    try {
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(prefecture.getId()).count())
+          .isEqualTo(1);
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(ofii.getId()).count())
+          .as("same tenant, no grant: nothing of the medical file")
+          .isZero();
+      assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(ofii.getId()).count())
+          .isZero();
+    } finally {
+      identity.clearAuthentication();
+    }
+    List<String> doctor = List.of(ActorGroups.OFII_DOCTORS);
+    identity.setAuthentication(
+        "medecin.ofii", doctor, PrefectureTenants.ofGroups(identity, doctor));
+    try {
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(ofii.getId()).count())
+          .isEqualTo(1);
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @Test
