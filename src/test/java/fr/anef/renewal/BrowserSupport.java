@@ -294,11 +294,15 @@ final class BrowserSupport implements AutoCloseable {
   static String axeSource() {
     try {
       if (!Files.exists(AXE_SCRIPT)) {
+        // Output shown, input not inherited: the test JVM's standard input is Surefire's command
+        // channel, and node would make it non-blocking (« std/in stream corrupted » in the fork).
         Process npm =
             new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--silent")
                 .directory(AXE_DIR.toFile())
-                .inheritIO()
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
+        npm.getOutputStream().close();
         if (!npm.waitFor(180, TimeUnit.SECONDS) || npm.exitValue() != 0) {
           throw new IllegalStateException(
               "npm ci dans .ci/axe a échoué : axe-core est introuvable");
