@@ -62,7 +62,7 @@ public class InstanceTenants {
   private static final Set<String> ENTITY_WRITES_TENANT = Set.of("ACT_RU_EXECUTION", "ACT_RU_TASK");
 
   /** A table holding a tenant per instance, and how its rows name the instance. */
-  record TenantTable(String table, String instanceColumn, boolean revision) {
+  record TenantTable(String table, String instanceColumn) {
 
     /** Rows reached through the instance's tasks (ACT_RU_IDENTITYLINK). */
     boolean byTask() {
@@ -170,13 +170,11 @@ public class InstanceTenants {
               : table.instanceColumn() + " = ?";
       String changed = " and (TENANT_ID_ is null or TENANT_ID_ <> ?)";
       if (ENTITY_WRITES_TENANT.contains(table.table())) {
+        // Rows the command does not hold get a new revision; those it holds are written by its
+        // flush, with its own revision check.
+        String heldIds = " ID_ in (" + String.join(",", held.stream().map(h -> "?").toList()) + ")";
         List<Object> parameters = new ArrayList<>(List.of(tenantId, processInstanceId, tenantId));
-        String notHeld = "";
-        if (!held.isEmpty()) {
-          notHeld =
-              " and ID_ not in (" + String.join(",", held.stream().map(h -> "?").toList()) + ")";
-          parameters.addAll(held);
-        }
+        parameters.addAll(held);
         written +=
             update(
                 context,
@@ -185,12 +183,9 @@ public class InstanceTenants {
                     + " set TENANT_ID_ = ?, REV_ = REV_ + 1 where "
                     + where
                     + changed
-                    + notHeld,
+                    + (held.isEmpty() ? "" : " and not" + heldIds),
                 parameters);
         if (!held.isEmpty()) {
-          List<Object> heldParameters =
-              new ArrayList<>(List.of(tenantId, processInstanceId, tenantId));
-          heldParameters.addAll(held);
           written +=
               update(
                   context,
@@ -199,10 +194,9 @@ public class InstanceTenants {
                       + " set TENANT_ID_ = ? where "
                       + where
                       + changed
-                      + " and ID_ in ("
-                      + String.join(",", held.stream().map(h -> "?").toList())
-                      + ")",
-                  heldParameters);
+                      + " and"
+                      + heldIds,
+                  parameters);
         }
       } else {
         written +=
@@ -326,7 +320,7 @@ public class InstanceTenants {
                           ? "TASK_ID_"
                           : null);
           if (instance != null) {
-            found.add(new TenantTable(table, instance, names.contains("REV_")));
+            found.add(new TenantTable(table, instance));
           }
         });
     if (found.stream().noneMatch(t -> t.table().equals("ACT_RU_EXECUTION"))) {
