@@ -7,9 +7,11 @@ import fr.anef.renewal.prefecture.CaseScopes;
 import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.prefecture.Prefectures;
 import fr.anef.renewal.processes.RenewalProcess;
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.shared.ClusterLock;
 import fr.anef.renewal.shared.GroupGrants;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -57,7 +59,7 @@ class PrefectureScopeMigration {
           + " then '"
           + PrefectureTenants.DRAFTS
           + "' else '"
-          + AgentScopes.groupOf("")
+          + ActorGroups.PREFECTURE_SCOPE_PREFIX
           + "' || coalesce(department, '"
           + FORMER_DEPARTMENT
           + "') end as tenant from renewal_case";
@@ -111,7 +113,8 @@ class PrefectureScopeMigration {
   }
 
   void migrateUnderLock() {
-    if (!management.getProperties().containsKey(DONE)) {
+    Map<String, String> done = management.getProperties();
+    if (!done.containsKey(DONE)) {
       // Agents of earlier versions worked for the one préfecture that instructed everything (the
       // Nord, the former anef.filing.default-department): they keep its cases. Others are added in
       // Camunda Admin.
@@ -130,7 +133,7 @@ class PrefectureScopeMigration {
       }
       management.setProperty(DONE, "1");
     }
-    if (!management.getProperties().containsKey(TENANTS_DONE)) {
+    if (!done.containsKey(TENANTS_DONE)) {
       int rows = assignMissingTenants();
       int grants = 0;
       for (Resources resource :

@@ -4,7 +4,8 @@ import fr.anef.renewal.prefecture.AgentScopes;
 import fr.anef.renewal.prefecture.PrefectureTenants;
 import fr.anef.renewal.processes.OfiiMedicalOpinionProcess;
 import fr.anef.renewal.processes.RenewalProcess;
-import java.util.Optional;
+import fr.anef.renewal.shared.ActorGroups;
+import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
@@ -43,18 +44,20 @@ class RenewalTenants extends AbstractProcessEnginePlugin implements TenantIdProv
     if (!RenewalProcess.KEY.equals(key)) {
       return null;
     }
-    if (context.getVariables() == null
-        || context.getVariables().get(RenewalProcess.VAR_COUNTER_APPLICANT_ID) == null) {
-      return PrefectureTenants.DRAFTS;
-    }
+    // Decided as the draft's opening decides who files (FilingService.openDraft): by the starter's
+    // groups, never by a start variable, which the starter writes. An agent opens at the counter,
+    // in their préfecture (the opening then refuses a person living elsewhere, and an agent
+    // without a préfecture); anyone else files online, in the drafts' tenant.
     Authentication starter =
         Context.getCommandContext() == null
             ? null
             : Context.getCommandContext().getAuthentication();
-    // At the counter: the agent's préfecture. An agent without one gets the drafts' tenant, and
-    // the draft's opening refuses them in French.
-    return Optional.ofNullable(starter)
-        .flatMap(s -> AgentScopes.departmentOf(s.getGroupIds()))
+    List<String> groups =
+        starter == null || starter.getGroupIds() == null ? List.of() : starter.getGroupIds();
+    if (!groups.contains(ActorGroups.PREFECTURE_AGENTS)) {
+      return PrefectureTenants.DRAFTS;
+    }
+    return AgentScopes.departmentOf(groups)
         .map(PrefectureTenants::of)
         .orElse(PrefectureTenants.DRAFTS);
   }
