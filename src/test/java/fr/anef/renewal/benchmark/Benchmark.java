@@ -183,6 +183,7 @@ public final class Benchmark {
           .append(metrics.sqlTable());
       report.append(pdfAlone(context.getBean(PdfRenderer.class)));
       report.append(repositoryAlone(context, jdbc));
+      report.append(decisionAlone());
 
       Phase baseline = null;
       if (bare && bareUrl != null) {
@@ -341,6 +342,48 @@ public final class Benchmark {
     return out.toString();
   }
 
+  /**
+   * The « required-documents » table evaluated alone, 2 000 times on one thread, by a DMN engine
+   * with Camunda's FEEL only and by one answering the literals first (the engine's, {@code
+   * LiteralFeel}): the same table, the same inputs, one after the other in this run.
+   */
+  static String decisionAlone() throws IOException {
+    StringBuilder out = new StringBuilder();
+    for (boolean literals : new boolean[] {false, true}) {
+      org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration configuration =
+          (org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration)
+              org.camunda.bpm.dmn.engine.DmnEngineConfiguration
+                  .createDefaultDmnEngineConfiguration();
+      org.camunda.bpm.dmn.feel.impl.FeelEngineFactory feel =
+          new org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory();
+      configuration.setFeelEngineFactory(
+          literals ? fr.anef.renewal.engine.LiteralFeel.factory(feel) : feel);
+      org.camunda.bpm.dmn.engine.DmnEngine engine = configuration.buildEngine();
+      org.camunda.bpm.dmn.engine.DmnDecision decision;
+      try (java.io.InputStream model =
+          Benchmark.class.getResourceAsStream("/processes/required-documents.dmn")) {
+        decision = engine.parseDecision("required-documents", model);
+      }
+      Map<String, Object> inputs = Map.of("housingType", "HOTEL", "holdsResidencePermit", false);
+      for (int round = 0; round < 2; round++) {
+        long start = System.nanoTime();
+        long cpu = Metrics.processCpuNanos();
+        for (int i = 0; i < 2000; i++) {
+          engine.evaluateDecision(decision, inputs);
+        }
+        if (round == 1) {
+          out.append(
+              String.format(
+                  "  table « required-documents » seule (2000 évaluations sur un fil, %s) : %.0f µs, CPU %.0f µs%n",
+                  literals ? "littéraux sans FEEL" : "FEEL seul",
+                  (System.nanoTime() - start) / 1e3 / 2000,
+                  (Metrics.processCpuNanos() - cpu) / 1e3 / 2000));
+        }
+      }
+    }
+    return out.toString();
+  }
+
   record Phase(
       String report, double casesPerSecond, double cpuMsPerCase, double serverCpuMsPerCase) {}
 
@@ -366,6 +409,7 @@ public final class Benchmark {
                 "select count(*) from outgoing_mail where sent_at is not null", Long.class);
     String load = loadAverage();
     heap.reset();
+    Map<String, long[]> threadsBefore = ThreadCpu.snapshot();
     long cpu = Metrics.processCpuNanos();
     long probes = waits.probeCpuNanos();
     long server = serverCpu.nanos();
@@ -373,7 +417,18 @@ public final class Benchmark {
     Map<String, Long> textsBefore = SqlCounts.byText();
     long[] probeSqlBefore = waits.probeSql();
     long start = System.nanoTime();
-    int failures = run(cases, actors, drive);
+    Map<String, long[]>[] threadsAtEnd = new Map[1];
+    long[] processAtEnd = new long[1];
+    int failures =
+        run(
+            cases,
+            actors,
+            drive,
+            () -> {
+              // Before the actors' threads end: their CPU is read from the live threads.
+              processAtEnd[0] = Metrics.processCpuNanos();
+              threadsAtEnd[0] = ThreadCpu.snapshot();
+            });
     double seconds = (System.nanoTime() - start) / 1e9;
     long[][] sqlAfter = SqlCounts.totals();
     long[] actorSql =
@@ -383,7 +438,9 @@ public final class Benchmark {
     long[] otherSql = SqlCounts.minus(sqlAfter[1], sqlBefore[1]);
     Map<String, Long> textsAfter = SqlCounts.byText();
     double probeMs = (waits.probeCpuNanos() - probes) / 1e6 / cases;
-    double cpuMs = (Metrics.processCpuNanos() - cpu) / 1e6 / cases - probeMs;
+    long processNanos = processAtEnd[0] - cpu;
+    Map<String, long[]> threadsAfter = threadsAtEnd[0];
+    double cpuMs = processNanos / 1e6 / cases - probeMs;
     double serverMs = (serverCpu.nanos() - server) / 1e6 / cases;
     long peak = heap.peak();
     Map<String, Long> sizesAfter = DatabaseSizes.measure(dataSource);
@@ -401,6 +458,9 @@ public final class Benchmark {
       out.append(String.format(" ; CPU de PostgreSQL : %.1f ms par dossier", serverMs));
     }
     out.append('\n');
+    if (ThreadCpu.available()) {
+      out.append(ThreadCpu.perCase(threadsBefore, threadsAfter, processNanos, cases));
+    }
     if (appJdbc != null) {
       long rendered = PdfTiming.COUNT.get() - pdfs;
       long mails =
@@ -447,6 +507,12 @@ public final class Benchmark {
    * failures printed).
    */
   static int run(int count, int actors, IntConsumer drive) throws InterruptedException {
+    return run(count, actors, drive, () -> {});
+  }
+
+  /** The same, calling {@code atEnd} once every case is done, before the actors' threads end. */
+  static int run(int count, int actors, IntConsumer drive, Runnable atEnd)
+      throws InterruptedException {
     AtomicInteger names = new AtomicInteger();
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -466,6 +532,7 @@ public final class Benchmark {
         }
       }
     }
+    atEnd.run();
     pool.shutdown();
     pool.awaitTermination(1, TimeUnit.MINUTES);
     return failures;

@@ -472,6 +472,10 @@ final class ProjectDriver {
     metrics.time("téléchargement PDF", () -> documents.download(document).bytes());
   }
 
+  /** The tenants of each set of groups (a session's, read at login). */
+  private static final Map<List<String>, List<String>> TENANTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private <T> T as(String user, String group, java.util.function.Supplier<T> call) {
     return as(identity, user, group, call);
   }
@@ -480,17 +484,16 @@ final class ProjectDriver {
   static <T> T as(
       IdentityService identity, String user, String group, java.util.function.Supplier<T> call) {
     // The agent works in the Nord (scope group prefecture-59, ADR 0016), where the driven
-    // applicants live.
-    identity.setAuthentication(
-        user,
+    // applicants live. The tenants are read once per set of groups, as a webapp session reads them
+    // once at login.
+    List<String> groups =
         ActorGroups.PREFECTURE_AGENTS.equals(group)
             ? List.of(group, "prefecture-59")
-            : List.of(group),
-        PrefectureTenants.ofGroups(
-            identity,
-            ActorGroups.PREFECTURE_AGENTS.equals(group)
-                ? List.of(group, "prefecture-59")
-                : List.of(group)));
+            : List.of(group);
+    identity.setAuthentication(
+        user,
+        groups,
+        TENANTS.computeIfAbsent(groups, g -> PrefectureTenants.ofGroups(identity, g)));
     try {
       return call.get();
     } finally {

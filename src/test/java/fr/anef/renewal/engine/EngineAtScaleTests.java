@@ -102,6 +102,20 @@ class EngineAtScaleTests {
 
   @Test
   @DisplayName(
+      "Le moteur DMN de l'application répond aux littéraux sans FEEL et passe le reste à FEEL (LiteralFeel)")
+  void dmnEngineAnswersLiteralsFirst() {
+    var feel = configuration.getDmnEngineConfiguration().getFeelEngine();
+    assertThat(feel.getClass().getName()).isEqualTo(LiteralFeel.class.getName() + "$Engine");
+    var variables =
+        org.camunda.bpm.engine.variable.Variables.createVariables()
+            .putValue("n", 2)
+            .asVariableContext();
+    assertThat((Object) feel.evaluateSimpleExpression("\"OWN\"", variables)).isEqualTo("OWN");
+    assertThat((Object) feel.evaluateSimpleExpression("n * 2", variables)).isEqualTo(4L);
+  }
+
+  @Test
+  @DisplayName(
       "Un agent dans peu de groupes : pas de lecture de toute la table des autorisations, et les mêmes tâches visibles")
   void authorizationCheckWithoutTheWholeTableScan() {
     Object manager =
