@@ -571,8 +571,9 @@ public class FilingService {
       String documentCode,
       List<fr.anef.renewal.documents.UploadedFile> files) {
     List<DocumentFile> stored = documents.attach(draft.getId(), documentCode, files, actor);
+    List<DocumentRequirement> requirements = documents.requirements(draft.getId());
     String label =
-        documents.requirements(draft.getId()).stream()
+        requirements.stream()
             .filter(r -> r.code().equals(documentCode))
             .map(DocumentRequirement::label)
             .findFirst()
@@ -582,7 +583,7 @@ public class FilingService {
         actor,
         CaseEventKind.FILES_ATTACHED,
         stored.size() + " fichier(s) pour « " + label + " »");
-    showAttachedCount(draft);
+    showAttachedCount(draft, requirements);
     return stored;
   }
 
@@ -591,7 +592,7 @@ public class FilingService {
    * variable follows every file attached or removed (Tasklist reads it again when the person comes
    * back from the upload page, ADR 0022).
    */
-  private void showAttachedCount(RenewalCase draft) {
+  private void showAttachedCount(RenewalCase draft, List<DocumentRequirement> requirements) {
     if (draft.getProcessInstanceId() != null
         && runtime
                 .createVariableInstanceQuery()
@@ -600,7 +601,9 @@ public class FilingService {
                 .count()
             > 0) {
       runtime.setVariable(
-          draft.getProcessInstanceId(), DOCUMENTS_LIST, requiredDocumentsText(draft.getId()));
+          draft.getProcessInstanceId(),
+          DOCUMENTS_LIST,
+          requiredDocumentsText(draft.getId(), requirements));
     }
   }
 
@@ -617,7 +620,7 @@ public class FilingService {
   private void detach(RenewalCase draft, String actor, UUID fileId) {
     documents.detach(draft.getId(), fileId);
     cases.logFor(draft, actor, CaseEventKind.FILE_REMOVED, fileId.toString());
-    showAttachedCount(draft);
+    showAttachedCount(draft, documents.requirements(draft.getId()));
   }
 
   /** A draft opened at the counter, still being filled. */
@@ -646,10 +649,14 @@ public class FilingService {
   }
 
   String requiredDocumentsText(UUID caseId) {
+    return requiredDocumentsText(caseId, documents.requirements(caseId));
+  }
+
+  private String requiredDocumentsText(UUID caseId, List<DocumentRequirement> requirements) {
     Map<String, Long> counts =
         documents.filesOf(caseId).stream()
             .collect(Collectors.groupingBy(DocumentFile::getDocumentCode, Collectors.counting()));
-    return documents.requirements(caseId).stream()
+    return requirements.stream()
         .map(
             r ->
                 "• "
