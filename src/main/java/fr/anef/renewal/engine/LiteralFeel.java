@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Camunda's FEEL engine parses each expression again at every evaluation and maps the whole
  * variable context to FEEL values: the « required-documents » table (7 rules, 6 outputs) cost about
- * 1 ms of CPU per evaluation, three quarters of it in FEEL for 42 literals (benchmark, README «
- * Performance »). The answers are those FEEL gives for these forms (a FEEL whole number is a {@code
- * Long} before the output's {@code typeRef} converts it); {@code LiteralFeelTests} compares both on
- * the deployed table. An analyst's table keeps full FEEL: whatever is not one of these literals is
+ * 2 ms of CPU per evaluation, most of it in FEEL for 42 literals (benchmark, README « Performance
+ * »). The answers are those FEEL gives for these forms (a FEEL whole number is a {@code Long}
+ * before the output's {@code typeRef} converts it); {@code LiteralFeelTests} compares both on the
+ * deployed table. An analyst's table keeps full FEEL: whatever is not one of these literals is
  * FEEL's to evaluate. The engine's extension point is its DMN engine configuration's {@link
  * FeelEngineFactory}, set before {@code init}.
  */

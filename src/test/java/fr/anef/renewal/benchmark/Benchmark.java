@@ -184,6 +184,7 @@ public final class Benchmark {
       report.append(pdfAlone(context.getBean(PdfRenderer.class)));
       report.append(repositoryAlone(context, jdbc));
       report.append(decisionAlone());
+      report.append(mailDispatchAlone(context, jdbc, waits));
 
       Phase baseline = null;
       if (bare && bareUrl != null) {
@@ -382,6 +383,49 @@ public final class Benchmark {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * What the engine adds to each mail: 200 {@code mail-dispatch} instances started one after the
+   * other for mails already sent (their job finds the mail sent and sends nothing), then their jobs
+   * run by the job executor; the JVM's CPU per instance, start and job.
+   */
+  static String mailDispatchAlone(
+      ConfigurableApplicationContext context, JdbcTemplate jdbc, Waits waits) {
+    org.camunda.bpm.engine.RuntimeService runtime =
+        context.getBean(org.camunda.bpm.engine.RuntimeService.class);
+    List<String> sent =
+        jdbc.queryForList(
+            "select cast(id as varchar) from outgoing_mail where sent_at is not null limit 200",
+            String.class);
+    if (sent.isEmpty()) {
+      return "";
+    }
+    long start = System.nanoTime();
+    long cpu = Metrics.processCpuNanos();
+    long probes = waits.probeCpuNanos();
+    for (String mail : sent) {
+      runtime.startProcessInstanceByKey(
+          fr.anef.renewal.processes.MailDispatchProcess.KEY,
+          "bench-" + mail,
+          Map.of(fr.anef.renewal.mail.MailOutbox.VAR_MAIL_ID, mail));
+    }
+    waits.until(
+        "instances mail-dispatch terminées",
+        () ->
+            runtime
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(fr.anef.renewal.processes.MailDispatchProcess.KEY)
+                        .count()
+                    == 0
+                ? Boolean.TRUE
+                : null);
+    return String.format(
+        "  instance mail-dispatch seule (%d courriels déjà envoyés, démarrage et travail) : %.1f ms, CPU %.1f ms"
+            + " par instance%n",
+        sent.size(),
+        (System.nanoTime() - start) / 1e6 / sent.size(),
+        (Metrics.processCpuNanos() - cpu - (waits.probeCpuNanos() - probes)) / 1e6 / sent.size());
   }
 
   record Phase(
