@@ -251,8 +251,28 @@ class IsolationTests {
             lille.processInstanceId());
     assertThat(instanceVariables.getStatusCode().value()).isEqualTo(404);
     assertThat(instanceVariables.getBody())
-        .contains("ne vous est pas ouverte")
+        .contains("ne vous est pas ouvert")
         .doesNotContain("ENGINE-");
+    // Nothing tells another préfecture's case from an id that exists nowhere: the same answer.
+    String unknown = java.util.UUID.randomUUID().toString();
+    for (String path :
+        List.of(
+            "/engine-rest/process-instance/{id}",
+            "/engine-rest/process-instance/{id}/variables",
+            "/engine-rest/process-instance/{id}/activity-instances",
+            "/engine-rest/history/process-instance/{id}")) {
+      ResponseEntity<String> elsewhere =
+          rest(agent, HttpMethod.GET, path, null, lille.processInstanceId());
+      ResponseEntity<String> nowhere = rest(agent, HttpMethod.GET, path, null, unknown);
+      assertThat(elsewhere.getStatusCode().value()).as(path).isEqualTo(404);
+      assertThat(nowhere.getStatusCode().value()).as(path).isEqualTo(404);
+      assertThat(elsewhere.getBody())
+          .as(path)
+          .isEqualTo(nowhere.getBody())
+          .contains("Cet élément n'existe pas ou ne vous est pas ouvert.")
+          .doesNotContain(lille.processInstanceId())
+          .doesNotContain(unknown);
+    }
     for (String query :
         List.of(
             "/engine-rest/task?processInstanceId={id}",

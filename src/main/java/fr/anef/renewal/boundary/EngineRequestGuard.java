@@ -236,6 +236,8 @@ class EngineRequestGuard extends OncePerRequestFilter {
     }
     if (checked != null) {
       chain.doFilter(checked, response);
+    } else {
+      request.setAttribute(ServerErrorBodies.ANSWERED, Boolean.TRUE);
     }
   }
 

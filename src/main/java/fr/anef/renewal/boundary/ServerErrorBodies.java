@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * application's API — answer a French message and a reference, never the engine's body, which names
  * the exception's class ({@code "type":"ProcessEngineException"}) and its internal message (SQL,
  * table names). The reference is logged with the failure, so that support finds the cause from what
- * the person reads.
+ * the person reads. The engine REST API's « not found » (404) answers one French message too,
+ * whatever was not found: the same as another préfecture's case asked by its id.
  *
  * <p>One door keeps the engine's answer: a deployment ({@code …/deployment/create}, Modeler's «
  * Deploy »), open only to analysts and administrators. The model checks' French refusal
@@ -36,7 +37,21 @@ final class ServerErrorBodies extends OncePerRequestFilter {
   /** The engine's tenant check's refusal (its CommandLogger, message 037). */
   static final String OTHER_TENANT = "because it belongs to no authenticated tenant";
 
-  static final String NOT_YOURS = "Cette démarche n'existe pas ou ne vous est pas ouverte.";
+  /**
+   * What the engine's REST API answers for anything not found, and for another préfecture's case
+   * asked by its id: one message, so that the answer does not tell an id that exists elsewhere from
+   * one that exists nowhere.
+   */
+  /** The engine's answer to a read of an entity that does not exist (its ensureNotNull checks). */
+  static final String ENTITY_MISSING = "\"type\":\"NullValueException\"";
+
+  static final String NOT_YOURS = "Cet élément n'existe pas ou ne vous est pas ouvert.";
+
+  /** Set by {@link EngineRequestGuard} on a request it answered itself (its body is kept). */
+  static final String ANSWERED = ServerErrorBodies.class.getName() + ".answered";
+
+  /** The engine's API inside the webapps (Tasklist's and Cockpit's calls). */
+  static final String WEBAPP_ENGINE = "/api/engine/engine/";
 
   /** How much of a failed body is read. */
   static final int KEPT = 4096;
@@ -53,7 +68,10 @@ final class ServerErrorBodies extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    FailureCapture capture = new FailureCapture(response);
+    String uri = request.getRequestURI();
+    boolean engineApi =
+        uri.startsWith(request.getContextPath() + "/engine-rest/") || uri.contains(WEBAPP_ENGINE);
+    FailureCapture capture = new FailureCapture(response, engineApi);
     Throwable thrown = null;
     try {
       chain.doFilter(request, capture);
@@ -64,7 +82,26 @@ final class ServerErrorBodies extends OncePerRequestFilter {
       thrown = e;
       capture.status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
+    if (capture.status == HttpServletResponse.SC_NOT_FOUND && engineApi && thrown == null) {
+      if (request.getAttribute(ANSWERED) != null) {
+        capture.release(); // the guard's own French answer (« Cette étape n'existe pas ou plus… »)
+        return;
+      }
+      // The engine's own « not found » names the id and the entity, in English; another
+      // préfecture's case (below) must not be told apart from an id that exists nowhere.
+      answer(response, HttpServletResponse.SC_NOT_FOUND, "Introuvable", NOT_YOURS);
+      return;
+    }
     if (capture.status < 500 || response.isCommitted()) {
+      return;
+    }
+    if (thrown == null
+        && engineApi
+        && "GET".equals(request.getMethod())
+        && capture.failedBody().contains(ENTITY_MISSING)) {
+      // A read by id of something that exists nowhere: most sub-resources answer the engine's
+      // « execution … doesn't exist » as a failure (500); to the caller it is not found.
+      answer(response, HttpServletResponse.SC_NOT_FOUND, "Introuvable", NOT_YOURS);
       return;
     }
     if (thrown == null && capture.failedBody().contains(OTHER_TENANT)) {
@@ -131,6 +168,17 @@ final class ServerErrorBodies extends OncePerRequestFilter {
 
     private PrintWriter writer;
 
+    /** Writes the held answer as it was written (a short body: the guard's refusal). */
+    void release() throws IOException {
+      if (writer != null) {
+        writer.flush();
+      }
+      HttpServletResponse real = (HttpServletResponse) getResponse();
+      real.setStatus(status);
+      real.setContentLength(kept.size());
+      real.getOutputStream().write(kept.toByteArray());
+    }
+
     String failedBody() {
       if (writer != null) {
         writer.flush();
@@ -138,12 +186,16 @@ final class ServerErrorBodies extends OncePerRequestFilter {
       return kept.toString(StandardCharsets.UTF_8);
     }
 
-    FailureCapture(HttpServletResponse response) {
+    /** Whether a 404's body is dropped too (the engine's REST API). */
+    private final boolean notFound;
+
+    FailureCapture(HttpServletResponse response, boolean notFound) {
       super(response);
+      this.notFound = notFound;
     }
 
     private boolean failed() {
-      return status >= 500;
+      return status >= 500 || (notFound && status == SC_NOT_FOUND);
     }
 
     @Override

@@ -56,4 +56,37 @@ class ServerErrorTests {
     assertThat(admin.getForEntity("/engine-rest/task", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
   }
+
+  @Test
+  @DisplayName(
+      "Un identifiant inconnu : « Cet élément n'existe pas ou ne vous est pas ouvert. » sur les deux portes, sans l'identifiant ni le message du moteur ; une étape disparue garde son message")
+  void notFoundIsOneFrenchAnswer() throws Exception {
+    TestRestTemplate admin = anonymous.withBasicAuth("admin", DemoData.PASSWORD);
+    WebSession tasklist = new WebSession(anonymous);
+    assertThat(tasklist.tasklistLogin("agent.lille", DemoData.PASSWORD)).isEqualTo(200);
+    String unknown = java.util.UUID.randomUUID().toString();
+
+    for (ResponseEntity<String> answer :
+        java.util.List.of(
+            admin.getForEntity("/engine-rest/process-instance/" + unknown, String.class),
+            admin.getForEntity(
+                "/engine-rest/process-instance/" + unknown + "/variables", String.class),
+            admin.getForEntity("/engine-rest/deployment/" + unknown, String.class),
+            tasklist.webappApi(
+                HttpMethod.GET,
+                "/camunda/api/engine/engine/default/process-instance/" + unknown,
+                null))) {
+      assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(answer.getBody())
+          .isEqualTo(
+              "{\"type\":\"Introuvable\",\"message\":\"Cet élément n'existe pas ou ne vous est pas"
+                  + " ouvert.\"}");
+    }
+    // The guard's own answer for a task that is gone is kept: it tells the person what to do.
+    ResponseEntity<String> task =
+        tasklist.webappApi(
+            HttpMethod.GET, "/camunda/api/engine/engine/default/task/" + unknown + "/form", null);
+    assertThat(task.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(task.getBody()).contains("Cette étape n'existe pas ou plus");
+  }
 }
