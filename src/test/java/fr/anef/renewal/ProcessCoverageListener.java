@@ -78,14 +78,15 @@ public final class ProcessCoverageListener implements TestExecutionListener, Ord
       if (listener instanceof ElementCoverageParseListener) {
         Object collector = field(ElementCoverageParseListener.class, "coverageState", listener);
         if (collector instanceof DefaultCollector defaults) {
+          Run run;
           try {
-            Run run = defaults.getActiveRun();
-            Object events = field(Run.class, "events", run);
-            if (events instanceof List<?> list && !(events instanceof CopyOnWriteArrayList)) {
-              set(Run.class, "events", run, new CopyOnWriteArrayList<>(list));
-            }
+            run = defaults.getActiveRun();
           } catch (RuntimeException noActiveRun) {
-            // before the first test method: nothing to read yet
+            continue; // no test method has started on this collector
+          }
+          Object events = field(Run.class, "events", run);
+          if (events instanceof List<?> list && !(events instanceof CopyOnWriteArrayList)) {
+            set(Run.class, "events", run, new CopyOnWriteArrayList<>(list));
           }
         }
       }

@@ -37,14 +37,14 @@ final class ServerErrorBodies extends OncePerRequestFilter {
   /** The engine's tenant check's refusal (its CommandLogger, message 037). */
   static final String OTHER_TENANT = "because it belongs to no authenticated tenant";
 
+  /** The engine's answer to a read of an entity that does not exist (its ensureNotNull checks). */
+  static final String ENTITY_MISSING = "\"type\":\"NullValueException\"";
+
   /**
    * What the engine's REST API answers for anything not found, and for another préfecture's case
    * asked by its id: one message, so that the answer does not tell an id that exists elsewhere from
    * one that exists nowhere.
    */
-  /** The engine's answer to a read of an entity that does not exist (its ensureNotNull checks). */
-  static final String ENTITY_MISSING = "\"type\":\"NullValueException\"";
-
   static final String NOT_YOURS = "Cet élément n'existe pas ou ne vous est pas ouvert.";
 
   /** Set by {@link EngineRequestGuard} on a request it answered itself (its body is kept). */
