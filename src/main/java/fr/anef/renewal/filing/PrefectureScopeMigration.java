@@ -123,7 +123,7 @@ class PrefectureScopeMigration {
             identity.createGroupQuery().groupMember(agent.getId()).list().stream()
                 .map(Group::getId)
                 .toList();
-        if (groups.stream().noneMatch(g -> AgentScopes.GROUP.matcher(g).matches())) {
+        if (groups.stream().noneMatch(ActorGroups::isPrefectureScope)) {
           identity.createMembership(agent.getId(), AgentScopes.groupOf(FORMER_DEPARTMENT));
           LOG.info(
               "Agent {} rattaché à la {} (préfecture unique des versions précédentes)",
@@ -141,7 +141,7 @@ class PrefectureScopeMigration {
         for (Authorization grant :
             authorizations.createAuthorizationQuery().resourceType(resource).list()) {
           if (grant.getGroupId() != null
-              && AgentScopes.GROUP.matcher(grant.getGroupId()).matches()
+              && ActorGroups.isPrefectureScope(grant.getGroupId())
               && !Authorization.ANY.equals(grant.getResourceId())) {
             authorizations.deleteAuthorization(grant.getId());
             grants++;

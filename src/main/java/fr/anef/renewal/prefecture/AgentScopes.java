@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
@@ -19,9 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AgentScopes {
-
-  /** The scope groups' ids; group 1 is the département. */
-  public static final Pattern GROUP = ActorGroups.PREFECTURE_SCOPE;
 
   private final IdentityService identity;
 
@@ -48,7 +44,7 @@ public class AgentScopes {
         groupIds == null
             ? List.of()
             : groupIds.stream()
-                .map(GROUP::matcher)
+                .map(ActorGroups.PREFECTURE_SCOPE::matcher)
                 .filter(Matcher::matches)
                 .map(m -> m.group(1))
                 .filter(d -> Prefectures.of(d).isPresent())

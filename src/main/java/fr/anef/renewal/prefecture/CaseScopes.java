@@ -132,7 +132,7 @@ public class CaseScopes {
    * préfecture).
    */
   static boolean isPrefectureGroup(String groupId) {
-    return ROLE.equals(groupId) || AgentScopes.GROUP.matcher(groupId).matches();
+    return ROLE.equals(groupId) || ActorGroups.isPrefectureScope(groupId);
   }
 
   private static String scopeGroup(String department) {

@@ -1,5 +1,6 @@
 package fr.anef.renewal.shared;
 
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.authorization.Groups;
 
 /**
@@ -32,8 +33,8 @@ public final class ActorGroups {
   public static final String DEPARTMENT = "2A|2B|\\d{2,3}";
 
   /** The scope groups' ids: {@code prefecture-} and a département code; group 1 is the code. */
-  public static final java.util.regex.Pattern PREFECTURE_SCOPE =
-      java.util.regex.Pattern.compile("^" + PREFECTURE_SCOPE_PREFIX + "(" + DEPARTMENT + ")$");
+  public static final Pattern PREFECTURE_SCOPE =
+      Pattern.compile("^" + PREFECTURE_SCOPE_PREFIX + "(" + DEPARTMENT + ")$");
 
   /** Whether a group is a préfecture's scope group (not a role group). */
   public static boolean isPrefectureScope(String groupId) {

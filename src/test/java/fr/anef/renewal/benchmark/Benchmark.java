@@ -4,12 +4,16 @@ import com.icegreen.greenmail.util.GreenMail;
 import fr.anef.renewal.RenewalApplication;
 import fr.anef.renewal.cases.Cases;
 import fr.anef.renewal.documents.DocumentService;
+import fr.anef.renewal.engine.LiteralFeel;
+import fr.anef.renewal.mail.MailOutbox;
 import fr.anef.renewal.notification.NotificationFilter;
 import fr.anef.renewal.notification.NotificationService;
 import fr.anef.renewal.pdf.ApplicantIdentity;
 import fr.anef.renewal.pdf.DepositReceipt;
 import fr.anef.renewal.pdf.PdfRenderer;
+import fr.anef.renewal.processes.MailDispatchProcess;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +32,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -351,17 +362,14 @@ public final class Benchmark {
   static String decisionAlone() throws IOException {
     StringBuilder out = new StringBuilder();
     for (boolean literals : new boolean[] {false, true}) {
-      org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration configuration =
-          (org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration)
-              org.camunda.bpm.dmn.engine.DmnEngineConfiguration
-                  .createDefaultDmnEngineConfiguration();
-      org.camunda.bpm.dmn.feel.impl.FeelEngineFactory feel =
-          new org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory();
-      configuration.setFeelEngineFactory(
-          literals ? fr.anef.renewal.engine.LiteralFeel.factory(feel) : feel);
-      org.camunda.bpm.dmn.engine.DmnEngine engine = configuration.buildEngine();
-      org.camunda.bpm.dmn.engine.DmnDecision decision;
-      try (java.io.InputStream model =
+      DefaultDmnEngineConfiguration configuration =
+          (DefaultDmnEngineConfiguration)
+              DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+      FeelEngineFactory feel = new ScalaFeelEngineFactory();
+      configuration.setFeelEngineFactory(literals ? LiteralFeel.factory(feel) : feel);
+      DmnEngine engine = configuration.buildEngine();
+      DmnDecision decision;
+      try (InputStream model =
           Benchmark.class.getResourceAsStream("/processes/required-documents.dmn")) {
         decision = engine.parseDecision("required-documents", model);
       }
@@ -392,8 +400,7 @@ public final class Benchmark {
    */
   static String mailDispatchAlone(
       ConfigurableApplicationContext context, JdbcTemplate jdbc, Waits waits) {
-    org.camunda.bpm.engine.RuntimeService runtime =
-        context.getBean(org.camunda.bpm.engine.RuntimeService.class);
+    RuntimeService runtime = context.getBean(RuntimeService.class);
     List<String> sent =
         jdbc.queryForList(
             "select cast(id as varchar) from outgoing_mail where sent_at is not null limit 200",
@@ -406,16 +413,14 @@ public final class Benchmark {
     long probes = waits.probeCpuNanos();
     for (String mail : sent) {
       runtime.startProcessInstanceByKey(
-          fr.anef.renewal.processes.MailDispatchProcess.KEY,
-          "bench-" + mail,
-          Map.of(fr.anef.renewal.mail.MailOutbox.VAR_MAIL_ID, mail));
+          MailDispatchProcess.KEY, "bench-" + mail, Map.of(MailOutbox.VAR_MAIL_ID, mail));
     }
     waits.until(
         "instances mail-dispatch terminées",
         () ->
             runtime
                         .createProcessInstanceQuery()
-                        .processDefinitionKey(fr.anef.renewal.processes.MailDispatchProcess.KEY)
+                        .processDefinitionKey(MailDispatchProcess.KEY)
                         .count()
                     == 0
                 ? Boolean.TRUE

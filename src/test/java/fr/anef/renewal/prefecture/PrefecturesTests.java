@@ -3,6 +3,7 @@ package fr.anef.renewal.prefecture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.anef.renewal.shared.ActorGroups;
 import fr.anef.renewal.shared.Refusal;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -107,7 +108,7 @@ class PrefecturesTests {
     assertThat(
             AgentScopes.departmentOf(List.of("prefecture-99", "prefecture-20", "prefecture-975")))
         .isEmpty();
-    assertThat(AgentScopes.GROUP.matcher("prefecture-2B").matches()).isTrue();
-    assertThat(AgentScopes.GROUP.matcher("prefecture-agents").matches()).isFalse();
+    assertThat(ActorGroups.isPrefectureScope("prefecture-2B")).isTrue();
+    assertThat(ActorGroups.isPrefectureScope("prefecture-agents")).isFalse();
   }
 }

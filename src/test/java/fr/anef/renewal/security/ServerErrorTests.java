@@ -3,6 +3,7 @@ package fr.anef.renewal.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.anef.renewal.ServerTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,13 +24,21 @@ class ServerErrorTests {
   @Autowired TestRestTemplate anonymous;
   @Autowired JdbcTemplate jdbc;
 
+  TestRestTemplate admin;
+  WebSession tasklist;
+
+  /** The two doors of the engine's API: HTTP Basic on /engine-rest, an agent's Tasklist session. */
+  @BeforeEach
+  void doors() {
+    admin = anonymous.withBasicAuth("admin", DemoData.PASSWORD);
+    tasklist = new WebSession(anonymous);
+    assertThat(tasklist.tasklistLogin("agent.lille", DemoData.PASSWORD)).isEqualTo(200);
+  }
+
   @Test
   @DisplayName(
       "Une panne de la base pendant une requête : « Le service est momentanément indisponible » et une référence, jamais le nom d'une classe ni une requête SQL")
   void aServerFailureNamesNoClass() throws Exception {
-    TestRestTemplate admin = anonymous.withBasicAuth("admin", DemoData.PASSWORD);
-    WebSession tasklist = new WebSession(anonymous);
-    assertThat(tasklist.tasklistLogin("agent.lille", DemoData.PASSWORD)).isEqualTo(200);
     assertThat(admin.getForEntity("/engine-rest/task", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
 
@@ -61,9 +70,6 @@ class ServerErrorTests {
   @DisplayName(
       "Un identifiant inconnu : « Cet élément n'existe pas ou ne vous est pas ouvert. » sur les deux portes, sans l'identifiant ni le message du moteur ; une étape disparue garde son message")
   void notFoundIsOneFrenchAnswer() throws Exception {
-    TestRestTemplate admin = anonymous.withBasicAuth("admin", DemoData.PASSWORD);
-    WebSession tasklist = new WebSession(anonymous);
-    assertThat(tasklist.tasklistLogin("agent.lille", DemoData.PASSWORD)).isEqualTo(200);
     String unknown = java.util.UUID.randomUUID().toString();
 
     for (ResponseEntity<String> answer :
